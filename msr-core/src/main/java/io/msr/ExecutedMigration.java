@@ -1,0 +1,26 @@
+package io.msr;
+
+/**
+ * One migration that an operation ran, or tried to run.
+ *
+ * @param version     its version
+ * @param description its description, with spaces
+ * @param type        SQL or Java
+ * @param script      the file name or class name that ran
+ * @param direction   up or down
+ * @param outcome     what became of it
+ * @param durationMs  how long it took, in milliseconds
+ */
+public record ExecutedMigration(long version, String description, MigrationType type, String script,
+        Direction direction, Outcome outcome, long durationMs) {
+
+    /** What became of an executed migration. */
+    public enum Outcome {
+        /** It ran and its change is committed. */
+        SUCCEEDED,
+        /** It failed. */
+        FAILED,
+        /** It ran, but its transaction was rolled back because a later migration of the same batch failed. */
+        ROLLED_BACK
+    }
+}

@@ -1,0 +1,33 @@
+package io.msr;
+
+import java.time.Instant;
+
+/**
+ * One row of the append-only history table: an attempted operation on one migration.
+ *
+ * @param id              the row's rank, increasing in the order the rows were written
+ * @param version         the migration version
+ * @param description     the migration description
+ * @param type            SQL or Java
+ * @param script          the script that ran
+ * @param checksum        the checksum recorded, or null
+ * @param operation       UP, DOWN or REPAIR
+ * @param success         whether it succeeded
+ * @param installedBy     the database user
+ * @param installedOn     when it was written
+ * @param executionTimeMs how long it took
+ */
+public record HistoryEntry(long id, long version, String description, MigrationType type, String script,
+        String checksum, HistoryOperation operation, boolean success, String installedBy, Instant installedOn,
+        long executionTimeMs) {
+
+    /** What a history row records. */
+    public enum HistoryOperation {
+        /** The migration was applied (or, when not successful, failed outside a transaction). */
+        UP,
+        /** The migration was reverted by its down migration. */
+        DOWN,
+        /** A repair: a failed attempt was marked resolved, or an edited checksum was re-recorded. */
+        REPAIR
+    }
+}

@@ -1,0 +1,23 @@
+package io.msr;
+
+import java.time.Instant;
+
+/**
+ * One migration as {@link Msr#info()} reports it: what is resolved and what is applied, side by side.
+ *
+ * @param version           its version
+ * @param description       its description
+ * @param type              SQL or Java; for a missing or ahead migration, the type recorded in history
+ * @param script            the script resolved locally, or the one recorded in history
+ * @param state             its state
+ * @param checksum          the checksum of the local script, or null (not resolved, or a Java migration without one)
+ * @param appliedChecksum   the checksum recorded when applied, or null
+ * @param hasDown           whether a down migration is available locally
+ * @param installedOn       when it was applied, or null
+ * @param installedBy       the database user that applied it, or null
+ * @param executionTimeMs   how long applying took, or null
+ */
+public record MigrationInfo(long version, String description, MigrationType type, String script,
+        MigrationState state, String checksum, String appliedChecksum, boolean hasDown, Instant installedOn,
+        String installedBy, Long executionTimeMs) {
+}

@@ -1,0 +1,184 @@
+package io.msr;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every setting of the engine, in one immutable value. The defaults here are the defaults of the Spring Boot
+ * properties ({@code msr.*}); a test keeps them equal.
+ *
+ * @param locations          where migrations are found: {@code classpath:} or {@code filesystem:} prefixed paths,
+ *                           scanned recursively; default {@code classpath:db/msr}
+ * @param table              the history table, default {@code msr_schema_history}
+ * @param schema             the schema of the history table, or null for the connection's current schema
+ * @param target             the highest version {@code migrate} applies, or null for all
+ * @param outOfOrder         apply pending migrations older than the newest applied one instead of failing
+ * @param strict             turn warnings into errors
+ * @param downPolicy         whether pending migrations must have a down migration
+ * @param transactionMode    how migrations are wrapped in transactions
+ * @param isolationLevel     isolation of migration transactions
+ * @param lockEnabled        take the migration lock (turn off only when something else guarantees a single runner)
+ * @param lockWaitTimeout    how long to wait for the lock before failing with exit code 8
+ * @param force              allow operations that need an explicit go-ahead: lock release, checksum repair
+ */
+public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
+        boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
+        boolean lockEnabled, Duration lockWaitTimeout, boolean force) {
+
+    /** The default location. */
+    public static final String DEFAULT_LOCATION = "classpath:db/msr";
+    /** The default history table name. */
+    public static final String DEFAULT_TABLE = "msr_schema_history";
+    /** The default lock wait timeout. */
+    public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
+    public MsrSettings {
+        locations = List.copyOf(Objects.requireNonNull(locations, "locations"));
+        if (locations.isEmpty()) {
+            throw new ConfigurationException("No migration location is set: give at least one location, such as "
+                    + DEFAULT_LOCATION + ".");
+        }
+        if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
+            throw new ConfigurationException("The history table name '" + table
+                    + "' is not a plain SQL identifier (letters, digits and _, starting with a letter or _).");
+        }
+        if (schema != null && schema.isBlank()) {
+            schema = null;
+        }
+        if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
+            throw new ConfigurationException("The history schema name '" + schema
+                    + "' is not a plain SQL identifier (letters, digits and _, starting with a letter or _).");
+        }
+        if (target != null && target < 0) {
+            throw new ConfigurationException("The target version " + target + " is negative; use 0 to go below every migration.");
+        }
+        Objects.requireNonNull(downPolicy, "downPolicy");
+        Objects.requireNonNull(transactionMode, "transactionMode");
+        Objects.requireNonNull(isolationLevel, "isolationLevel");
+        Objects.requireNonNull(lockWaitTimeout, "lockWaitTimeout");
+        if (lockWaitTimeout.isNegative()) {
+            throw new ConfigurationException("The lock wait timeout " + lockWaitTimeout + " is negative.");
+        }
+    }
+
+    /** Returns the defaults. */
+    public static MsrSettings defaults() {
+        return builder().build();
+    }
+
+    /** Returns a builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder().locations(locations).table(table).schema(schema).target(target).outOfOrder(outOfOrder)
+                .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
+                .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force);
+    }
+
+    /** Builds {@link MsrSettings}; every setting starts at its default. */
+    public static final class Builder {
+        private List<String> locations = List.of(DEFAULT_LOCATION);
+        private String table = DEFAULT_TABLE;
+        private String schema;
+        private Long target;
+        private boolean outOfOrder;
+        private boolean strict;
+        private DownPolicy downPolicy = DownPolicy.OPTIONAL;
+        private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+        private IsolationLevel isolationLevel = IsolationLevel.DEFAULT;
+        private boolean lockEnabled = true;
+        private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
+        private boolean force;
+
+        private Builder() {
+        }
+
+        /** Sets the locations. */
+        public Builder locations(List<String> value) {
+            this.locations = value;
+            return this;
+        }
+
+        /** Sets the locations. */
+        public Builder locations(String... value) {
+            return locations(List.of(value));
+        }
+
+        /** Sets the history table name. */
+        public Builder table(String value) {
+            this.table = value;
+            return this;
+        }
+
+        /** Sets the history table schema; null means the connection's current schema. */
+        public Builder schema(String value) {
+            this.schema = value;
+            return this;
+        }
+
+        /** Sets the target version; null means every pending migration. */
+        public Builder target(Long value) {
+            this.target = value;
+            return this;
+        }
+
+        /** Sets whether out-of-order migrations are applied. */
+        public Builder outOfOrder(boolean value) {
+            this.outOfOrder = value;
+            return this;
+        }
+
+        /** Sets whether warnings are errors. */
+        public Builder strict(boolean value) {
+            this.strict = value;
+            return this;
+        }
+
+        /** Sets the down policy. */
+        public Builder downPolicy(DownPolicy value) {
+            this.downPolicy = value;
+            return this;
+        }
+
+        /** Sets the transaction mode. */
+        public Builder transactionMode(TransactionMode value) {
+            this.transactionMode = value;
+            return this;
+        }
+
+        /** Sets the isolation level. */
+        public Builder isolationLevel(IsolationLevel value) {
+            this.isolationLevel = value;
+            return this;
+        }
+
+        /** Sets whether the migration lock is taken. */
+        public Builder lockEnabled(boolean value) {
+            this.lockEnabled = value;
+            return this;
+        }
+
+        /** Sets how long to wait for the migration lock. */
+        public Builder lockWaitTimeout(Duration value) {
+            this.lockWaitTimeout = value;
+            return this;
+        }
+
+        /** Sets the force flag. */
+        public Builder force(boolean value) {
+            this.force = value;
+            return this;
+        }
+
+        /** Builds and checks the settings. */
+        public MsrSettings build() {
+            return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
+                    isolationLevel, lockEnabled, lockWaitTimeout, force);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.msr;
+
+/** The operations of {@link Msr}, as named in results and summaries. */
+public enum Operation {
+    /** Apply pending migrations. */
+    MIGRATE,
+    /** Report every migration and its state. */
+    INFO,
+    /** Check resolved migrations against history without changing anything. */
+    VALIDATE,
+    /** Revert applied migrations down to a target version. */
+    DOWN,
+    /** Mark failed migrations resolved (and, when forced, re-record edited checksums). */
+    REPAIR,
+    /** Report who holds the migration lock. */
+    LOCK_STATUS,
+    /** Force the migration lock free. */
+    LOCK_RELEASE
+}

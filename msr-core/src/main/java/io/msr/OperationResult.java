@@ -1,0 +1,92 @@
+package io.msr;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an operation did: the migrations it ran with their outcome and duration, the schema version before and
+ * after, the warnings, and the failure when it failed. Serialises to JSON with {@link #toJson()}.
+ *
+ * @param operation            the operation
+ * @param exitCode             {@link ExitCode#SUCCESS} or the code of the failure
+ * @param startedAt            when the operation started
+ * @param durationMs           how long it took, lock wait included
+ * @param schemaVersionBefore  the highest applied version before, or null when none was applied
+ * @param schemaVersionAfter   the highest applied version after, or null when none is applied
+ * @param executed             the migrations run, in the order they ran
+ * @param warnings             warnings found by validation, worded for people
+ * @param notes                other things the operation did besides running migrations (repairs, for example)
+ * @param failure              why it failed, or null on success
+ */
+public record OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
+        Long schemaVersionBefore, Long schemaVersionAfter, List<ExecutedMigration> executed, List<String> warnings,
+        List<String> notes, Failure failure) {
+
+    /** Copies the lists. */
+    public OperationResult {
+        executed = List.copyOf(executed);
+        warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
+    }
+
+    /** Returns true when the operation succeeded. */
+    public boolean success() {
+        return exitCode == ExitCode.SUCCESS;
+    }
+
+    /** Returns the migrations that ran and whose change is committed. */
+    public List<ExecutedMigration> succeeded() {
+        List<ExecutedMigration> done = new ArrayList<>();
+        for (ExecutedMigration migration : executed) {
+            if (migration.outcome() == ExecutedMigration.Outcome.SUCCEEDED) {
+                done.add(migration);
+            }
+        }
+        return done;
+    }
+
+    /** Returns this result as a JSON object. */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("operation", operation);
+        map.put("success", success());
+        map.put("exitCode", exitCode.code());
+        map.put("startedAt", startedAt);
+        map.put("durationMs", durationMs);
+        map.put("schemaVersionBefore", schemaVersionBefore);
+        map.put("schemaVersionAfter", schemaVersionAfter);
+        List<Object> runs = new ArrayList<>();
+        for (ExecutedMigration migration : executed) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("version", migration.version());
+            run.put("description", migration.description());
+            run.put("type", migration.type());
+            run.put("script", migration.script());
+            run.put("direction", migration.direction());
+            run.put("outcome", migration.outcome());
+            run.put("durationMs", migration.durationMs());
+            runs.add(run);
+        }
+        map.put("executed", runs);
+        map.put("warnings", warnings);
+        map.put("notes", notes);
+        if (failure != null) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", failure.type());
+            error.put("message", failure.message());
+            error.put("version", failure.version());
+            error.put("script", failure.script());
+            error.put("line", failure.line());
+            error.put("sqlState", failure.sqlState());
+            map.put("failure", error);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,172 @@
+package io.msr.execute;
+
+import io.msr.Direction;
+import io.msr.DownFailedException;
+import io.msr.ExecutedMigration;
+import io.msr.ExecutedMigration.Outcome;
+import io.msr.HistoryEntry;
+import io.msr.HistoryEntry.HistoryOperation;
+import io.msr.Issue;
+import io.msr.MsrException;
+import io.msr.MsrSettings;
+import io.msr.Operation;
+import io.msr.OperationResult;
+import io.msr.history.HistoryState;
+import io.msr.history.SchemaHistory;
+import io.msr.internal.SqlErrors;
+import io.msr.lock.LockLease;
+import io.msr.plan.MigrationPlanner;
+import io.msr.source.MigrationResolver;
+import io.msr.source.ResolvedMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reverts applied migrations above a target version, newest first, under the lock, each in its own transaction
+ * (unless its down script opts out), recording a DOWN row for each. Every migration to revert must have a down
+ * migration locally; this is checked before anything runs.
+ */
+final class DownOperation {
+
+    private static final Logger log = LoggerFactory.getLogger(DownOperation.class);
+
+    private final EngineContext context;
+    private final MsrSettings settings;
+    private final long target;
+
+    DownOperation(EngineContext context, MsrSettings settings, long target) {
+        this.context = context;
+        this.settings = settings;
+        this.target = target;
+    }
+
+    OperationResult run() {
+        RunRecorder recorder = new RunRecorder(Operation.DOWN, context.listener());
+        try {
+            MigrationResolver.Resolution resolution = context.resolve();
+            Validation.failOnErrors(resolution.issues(), settings.strict());
+            List<Issue> duplicates = new ArrayList<>();
+            Map<Long, ResolvedMigration> resolved = MigrationPlanner.uniqueByVersion(resolution.migrations(),
+                    duplicates);
+            Validation.failOnErrors(duplicates, false);
+            try (RunSession session = RunSession.open(context.connections(), settings);
+                 LockLease lease = session.lock.acquire(settings.lockWaitTimeout(),
+                         LockObservers.logging(context.listener()))) {
+                return down(session, lease, resolved, recorder);
+            }
+        } catch (MsrException e) {
+            log.error("Down failed: {}", e.getMessage());
+            throw recorder.failure(e);
+        }
+    }
+
+    private OperationResult down(RunSession session, LockLease lease, Map<Long, ResolvedMigration> resolved,
+            RunRecorder recorder) {
+        Connection connection = session.connection;
+        HistoryState history;
+        try {
+            history = HistoryState.replay(session.history.readAll(connection));
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not read the history table " + session.history.qualifiedName(), e);
+        }
+        recorder.versions(history.schemaVersion(), history.schemaVersion());
+        List<ResolvedMigration> toRevert = new ArrayList<>();
+        List<HistoryEntry> applied = new ArrayList<>(history.applied().values());
+        for (int i = applied.size() - 1; i >= 0 && applied.get(i).version() > target; i--) {
+            HistoryEntry entry = applied.get(i);
+            ResolvedMigration migration = resolved.get(entry.version());
+            if (migration == null) {
+                throw new DownFailedException("Cannot revert V" + entry.version() + " (" + entry.script()
+                        + "): it is applied but not found locally, so there is no down migration to run. Nothing was"
+                        + " reverted.", entry.version(), entry.script(), null, null, null);
+            }
+            if (!migration.hasDown()) {
+                String hint = migration.up() != null
+                        ? "add " + migration.up().fileName().replace(".up.sql", ".down.sql")
+                        : "override down() in " + migration.script();
+                throw new DownFailedException("Cannot revert V" + entry.version() + " (" + migration.script()
+                        + "): it has no down migration; " + hint + ". Nothing was reverted.", entry.version(),
+                        migration.script(), null, null, null);
+            }
+            toRevert.add(migration);
+        }
+        if (toRevert.isEmpty()) {
+            log.info("Schema {} is at version {}, not above {}: nothing to revert", session.schema,
+                    MigrateOperation.versionText(history.schemaVersion()), target);
+            return recorder.success();
+        }
+        MigrationExecutor executor = new MigrationExecutor(session.dialect);
+        try (SchemaHistory.Writer writer = session.history.writer(connection)) {
+            for (ResolvedMigration migration : toRevert) {
+                revert(connection, lease, executor, writer, migration, recorder, history);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not write to the history table "
+                    + session.history.qualifiedName(), e);
+        }
+        log.info("Reverted schema {} from version {} to {}: {} migration(s) in {} ms", session.schema,
+                MigrateOperation.versionText(recorder.versionBefore()),
+                MigrateOperation.versionText(recorder.versionAfter()), toRevert.size(), recorder.elapsedMs());
+        return recorder.success();
+    }
+
+    private void revert(Connection connection, LockLease lease, MigrationExecutor executor, SchemaHistory.Writer writer,
+            ResolvedMigration migration, RunRecorder recorder, HistoryState history) throws SQLException {
+        lease.ensureHeld();
+        boolean transactional = migration.transactionalDown(settings.transactionMode());
+        String script = migration.down() != null ? migration.down().file().path() : migration.script();
+        context.listener().migrationStarted(migration.version(), migration.description(), script, Direction.DOWN);
+        connection.setAutoCommit(!transactional);
+        long start = System.nanoTime();
+        try {
+            executor.run(connection, migration, Direction.DOWN, transactional);
+            long ms = MigrateOperation.elapsedMs(start);
+            writer.append(migration.version(), migration.description(), migration.type(), script,
+                    migration.down() != null ? migration.down().checksum() : migration.checksum(),
+                    HistoryOperation.DOWN, true, ms);
+            if (transactional) {
+                connection.commit();
+            }
+            ExecutedMigration done = new ExecutedMigration(migration.version(), migration.description(),
+                    migration.type(), script, Direction.DOWN, Outcome.SUCCEEDED, ms);
+            recorder.executed(done);
+            recorder.versionAfter(highestBelow(history, migration.version()));
+            log.info("Reverted V{} \"{}\" ({}) in {} ms", migration.version(), migration.description(),
+                    migration.type(), ms);
+            context.listener().migrationSucceeded(done);
+        } catch (MsrException e) {
+            long ms = MigrateOperation.elapsedMs(start);
+            if (transactional) {
+                Transactions.rollbackQuietly(connection, e);
+            } else {
+                try {
+                    writer.append(migration.version(), migration.description(), migration.type(), script, null,
+                            HistoryOperation.DOWN, false, ms);
+                } catch (SQLException recordError) {
+                    e.addSuppressed(recordError);
+                }
+            }
+            ExecutedMigration failed = new ExecutedMigration(migration.version(), migration.description(),
+                    migration.type(), script, Direction.DOWN, Outcome.FAILED, ms);
+            recorder.executed(failed);
+            context.listener().migrationFailed(failed, e);
+            throw e;
+        }
+    }
+
+    private static Long highestBelow(HistoryState history, long version) {
+        Long highest = null;
+        for (Long applied : history.applied().keySet()) {
+            if (applied < version) {
+                highest = applied;
+            }
+        }
+        return highest;
+    }
+}

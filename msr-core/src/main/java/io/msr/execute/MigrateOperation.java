@@ -1,0 +1,223 @@
+package io.msr.execute;
+
+import io.msr.Direction;
+import io.msr.ExecutedMigration;
+import io.msr.ExecutedMigration.Outcome;
+import io.msr.HistoryEntry.HistoryOperation;
+import io.msr.MsrException;
+import io.msr.MsrSettings;
+import io.msr.Operation;
+import io.msr.OperationResult;
+import io.msr.TransactionMode;
+import io.msr.ValidationException;
+import io.msr.history.HistoryState;
+import io.msr.history.SchemaHistory;
+import io.msr.internal.SqlErrors;
+import io.msr.lock.LockLease;
+import io.msr.plan.MigrationPlan;
+import io.msr.plan.MigrationPlanner;
+import io.msr.source.MigrationResolver;
+import io.msr.source.ResolvedMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Applies pending migrations: resolve, connect, lock, read history, plan and validate, create the history table
+ * when needed, then run each migration in the transaction mode's way, checking before each one that the lock is
+ * still held. Validation failures change nothing in the database.
+ */
+final class MigrateOperation {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrateOperation.class);
+
+    private final EngineContext context;
+    private final MsrSettings settings;
+
+    MigrateOperation(EngineContext context, MsrSettings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    OperationResult run() {
+        RunRecorder recorder = new RunRecorder(Operation.MIGRATE, context.listener());
+        try {
+            MigrationResolver.Resolution resolution = context.resolve();
+            Validation.failOnErrors(resolution.issues(), settings.strict());
+            try (RunSession session = RunSession.open(context.connections(), settings);
+                 LockLease lease = session.lock.acquire(settings.lockWaitTimeout(),
+                         LockObservers.logging(context.listener()))) {
+                return migrate(session, lease, resolution, recorder);
+            }
+        } catch (MsrException e) {
+            log.error("Migrate failed: {}", e.getMessage());
+            throw recorder.failure(e);
+        }
+    }
+
+    private OperationResult migrate(RunSession session, LockLease lease, MigrationResolver.Resolution resolution,
+            RunRecorder recorder) {
+        Connection connection = session.connection;
+        HistoryState history;
+        boolean historyExists;
+        try {
+            historyExists = session.history.exists(connection);
+            history = HistoryState.replay(session.history.readAll(connection));
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not read the history table " + session.history.qualifiedName(), e);
+        }
+        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(), resolution.issues(), history, settings);
+        recorder.versions(history.schemaVersion(), history.schemaVersion());
+        if (!plan.errors().isEmpty()) {
+            throw new ValidationException(plan.errors());
+        }
+        recorder.warnings(plan.warnings());
+        for (var warning : plan.warnings()) {
+            log.warn(warning.message());
+        }
+        List<ResolvedMigration> pending = plan.pending();
+        if (pending.isEmpty()) {
+            log.info("Schema {} is up to date at version {}: nothing to migrate ({} ms)", session.schema,
+                    versionText(history.schemaVersion()), recorder.elapsedMs());
+            return recorder.success();
+        }
+        if (!historyExists) {
+            try {
+                session.history.createIfAbsent(connection);
+                log.info("Created the history table {}", session.history.qualifiedName());
+            } catch (SQLException e) {
+                throw SqlErrors.outsideMigration("Could not create the history table "
+                        + session.history.qualifiedName() + " (the migration user needs CREATE on schema "
+                        + session.schema + ")", e);
+            }
+        }
+        try (SchemaHistory.Writer writer = session.history.writer(connection)) {
+            MigrationExecutor executor = new MigrationExecutor(session.dialect);
+            if (settings.transactionMode() == TransactionMode.PER_BATCH) {
+                runBatch(connection, lease, executor, writer, pending, recorder);
+            } else {
+                for (ResolvedMigration migration : pending) {
+                    runOne(connection, lease, executor, writer, migration, recorder);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not write to the history table "
+                    + session.history.qualifiedName(), e);
+        }
+        log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
+                versionText(recorder.versionBefore()), versionText(recorder.versionAfter()),
+                recorder.succeededCount(), recorder.elapsedMs());
+        return recorder.success();
+    }
+
+    private void runOne(Connection connection, LockLease lease, MigrationExecutor executor,
+            SchemaHistory.Writer writer, ResolvedMigration migration, RunRecorder recorder) throws SQLException {
+        lease.ensureHeld();
+        boolean transactional = migration.transactionalUp(settings.transactionMode());
+        context.listener().migrationStarted(migration.version(), migration.description(), migration.script(),
+                Direction.UP);
+        connection.setAutoCommit(!transactional);
+        long start = System.nanoTime();
+        try {
+            executor.run(connection, migration, Direction.UP, transactional);
+            long ms = elapsedMs(start);
+            writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
+                    migration.checksum(), HistoryOperation.UP, true, ms);
+            if (transactional) {
+                connection.commit();
+            }
+            succeeded(migration, ms, recorder);
+        } catch (MsrException e) {
+            long ms = elapsedMs(start);
+            if (transactional) {
+                Transactions.rollbackQuietly(connection, e);
+            } else {
+                recordFailure(writer, migration, ms, e);
+            }
+            throw failed(migration, ms, recorder, e);
+        } catch (SQLException e) {
+            if (transactional) {
+                Transactions.rollbackQuietly(connection, e);
+            }
+            throw e;
+        }
+    }
+
+    private void runBatch(Connection connection, LockLease lease, MigrationExecutor executor,
+            SchemaHistory.Writer writer, List<ResolvedMigration> pending, RunRecorder recorder) throws SQLException {
+        connection.setAutoCommit(false);
+        ResolvedMigration current = null;
+        long start = System.nanoTime();
+        try {
+            for (ResolvedMigration migration : pending) {
+                current = migration;
+                lease.ensureHeld();
+                context.listener().migrationStarted(migration.version(), migration.description(), migration.script(),
+                        Direction.UP);
+                start = System.nanoTime();
+                executor.run(connection, migration, Direction.UP, true);
+                long ms = elapsedMs(start);
+                writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
+                        migration.checksum(), HistoryOperation.UP, true, ms);
+                succeeded(migration, ms, recorder);
+                current = null;
+            }
+            lease.ensureHeld();
+            connection.commit();
+        } catch (MsrException e) {
+            Transactions.rollbackQuietly(connection, e);
+            recorder.rollBackSucceeded();
+            recorder.versionAfter(recorder.versionBefore());
+            if (current != null) {
+                throw failed(current, elapsedMs(start), recorder, e);
+            }
+            throw e;
+        } catch (SQLException e) {
+            Transactions.rollbackQuietly(connection, e);
+            recorder.rollBackSucceeded();
+            recorder.versionAfter(recorder.versionBefore());
+            throw e;
+        }
+    }
+
+    private void succeeded(ResolvedMigration migration, long ms, RunRecorder recorder) {
+        ExecutedMigration done = new ExecutedMigration(migration.version(), migration.description(), migration.type(),
+                migration.script(), Direction.UP, Outcome.SUCCEEDED, ms);
+        recorder.executed(done);
+        Long after = recorder.versionAfter();
+        recorder.versionAfter(after == null ? migration.version() : Math.max(after, migration.version()));
+        log.info("Applied V{} \"{}\" ({}) in {} ms", migration.version(), migration.description(), migration.type(), ms);
+        context.listener().migrationSucceeded(done);
+    }
+
+    private MsrException failed(ResolvedMigration migration, long ms, RunRecorder recorder, MsrException error) {
+        ExecutedMigration failed = new ExecutedMigration(migration.version(), migration.description(),
+                migration.type(), migration.script(), Direction.UP, Outcome.FAILED, ms);
+        recorder.executed(failed);
+        context.listener().migrationFailed(failed, error);
+        return error;
+    }
+
+    private static void recordFailure(SchemaHistory.Writer writer, ResolvedMigration migration, long ms,
+            MsrException error) {
+        try {
+            writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
+                    migration.checksum(), HistoryOperation.UP, false, ms);
+        } catch (SQLException e) {
+            error.addSuppressed(e);
+            log.error("Could not record the failure of V{} in the history table ({}); check the database by hand"
+                    + " before the next run", migration.version(), e.getMessage());
+        }
+    }
+
+    static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    static String versionText(Long version) {
+        return version == null ? "<none>" : "V" + version;
+    }
+}

@@ -1,0 +1,25 @@
+package io.msr.execute;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Rolls back without ever hiding the error that caused the rollback. */
+final class Transactions {
+
+    private static final Logger log = LoggerFactory.getLogger(Transactions.class);
+
+    private Transactions() {
+    }
+
+    static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            log.debug("Rollback failed after {}", cause.getMessage(), e);
+        }
+    }
+}
