@@ -116,7 +116,7 @@ class LockingTest {
             statement.execute("select pg_advisory_lock(" + lockArgs(key) + ")");
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
-                Future<OperationResult> waiting = pool.submit(msr::migrate);
+                Future<OperationResult> waiting = pool.submit(() -> msr.migrate());
                 Thread.sleep(300);
                 assertThat(waiting.isDone()).isFalse();
                 long terminatedAt = System.nanoTime();

@@ -113,6 +113,11 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void setApplicationName(Connection connection, String name) throws SQLException {
+        applicationName(connection, name);
+    }
+
+    /** Sets a session's application name; usable before the dialect is known (the lock connection). */
+    public static void applicationName(Connection connection, String name) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement("select set_config('application_name', ?, false)")) {
             set.setString(1, name);
             set.executeQuery().close();

@@ -6,7 +6,6 @@ import io.msr.ExecutedMigration;
 import io.msr.ExecutedMigration.Outcome;
 import io.msr.HistoryEntry;
 import io.msr.HistoryEntry.HistoryOperation;
-import io.msr.Issue;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.Operation;
@@ -15,8 +14,6 @@ import io.msr.history.HistoryState;
 import io.msr.history.SchemaHistory;
 import io.msr.internal.SqlErrors;
 import io.msr.lock.LockLease;
-import io.msr.plan.MigrationPlanner;
-import io.msr.source.MigrationResolver;
 import io.msr.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +46,7 @@ final class DownOperation {
     OperationResult run() {
         RunRecorder recorder = new RunRecorder(Operation.DOWN, context.listener());
         try {
-            MigrationResolver.Resolution resolution = context.resolve();
-            Validation.failOnErrors(resolution.issues(), settings.strict());
-            List<Issue> duplicates = new ArrayList<>();
-            Map<Long, ResolvedMigration> resolved = MigrationPlanner.uniqueByVersion(resolution.migrations(),
-                    duplicates);
-            Validation.failOnErrors(duplicates, false);
+            Map<Long, ResolvedMigration> resolved = context.resolveByVersion();
             try (RunSession session = RunSession.open(context.connections(), settings);
                  LockLease lease = session.lock.acquire(settings.lockWaitTimeout(),
                          LockObservers.logging(context.listener()))) {

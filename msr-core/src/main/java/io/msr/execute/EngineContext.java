@@ -6,7 +6,13 @@ import io.msr.dialect.ConnectionFactory;
 import io.msr.event.MigrationListener;
 import io.msr.source.MigrationResolver;
 
+import io.msr.Issue;
+import io.msr.plan.MigrationPlanner;
+import io.msr.source.ResolvedMigration;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every operation needs: where connections come from, the settings, the Java migrations, the resolver and
@@ -23,5 +29,29 @@ record EngineContext(ConnectionFactory connections, MsrSettings settings, List<J
 
     MigrationResolver.Resolution resolve() {
         return resolver.resolve(settings.locations(), javaMigrations);
+    }
+
+    /**
+     * Resolves and returns the migrations by version for operations that work on applied migrations (down,
+     * repair): malformed files and duplicate versions fail, the rest of validation does not apply.
+     */
+    Map<Long, ResolvedMigration> resolveByVersion() {
+        MigrationResolver.Resolution resolution = resolve();
+        List<Issue> issues = new ArrayList<>(resolution.issues());
+        Map<Long, ResolvedMigration> resolved = MigrationPlanner.uniqueByVersion(resolution.migrations(), issues);
+        Validation.failOnErrors(issues, false);
+        return resolved;
+    }
+
+    /**
+     * Resolves, failing before any connection is opened when files are malformed or versions are duplicated
+     * (all such problems reported at once; warnings too when strict).
+     */
+    MigrationResolver.Resolution resolveChecked(boolean strict) {
+        MigrationResolver.Resolution resolution = resolve();
+        List<Issue> issues = new ArrayList<>(resolution.issues());
+        MigrationPlanner.uniqueByVersion(resolution.migrations(), issues);
+        Validation.failOnErrors(issues, strict);
+        return resolution;
     }
 }

@@ -45,8 +45,7 @@ final class MigrateOperation {
     OperationResult run() {
         RunRecorder recorder = new RunRecorder(Operation.MIGRATE, context.listener());
         try {
-            MigrationResolver.Resolution resolution = context.resolve();
-            Validation.failOnErrors(resolution.issues(), settings.strict());
+            MigrationResolver.Resolution resolution = context.resolveChecked(settings.strict());
             try (RunSession session = RunSession.open(context.connections(), settings);
                  LockLease lease = session.lock.acquire(settings.lockWaitTimeout(),
                          LockObservers.logging(context.listener()))) {

@@ -11,15 +11,12 @@ import io.msr.history.HistoryState;
 import io.msr.history.SchemaHistory;
 import io.msr.internal.SqlErrors;
 import io.msr.lock.LockLease;
-import io.msr.plan.MigrationPlanner;
-import io.msr.source.MigrationResolver;
 import io.msr.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +40,7 @@ final class RepairOperation {
     OperationResult run() {
         RunRecorder recorder = new RunRecorder(Operation.REPAIR, context.listener());
         try {
-            MigrationResolver.Resolution resolution = context.resolve();
-            Validation.failOnErrors(resolution.issues(), false);
-            List<Issue> duplicates = new ArrayList<>();
-            Map<Long, ResolvedMigration> resolved = MigrationPlanner.uniqueByVersion(resolution.migrations(),
-                    duplicates);
-            Validation.failOnErrors(duplicates, false);
+            Map<Long, ResolvedMigration> resolved = context.resolveByVersion();
             try (RunSession session = RunSession.open(context.connections(), settings);
                  LockLease lease = session.lock.acquire(settings.lockWaitTimeout(),
                          LockObservers.logging(context.listener()))) {

@@ -3,8 +3,8 @@ package io.msr.lock;
 import io.msr.ConnectionException;
 import io.msr.LockStatus;
 import io.msr.LockTimeoutException;
-import io.msr.MsrDatabaseException;
 import io.msr.dialect.ConnectionFactory;
+import io.msr.dialect.PostgresDialect;
 import io.msr.internal.RunnerIdentity;
 import io.msr.internal.SqlErrors;
 import org.slf4j.Logger;
@@ -52,7 +52,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         long start = System.nanoTime();
         try {
             connection.setAutoCommit(true);
-            setApplicationName(connection);
+            PostgresDialect.applicationName(connection, RunnerIdentity.applicationName("lock"));
             long delay = FIRST_POLL_MS;
             long lastReport = start;
             boolean reported = false;
@@ -161,13 +161,6 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         return "it is held by pid " + holder.holderPid() + " ('" + holder.applicationName() + "'"
                 + (holder.clientAddress() == null ? "" : " from " + holder.clientAddress())
                 + (holder.connectedSince() == null ? "" : ", connected since " + holder.connectedSince()) + ")";
-    }
-
-    private static void setApplicationName(Connection connection) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("select set_config('application_name', ?, false)")) {
-            set.setString(1, RunnerIdentity.applicationName("lock"));
-            set.executeQuery().close();
-        }
     }
 
     private static String format(Duration duration) {

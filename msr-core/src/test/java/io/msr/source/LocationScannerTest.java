@@ -62,6 +62,10 @@ class LocationScannerTest {
     void readsMigrationsFromInsideAJar() throws IOException {
         Path jar = root.resolve("app.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("db/", "db/msr/", "db/msr/nested/", "db/msr/.git/", "db/other/")) {
+                out.putNextEntry(new JarEntry(folder));
+                out.closeEntry();
+            }
             entry(out, "db/msr/V1_a.up.sql", "select 1;");
             entry(out, "db/msr/nested/V2_b.up.sql", "select 2;");
             entry(out, "db/msr/.git/V3_c.up.sql", "select 3;");

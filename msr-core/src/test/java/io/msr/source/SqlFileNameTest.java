@@ -58,7 +58,8 @@ class SqlFileNameTest {
 
     @Test
     void ignoresFilesThatDoNotLookLikeMigrations() {
-        assertThat(SqlFileName.parse("README.sql")).isInstanceOf(SqlFileName.Ignored.class);
+        assertThat(SqlFileName.parse("notes.sql")).isInstanceOf(SqlFileName.Ignored.class);
+        assertThat(SqlFileName.parse("README.sql")).isInstanceOf(SqlFileName.Malformed.class);
         assertThat(SqlFileName.parse("seed.sql")).isInstanceOf(SqlFileName.Ignored.class);
         assertThat(SqlFileName.parse("V1_init.up.txt")).isInstanceOf(SqlFileName.Ignored.class);
     }
