@@ -1,0 +1,41 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.Msr;
+import io.msr.Redaction;
+import org.springframework.core.env.Environment;
+
+import javax.sql.DataSource;
+
+/**
+ * Chooses the database connection MSR uses: its own credentials ({@code msr.datasource.*}, any subset, the rest
+ * taken from {@code spring.datasource.*}) on non-pooled connections, or else the application's DataSource.
+ */
+final class MigrationDataSource {
+
+    private MigrationDataSource() {
+    }
+
+    /** Returns true when MSR has a database: its own URL, or the application's DataSource. */
+    static boolean available(MsrProperties.Datasource own, Environment environment, DataSource application) {
+        return own.getUrl() != null || application != null
+                || own.isConfigured() && environment.getProperty("spring.datasource.url") != null;
+    }
+
+    static Msr.Builder configure(Msr.Builder builder, MsrProperties.Datasource own, Environment environment,
+            DataSource application) {
+        if (own.isConfigured()) {
+            String url = own.getUrl() != null ? own.getUrl() : environment.getProperty("spring.datasource.url");
+            if (url != null) {
+                String username = own.getUsername() != null ? own.getUsername()
+                        : environment.getProperty("spring.datasource.username");
+                String password = own.getPassword() != null ? own.getPassword()
+                        : environment.getProperty("spring.datasource.password");
+                return builder.url(url, username, password);
+            }
+        }
+        String url = environment.getProperty("spring.datasource.url");
+        String description = url == null ? "the application's DataSource" : Redaction.redact(url);
+        String username = environment.getProperty("spring.datasource.username");
+        return builder.dataSource(application, username == null ? description : description + " as user '" + username + "'");
+    }
+}

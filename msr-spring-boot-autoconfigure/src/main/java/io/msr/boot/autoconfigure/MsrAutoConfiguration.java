@@ -1,0 +1,66 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.JavaMigration;
+import io.msr.Msr;
+import io.msr.MsrSettings;
+import io.msr.event.MigrationListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+
+import javax.sql.DataSource;
+
+/**
+ * Auto-configuration of MSR: the {@link Msr} engine over the application's DataSource (or MSR's own
+ * credentials), with the Java migrations, listeners and settings customizers found as beans, and the behaviour
+ * of {@code msr.mode}. Backs off with {@code msr.mode=none}.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Msr.class)
+@Conditional(MsrModeCondition.Enabled.class)
+@EnableConfigurationProperties(MsrProperties.class)
+@Import({MsrModeConfigurations.Verify.class, MsrModeConfigurations.MigrateOnStart.class,
+        MsrModeConfigurations.OneShot.class})
+public final class MsrAutoConfiguration {
+
+    /** Builds the engine when a database is available. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(MigrationDatabaseCondition.class)
+    static final class EngineConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Msr msr(MsrProperties properties, Environment environment, ObjectProvider<DataSource> dataSource,
+                ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
+                ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
+            MsrSettings.Builder settings = properties.toSettings().toBuilder();
+            customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+            Msr.Builder builder = Msr.builder().settings(settings.build())
+                    .javaMigrations(javaMigrations.orderedStream().toList())
+                    .listeners(listeners.orderedStream().toList())
+                    .classLoader(resourceLoader.getClassLoader());
+            return MigrationDataSource.configure(builder, properties.getDatasource(), environment,
+                    dataSource.getIfAvailable()).build();
+        }
+    }
+
+    /** Fails startup with a clear message when a mode that needs a database has none. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(MigrationDatabaseCondition.Missing.class)
+    static final class NoDatabaseConfiguration {
+
+        @Bean
+        MissingDatabaseCheck msrMissingDatabaseCheck(MsrProperties properties) {
+            return new MissingDatabaseCheck(properties.getMode());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.msr.boot.autoconfigure;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Prepares the environment for MSR, after the application's configuration files are read:
+ * <ul>
+ *   <li>{@code DATABASE_URL} ({@code postgres://user:password@host/db}) becomes {@code spring.datasource.*} when
+ *       {@code spring.datasource.url} is not set, and {@code MSR_DATABASE_URL} becomes {@code msr.datasource.*}
+ *       when {@code msr.datasource.url} is not set;</li>
+ *   <li>one-shot modes run without a web server and with lazy beans, so that nothing the operation does not
+ *       need is created;</li>
+ *   <li>in verify mode, {@code msr} joins the {@code readiness} health group next to {@code readinessState},
+ *       unless the application configures that group itself.</li>
+ * </ul>
+ */
+public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String DEFAULTS_SOURCE = "msrDefaults";
+    static final String OVERRIDES_SOURCE = "msrOneShot";
+    private static final String READINESS = "management.endpoint.health.group.readiness";
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        mapDatabaseUrl(environment, "DATABASE_URL", "spring.datasource", defaults);
+        mapDatabaseUrl(environment, "MSR_DATABASE_URL", "msr.datasource", defaults);
+        MsrMode mode = MsrModeCondition.mode(environment);
+        if (mode == MsrMode.VERIFY && !readinessGroupConfigured(environment)) {
+            defaults.put(READINESS + ".include", "readinessState,msr");
+        }
+        if (!defaults.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_SOURCE, defaults));
+        }
+        if (mode != null && mode.oneShot()) {
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            overrides.put("spring.main.web-application-type", "none");
+            overrides.put("spring.main.lazy-initialization", "true");
+            environment.getPropertySources().addFirst(new MapPropertySource(OVERRIDES_SOURCE, overrides));
+        }
+    }
+
+    private static void mapDatabaseUrl(ConfigurableEnvironment environment, String variable, String prefix,
+            Map<String, Object> target) {
+        String value = environment.getProperty(variable);
+        if (value == null || value.isBlank() || environment.getProperty(prefix + ".url") != null) {
+            return;
+        }
+        DatabaseUrl url = DatabaseUrl.parse(variable, value);
+        target.put(prefix + ".url", url.jdbcUrl());
+        if (url.username() != null && environment.getProperty(prefix + ".username") == null) {
+            target.put(prefix + ".username", url.username());
+        }
+        if (url.password() != null && environment.getProperty(prefix + ".password") == null) {
+            target.put(prefix + ".password", url.password());
+        }
+    }
+
+    private static boolean readinessGroupConfigured(ConfigurableEnvironment environment) {
+        return environment.getProperty(READINESS + ".include") != null
+                || environment.getProperty(READINESS + ".exclude") != null;
+    }
+}

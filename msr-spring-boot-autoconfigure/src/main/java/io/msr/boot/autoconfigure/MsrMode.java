@@ -1,0 +1,41 @@
+package io.msr.boot.autoconfigure;
+
+/** What MSR does when the application starts ({@code msr.mode}). */
+public enum MsrMode {
+    /** Never writes: checks the schema version and reports it through health, endpoint and metrics (default). */
+    VERIFY(false),
+    /** One-shot: applies pending migrations and exits with the engine's exit code. */
+    MIGRATE(true),
+    /** Migrates under the lock during startup, then keeps serving (local development and tests). */
+    MIGRATE_ON_START(false),
+    /** One-shot: validates resolved migrations against history and exits. */
+    VALIDATE(true),
+    /** One-shot: prints every migration with its state and exits. */
+    INFO(true),
+    /** One-shot: reverts applied migrations down to {@code msr.target} and exits. */
+    DOWN(true),
+    /** One-shot: marks failed migrations resolved (and, with {@code msr.force}, accepts edited checksums). */
+    REPAIR(true),
+    /** One-shot: prints who holds the migration lock and exits. */
+    LOCK_STATUS(true),
+    /** One-shot: terminates the MSR runner holding the lock (needs {@code msr.force=true}) and exits. */
+    LOCK_RELEASE(true),
+    /** MSR stays out of the way. */
+    NONE(false);
+
+    private final boolean oneShot;
+
+    MsrMode(boolean oneShot) {
+        this.oneShot = oneShot;
+    }
+
+    /** Returns true for modes that run one operation and exit, starting no web server. */
+    public boolean oneShot() {
+        return oneShot;
+    }
+
+    /** Returns the property value that selects this mode, e.g. {@code migrate-on-start}. */
+    public String propertyValue() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,311 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.DownPolicy;
+import io.msr.IsolationLevel;
+import io.msr.MsrSettings;
+import io.msr.TransactionMode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of MSR, under {@code msr.*} (and, as every Spring property, {@code MSR_*} environment variables:
+ * {@code MSR_MODE=migrate}, {@code MSR_LOCK_WAIT_TIMEOUT=2m}). Defaults equal the engine's.
+ */
+@ConfigurationProperties("msr")
+public class MsrProperties {
+
+    /**
+     * What MSR does at startup: verify (default; never writes, reports schema state through health and
+     * metrics), migrate (apply pending migrations and exit), migrate-on-start (migrate, then keep serving),
+     * validate, info, down, repair, lock-status, lock-release (one-shot operations that exit), or none.
+     */
+    private MsrMode mode = MsrMode.VERIFY;
+
+    /** Where migrations are found: classpath: and filesystem: locations, scanned recursively. */
+    private List<String> locations = new ArrayList<>(List.of(MsrSettings.DEFAULT_LOCATION));
+
+    /** Name of the history table. */
+    private String table = MsrSettings.DEFAULT_TABLE;
+
+    /** Schema of the history table; by default the connection's current schema. */
+    private String schema;
+
+    /** Highest version to migrate to, or the version the down mode goes back to. */
+    private Long target;
+
+    /** Apply pending migrations older than the newest applied one instead of failing validation. */
+    private boolean outOfOrder;
+
+    /** Turn warnings (validation, lint) into errors. */
+    private boolean strict;
+
+    /** Whether pending migrations must have a down migration: optional, recommended (warns) or required (fails). */
+    private DownPolicy downPolicy = DownPolicy.OPTIONAL;
+
+    /** How migrations are wrapped in transactions: per-migration, per-batch (all or nothing) or none. */
+    private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+
+    /** Isolation level of migration transactions; default keeps the server's. */
+    private IsolationLevel isolationLevel = IsolationLevel.DEFAULT;
+
+    /**
+     * Allow operations that need an explicit go-ahead: lock-release, and repair re-recording the checksums of
+     * edited migrations.
+     */
+    private boolean force;
+
+    /** File to write the JSON result of a one-shot mode to (in addition to /dev/termination-log when present). */
+    private String summaryPath;
+
+    /** Standard output format of one-shot modes. */
+    private Output output = Output.TEXT;
+
+    private final Lock lock = new Lock();
+
+    private final Verify verify = new Verify();
+
+    private final Datasource datasource = new Datasource();
+
+    /** Standard output format of one-shot modes. */
+    public enum Output {
+        /** Human-readable lines and tables. */
+        TEXT,
+        /** The JSON result on one line. */
+        JSON
+    }
+
+    /** The migration lock. */
+    public static class Lock {
+
+        /** Take the migration lock; turn off only when something else guarantees a single runner. */
+        private boolean enabled = true;
+
+        /** How long to wait for the migration lock before failing with exit code 8. */
+        private Duration waitTimeout = MsrSettings.DEFAULT_LOCK_WAIT_TIMEOUT;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getWaitTimeout() {
+            return waitTimeout;
+        }
+
+        public void setWaitTimeout(Duration waitTimeout) {
+            this.waitTimeout = waitTimeout;
+        }
+    }
+
+    /** Verify mode. */
+    public static class Verify {
+
+        /** How often the schema state is re-read in the background; probes read the cached state. */
+        private Duration refreshInterval = Duration.ofSeconds(10);
+
+        /** Stay ready when the database is ahead of this application (a newer version already migrated). */
+        private boolean allowAhead = true;
+
+        /** Fail startup instead of reporting OUT_OF_SERVICE while migrations are pending. */
+        private boolean failOnPending;
+
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
+        }
+
+        public boolean isAllowAhead() {
+            return allowAhead;
+        }
+
+        public void setAllowAhead(boolean allowAhead) {
+            this.allowAhead = allowAhead;
+        }
+
+        public boolean isFailOnPending() {
+            return failOnPending;
+        }
+
+        public void setFailOnPending(boolean failOnPending) {
+            this.failOnPending = failOnPending;
+        }
+    }
+
+    /**
+     * Separate migration credentials. Any subset may be set; missing parts come from the application's
+     * DataSource settings. When set, MSR uses its own non-pooled connections.
+     */
+    public static class Datasource {
+
+        /** JDBC URL of the database to migrate. */
+        private String url;
+
+        /** User that runs migrations (needs DDL rights). */
+        private String username;
+
+        /** Password of that user. */
+        private String password;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        /** Returns true when any part is set. */
+        public boolean isConfigured() {
+            return url != null || username != null || password != null;
+        }
+    }
+
+    /** Returns the engine settings these properties describe. */
+    public MsrSettings toSettings() {
+        return MsrSettings.builder().locations(locations).table(table).schema(schema).target(target)
+                .outOfOrder(outOfOrder).strict(strict).downPolicy(downPolicy).transactionMode(transactionMode)
+                .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
+                .force(force).build();
+    }
+
+    public MsrMode getMode() {
+        return mode;
+    }
+
+    public void setMode(MsrMode mode) {
+        this.mode = mode;
+    }
+
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    public void setTable(String table) {
+        this.table = table;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public Long getTarget() {
+        return target;
+    }
+
+    public void setTarget(Long target) {
+        this.target = target;
+    }
+
+    public boolean isOutOfOrder() {
+        return outOfOrder;
+    }
+
+    public void setOutOfOrder(boolean outOfOrder) {
+        this.outOfOrder = outOfOrder;
+    }
+
+    public boolean isStrict() {
+        return strict;
+    }
+
+    public void setStrict(boolean strict) {
+        this.strict = strict;
+    }
+
+    public DownPolicy getDownPolicy() {
+        return downPolicy;
+    }
+
+    public void setDownPolicy(DownPolicy downPolicy) {
+        this.downPolicy = downPolicy;
+    }
+
+    public TransactionMode getTransactionMode() {
+        return transactionMode;
+    }
+
+    public void setTransactionMode(TransactionMode transactionMode) {
+        this.transactionMode = transactionMode;
+    }
+
+    public IsolationLevel getIsolationLevel() {
+        return isolationLevel;
+    }
+
+    public void setIsolationLevel(IsolationLevel isolationLevel) {
+        this.isolationLevel = isolationLevel;
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    public String getSummaryPath() {
+        return summaryPath;
+    }
+
+    public void setSummaryPath(String summaryPath) {
+        this.summaryPath = summaryPath;
+    }
+
+    public Output getOutput() {
+        return output;
+    }
+
+    public void setOutput(Output output) {
+        this.output = output;
+    }
+
+    public Lock getLock() {
+        return lock;
+    }
+
+    public Verify getVerify() {
+        return verify;
+    }
+
+    public Datasource getDatasource() {
+        return datasource;
+    }
+}

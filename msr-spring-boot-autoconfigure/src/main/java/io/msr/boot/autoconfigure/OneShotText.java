@@ -1,0 +1,85 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.ExecutedMigration;
+import io.msr.InfoResult;
+import io.msr.Issue;
+import io.msr.LockStatus;
+import io.msr.MigrationInfo;
+import io.msr.Operation;
+import io.msr.OperationResult;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable text of one-shot results. */
+final class OneShotText {
+
+    private OneShotText() {
+    }
+
+    static String operation(OperationResult result) {
+        StringBuilder text = new StringBuilder();
+        String name = result.operation().name().toLowerCase(Locale.ROOT);
+        for (ExecutedMigration migration : result.executed()) {
+            text.append(String.format("  %-8s V%-18d %-40s %-6s %6d ms%n", migration.outcome(), migration.version(),
+                    clip(migration.description(), 40), migration.direction(), migration.durationMs()));
+        }
+        for (String warning : result.warnings()) {
+            text.append("  warning: ").append(warning).append(System.lineSeparator());
+        }
+        for (String note : result.notes()) {
+            text.append("  ").append(note).append(System.lineSeparator());
+        }
+        if (result.success()) {
+            text.append("MSR ").append(name).append(" succeeded: ").append(result.succeeded().size())
+                    .append(" migration(s) run, schema version ").append(version(result.schemaVersionBefore()))
+                    .append(" -> ").append(version(result.schemaVersionAfter())).append(", ")
+                    .append(result.durationMs()).append(" ms (exit code 0)");
+        } else {
+            text.append("MSR ").append(name).append(" FAILED (exit code ").append(result.exitCode().code())
+                    .append("): ").append(result.failure() == null ? "" : result.failure().message());
+        }
+        return text.toString();
+    }
+
+    static String info(InfoResult info) {
+        StringBuilder text = new StringBuilder(table(info.migrations()));
+        for (Issue issue : info.issues()) {
+            text.append(issue.severity().name().toLowerCase(Locale.ROOT)).append(": ").append(issue.message())
+                    .append(System.lineSeparator());
+        }
+        text.append("Schema version ").append(version(info.schemaVersion())).append(", latest local ")
+                .append(version(info.latestVersion())).append(", ").append(info.pending().size())
+                .append(" pending").append(info.historyExists() ? "" : " (no history table yet)");
+        return text.toString();
+    }
+
+    static String table(List<MigrationInfo> migrations) {
+        StringBuilder text = new StringBuilder(String.format("%-19s %-40s %-5s %-17s %-20s%n", "Version", "Description",
+                "Type", "State", "Installed on"));
+        for (MigrationInfo migration : migrations) {
+            text.append(String.format("%-19s %-40s %-5s %-17s %-20s%n", "V" + migration.version(),
+                    clip(migration.description(), 40), migration.type(), migration.state(),
+                    migration.installedOn() == null ? "" : migration.installedOn().toString()));
+        }
+        return text.toString();
+    }
+
+    static String lock(Operation operation, LockStatus status) {
+        String state = status.held() ? "held by pid " + status.holderPid() + " ('" + status.applicationName() + "')"
+                + (status.connectedSince() == null ? "" : ", connected since " + status.connectedSince())
+                : "free";
+        return operation == Operation.LOCK_RELEASE
+                ? (status.held() ? "Released the migration lock " + status.key() + ", which was " + state
+                : "The migration lock " + status.key() + " was not held; nothing to release")
+                : "Migration lock " + status.key() + ": " + state;
+    }
+
+    private static String version(Long version) {
+        return version == null ? "<none>" : "V" + version;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "~";
+    }
+}

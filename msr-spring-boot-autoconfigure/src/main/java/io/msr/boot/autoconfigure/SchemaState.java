@@ -1,0 +1,36 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.InfoResult;
+
+import java.time.Instant;
+
+/**
+ * The schema's state as verify mode last saw it: what health, the endpoint and the metrics report. Reading it
+ * costs no query.
+ *
+ * @param status    UP, OUT_OF_SERVICE (migrations pending, or the schema ahead with allow-ahead off) or DOWN
+ *                  (database unreachable, a failed or edited migration)
+ * @param reason    one sentence explaining the status
+ * @param info      the last successful reading, or null when the database could not be read yet
+ * @param error     the error of the last reading, or null when it succeeded
+ * @param checkedAt when the state was read
+ */
+public record SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt) {
+
+    /** The readiness verdict. */
+    public enum Status {
+        /** Nothing pending, nothing broken: ready. */
+        UP,
+        /** Migrations pending (or the schema is ahead and that is not allowed): not ready yet. */
+        OUT_OF_SERVICE,
+        /** The database cannot be read, a migration failed, or an applied migration was edited. */
+        DOWN,
+        /** Not checked yet. */
+        UNKNOWN
+    }
+
+    /** The state before the first check. */
+    public static SchemaState unknown() {
+        return new SchemaState(Status.UNKNOWN, "The schema has not been checked yet", null, null, Instant.now());
+    }
+}

@@ -1,0 +1,41 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.InfoResult;
+import io.msr.MigrationState;
+
+import java.time.Instant;
+
+/** Turns an {@link InfoResult} into the readiness verdict of verify mode. Pure. */
+final class SchemaStateEvaluator {
+
+    private SchemaStateEvaluator() {
+    }
+
+    static SchemaState evaluate(InfoResult info, boolean allowAhead) {
+        Instant now = Instant.now();
+        int failed = info.inState(MigrationState.FAILED).size();
+        int edited = info.inState(MigrationState.CHECKSUM_MISMATCH).size();
+        int missing = info.inState(MigrationState.MISSING).size();
+        if (failed > 0) {
+            return new SchemaState(SchemaState.Status.DOWN, failed + " migration(s) failed and need repair", info, null,
+                    now);
+        }
+        if (edited > 0) {
+            return new SchemaState(SchemaState.Status.DOWN, edited + " applied migration(s) were edited afterwards",
+                    info, null, now);
+        }
+        int pending = info.pending().size();
+        if (pending > 0) {
+            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, pending + " migration(s) pending, first V"
+                    + info.pending().get(0).version() + "; waiting for the migration Job", info, null, now);
+        }
+        if (info.schemaAhead() && !allowAhead) {
+            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, "The schema is ahead of this application"
+                    + " (msr.verify.allow-ahead=false)", info, null, now);
+        }
+        String ahead = info.schemaAhead() ? " (the schema is ahead of this application)" : "";
+        String gap = missing > 0 ? "; " + missing + " applied migration(s) not found locally" : "";
+        return new SchemaState(SchemaState.Status.UP, "Schema at version "
+                + (info.schemaVersion() == null ? "<none>" : "V" + info.schemaVersion()) + ahead + gap, info, null, now);
+    }
+}

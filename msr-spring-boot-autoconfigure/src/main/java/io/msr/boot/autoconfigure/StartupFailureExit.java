@@ -1,0 +1,67 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.ExitCode;
+import io.msr.MsrException;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Makes a packaged application ({@code java -jar}) exit when it fails to start in a one-shot mode, or because of
+ * MSR (an invalid {@code msr.*} value, no database, a failed migrate-on-start), even when it has non-daemon
+ * threads that would otherwise keep the JVM alive after the failure report: a Kubernetes Job must see the
+ * failure, not hang. The exit happens after Spring Boot has printed its failure analysis and the main thread
+ * has ended.
+ */
+public final class StartupFailureExit implements SpringApplicationRunListener {
+
+    private boolean oneShotOrInvalidMode;
+
+    /** Created by Spring Boot for each application run. */
+    public StartupFailureExit(SpringApplication application, String[] args) {
+        // Spring Boot's run-listener contract requires this constructor; neither argument is needed.
+    }
+
+    @Override
+    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+            ConfigurableEnvironment environment) {
+        MsrMode mode = MsrModeCondition.mode(environment);
+        oneShotOrInvalidMode = mode == null || mode.oneShot();
+    }
+
+    @Override
+    public void failed(ConfigurableApplicationContext context, Throwable exception) {
+        boolean ours = oneShotOrInvalidMode || new MsrFailureAnalyzer().analyze(exception) != null;
+        if (!ours || !launchedFromPackagedJar()) {
+            return;
+        }
+        int code = exitCode(exception);
+        Thread main = Thread.currentThread();
+        Thread exit = new Thread(() -> {
+            try {
+                main.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.exit(code);
+        }, "msr-startup-failure-exit");
+        exit.setDaemon(true);
+        exit.start();
+    }
+
+    static int exitCode(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MsrException msr) {
+                return msr.exitCode().code();
+            }
+        }
+        return ExitCode.ERROR.code();
+    }
+
+    private static boolean launchedFromPackagedJar() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .anyMatch(frame -> frame.getClassName().startsWith("org.springframework.boot.loader.")));
+    }
+}

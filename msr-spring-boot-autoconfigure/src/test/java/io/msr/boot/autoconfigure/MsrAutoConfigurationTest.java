@@ -1,0 +1,145 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.JavaMigration;
+import io.msr.MigrationContext;
+import io.msr.Msr;
+import io.msr.MsrSettings;
+import io.msr.test.TestDatabase;
+import io.msr.test.WithPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithPostgres
+class MsrAutoConfigurationTest {
+
+    private final TestDatabase db;
+    private final ApplicationContextRunner runner;
+
+    MsrAutoConfigurationTest(TestDatabase db) {
+        this.db = db;
+        this.runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.username(),
+                        "spring.datasource.password=" + db.password(), "msr.locations=classpath:db/none");
+    }
+
+    @Test
+    void createsTheEngineAndTheSchemaMonitorInVerifyMode() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(Msr.class).hasSingleBean(SchemaMonitor.class);
+            assertThat(context).doesNotHaveBean(MigrateOnStartInitializer.class).doesNotHaveBean(OneShotRunner.class);
+            assertThat(context.getBean(SchemaMonitor.class).current().status()).isEqualTo(SchemaState.Status.UP);
+        });
+    }
+
+    @Test
+    void backsOffWithModeNone() {
+        runner.withPropertyValues("msr.mode=none")
+                .run(context -> assertThat(context).doesNotHaveBean(Msr.class).doesNotHaveBean(MsrProperties.class));
+    }
+
+    @Test
+    void backsOffInVerifyModeWithoutADataSource() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Msr.class)
+                        .doesNotHaveBean(SchemaMonitor.class));
+    }
+
+    @Test
+    void failsAOneShotModeWithoutADataSourceWithAClearMessage() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class))
+                .withPropertyValues("msr.mode=migrate")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(new MsrFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                            .contains("msr.mode=migrate needs a database");
+                });
+    }
+
+    @Test
+    void usesItsOwnCredentialsWithoutAnApplicationDataSource() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class))
+                .withPropertyValues("msr.datasource.url=" + db.jdbcUrl(), "msr.datasource.username=" + db.username(),
+                        "msr.locations=classpath:db/none")
+                .run(context -> assertThat(context).hasSingleBean(Msr.class).hasSingleBean(SchemaMonitor.class));
+    }
+
+    @Test
+    void backsOffWhenTheUserDefinesTheEngine() {
+        runner.withUserConfiguration(UserEngine.class)
+                .run(context -> assertThat(context.getBean(Msr.class)).isSameAs(UserEngine.ENGINE));
+    }
+
+    @Test
+    void migrateOnStartMigratesWhileTheContextStarts() {
+        String schema = "s" + Long.toHexString(System.nanoTime());
+        db.execute("create schema " + schema);
+        runner.withPropertyValues("msr.mode=migrate-on-start", "msr.schema=" + schema)
+                .withUserConfiguration(JavaMigrationBean.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(MigrateOnStartInitializer.class)
+                            .doesNotHaveBean(SchemaMonitor.class);
+                    assertThat(db.queryForStrings("select type || ' ' || description from " + schema
+                            + ".msr_schema_history")).containsExactly("JAVA created by a bean");
+                });
+    }
+
+    @Test
+    void appliesSettingsCustomizersInOrder() {
+        runner.withBean(MsrSettingsCustomizer.class, () -> settings -> settings.table("custom_history"))
+                .run(context -> assertThat(context.getBean(Msr.class).lockStatus().key())
+                        .contains(".custom_history"));
+    }
+
+    @Test
+    void propertyDefaultsEqualTheEngineDefaults() {
+        MsrSettings fromProperties = new MsrProperties().toSettings();
+        assertThat(fromProperties).isEqualTo(MsrSettings.defaults());
+        MsrProperties properties = new MsrProperties();
+        assertThat(properties.getMode()).isEqualTo(MsrMode.VERIFY);
+        assertThat(properties.getVerify().getRefreshInterval()).hasSeconds(10);
+        assertThat(properties.getVerify().isAllowAhead()).isTrue();
+        assertThat(properties.getVerify().isFailOnPending()).isFalse();
+        assertThat(properties.getOutput()).isEqualTo(MsrProperties.Output.TEXT);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserEngine {
+        static final Msr ENGINE = Msr.builder().url("jdbc:postgresql://localhost:1/x", "u", "p").build();
+
+        @Bean
+        Msr myMsr() {
+            return ENGINE;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class JavaMigrationBean {
+
+        @Bean
+        JavaMigration createdByABean() {
+            return new JavaMigration() {
+                @Override
+                public long version() {
+                    return 1;
+                }
+
+                @Override
+                public String description() {
+                    return "created by a bean";
+                }
+
+                @Override
+                public void up(MigrationContext context) throws Exception {
+                    context.connection().createStatement().execute("select 1");
+                }
+            };
+        }
+    }
+}

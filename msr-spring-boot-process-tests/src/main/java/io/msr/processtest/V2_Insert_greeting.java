@@ -1,0 +1,26 @@
+package io.msr.processtest;
+
+import io.msr.JavaMigration;
+import io.msr.MigrationContext;
+import org.springframework.stereotype.Component;
+
+import java.sql.PreparedStatement;
+
+/** A Java migration declared as a Spring bean, using an injected service. */
+@Component
+public class V2_Insert_greeting implements JavaMigration {
+
+    private final GreetingService greetings;
+
+    public V2_Insert_greeting(GreetingService greetings) {
+        this.greetings = greetings;
+    }
+
+    @Override
+    public void up(MigrationContext context) throws Exception {
+        try (PreparedStatement insert = context.connection().prepareStatement("insert into greeting (text) values (?)")) {
+            insert.setString(1, greetings.greeting());
+            insert.executeUpdate();
+        }
+    }
+}
