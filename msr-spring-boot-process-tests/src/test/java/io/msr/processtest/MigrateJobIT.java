@@ -151,4 +151,42 @@ class MigrateJobIT {
         assertThat(run.output()).contains("V1").contains("create greeting").contains("APPLIED")
                 .contains("Schema version V2, latest local V2, 0 pending");
     }
+
+    @Test
+    void takesEverySettingFromEnvironmentVariables() throws IOException {
+        String url = "postgres://" + db.username() + (db.password().isEmpty() ? "" : ":" + db.password()) + "@"
+                + db.server().host() + ":" + db.server().port() + "/" + db.name();
+        PackagedApp.Run run = PackagedApp.run(Map.of("MSR_MODE", "migrate", "MSR_SCHEMA", schema,
+                "MSR_DATABASE_URL", url, "MSR_LOCK_WAIT_TIMEOUT", "30s", "MSR_SUMMARY_PATH",
+                dir.resolve("summary.json").toString(), "MSR_OUTPUT", "json"), List.of());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("{\"operation\":\"MIGRATE\",\"success\":true");
+        assertThat(summary()).contains("\"schemaVersionAfter\":2");
+    }
+
+    @Test
+    void downRefusesToRevertAMigrationWithoutDownAndExitsFour() {
+        assertThat(migrate().exitCode()).isZero();
+        PackagedApp.Run run = run("down", "--msr.target=0");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(4);
+        assertThat(run.output()).contains("Cannot revert V2").contains("override down()");
+        assertThat(db.queryForStrings("select text from " + schema + ".greeting")).hasSize(1);
+    }
+
+    @Test
+    void downWithoutATargetExitsOneNamingTheProperty() {
+        PackagedApp.Run run = run("down");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("msr.mode=down needs msr.target");
+    }
+
+    @Test
+    void lockReleaseNeedsForce() {
+        PackagedApp.Run run = run("lock-release");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("msr.force=true");
+        PackagedApp.Run status = run("lock-status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output()).contains(": free");
+    }
 }

@@ -5,6 +5,7 @@ import io.msr.Redaction;
 import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
+import java.util.function.Supplier;
 
 /**
  * Chooses the database connection MSR uses: its own credentials ({@code msr.datasource.*}, any subset, the rest
@@ -15,14 +16,12 @@ final class MigrationDataSource {
     private MigrationDataSource() {
     }
 
-    /** Returns true when MSR has a database: its own URL, or the application's DataSource. */
-    static boolean available(MsrProperties.Datasource own, Environment environment, DataSource application) {
-        return own.getUrl() != null || application != null
-                || own.isConfigured() && environment.getProperty("spring.datasource.url") != null;
-    }
-
+    /**
+     * Configures the builder's connection. The application's DataSource is only looked up (and so only created)
+     * when MSR has no URL of its own.
+     */
     static Msr.Builder configure(Msr.Builder builder, MsrProperties.Datasource own, Environment environment,
-            DataSource application) {
+            Supplier<DataSource> application) {
         if (own.isConfigured()) {
             String url = own.getUrl() != null ? own.getUrl() : environment.getProperty("spring.datasource.url");
             if (url != null) {
@@ -36,6 +35,6 @@ final class MigrationDataSource {
         String url = environment.getProperty("spring.datasource.url");
         String description = url == null ? "the application's DataSource" : Redaction.redact(url);
         String username = environment.getProperty("spring.datasource.username");
-        return builder.dataSource(application, username == null ? description : description + " as user '" + username + "'");
+        return builder.dataSource(application.get(), username == null ? description : description + " as user '" + username + "'");
     }
 }

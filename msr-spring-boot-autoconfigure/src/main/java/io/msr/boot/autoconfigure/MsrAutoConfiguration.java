@@ -49,7 +49,7 @@ public final class MsrAutoConfiguration {
                     .listeners(listeners.orderedStream().toList())
                     .classLoader(resourceLoader.getClassLoader());
             return MigrationDataSource.configure(builder, properties.getDatasource(), environment,
-                    dataSource.getIfAvailable()).build();
+                    dataSource::getIfAvailable).build();
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  *       {@code spring.datasource.url} is not set, and {@code MSR_DATABASE_URL} becomes {@code msr.datasource.*}
  *       when {@code msr.datasource.url} is not set;</li>
  *   <li>one-shot modes run without a web server and with lazy beans, so that nothing the operation does not
- *       need is created;</li>
+ *       need is created; when only MSR's own URL is set, the application's DataSource borrows it;</li>
  *   <li>in verify mode, {@code msr} joins the {@code readiness} health group next to {@code readinessState},
  *       unless the application configures that group itself.</li>
  * </ul>
@@ -42,6 +42,9 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
         if (mode == MsrMode.VERIFY && !readinessGroupConfigured(environment)) {
             defaults.put(READINESS + ".include", "readinessState,msr");
         }
+        if (mode != null && mode.oneShot()) {
+            borrowMigrationUrl(environment, defaults);
+        }
         if (!defaults.isEmpty()) {
             environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_SOURCE, defaults));
         }
@@ -49,6 +52,9 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
             Map<String, Object> overrides = new LinkedHashMap<>();
             overrides.put("spring.main.web-application-type", "none");
             overrides.put("spring.main.lazy-initialization", "true");
+            // Checking health groups would create every health contributor, and with them the application's
+            // DataSource, which a one-shot run using msr.datasource.* must not need.
+            overrides.put("management.endpoint.health.validate-group-membership", "false");
             environment.getPropertySources().addFirst(new MapPropertySource(OVERRIDES_SOURCE, overrides));
         }
     }
@@ -66,6 +72,19 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
         }
         if (url.password() != null && environment.getProperty(prefix + ".password") == null) {
             target.put(prefix + ".password", url.password());
+        }
+    }
+
+    /**
+     * A migration Job often gets only the migration credentials. Some of Spring Boot's eager beans (pool metrics)
+     * still create the application's DataSource, which then needs a URL: lend it the migration URL, without the
+     * password. MSR itself keeps using its own connections.
+     */
+    private static void borrowMigrationUrl(ConfigurableEnvironment environment, Map<String, Object> defaults) {
+        Object url = defaults.getOrDefault("msr.datasource.url", environment.getProperty("msr.datasource.url"));
+        if (url != null && environment.getProperty("spring.datasource.url") == null
+                && !defaults.containsKey("spring.datasource.url")) {
+            defaults.put("spring.datasource.url", url);
         }
     }
 
