@@ -1,11 +1,14 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.Msr;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.LifecycleProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The beans behind each {@code msr.mode}. */
 final class MsrModeConfigurations {
@@ -28,6 +31,8 @@ final class MsrModeConfigurations {
     /** Migrate-on-start mode: migrates while the context starts; database-dependent beans wait for it. */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.MigrateOnStart.class, MigrationDatabaseCondition.class})
+    @ConditionalOnClass(DatabaseInitializationDependencyConfigurer.class)
+    @Import(DatabaseInitializationDependencyConfigurer.class)
     static final class MigrateOnStart {
 
         @Bean

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.ConfigurationException;
 import io.msr.Msr;
 import io.msr.MsrException;
 import org.slf4j.Logger;
@@ -65,6 +66,14 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
+        try {
+            msr.info();
+        } catch (ConfigurationException e) {
+            // A wrong setting (an unreadable location, say) will not heal by itself: fail startup and say so.
+            throw e;
+        } catch (MsrException e) {
+            // The database may come later; the state below reports it and the background refresh retries.
+        }
         SchemaState first = refresh();
         if (settings.isFailOnPending() && first.status() != SchemaState.Status.UP) {
             throw new SchemaNotReadyException(first);

@@ -9,6 +9,7 @@ import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -107,6 +108,68 @@ class MsrAutoConfigurationTest {
         assertThat(properties.getVerify().isAllowAhead()).isTrue();
         assertThat(properties.getVerify().isFailOnPending()).isFalse();
         assertThat(properties.getOutput()).isEqualTo(MsrProperties.Output.TEXT);
+    }
+
+    @Test
+    void databaseDependentBeansWaitForMigrateOnStart() {
+        String schema = "s" + Long.toHexString(System.nanoTime());
+        db.execute("create schema " + schema);
+        runner.withPropertyValues("msr.mode=migrate-on-start", "msr.schema=" + schema)
+                .withBean("tableReader", TableReader.class, () -> new TableReader(db, schema))
+                .withUserConfiguration(JavaMigrationBean.class)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(TableReader.class));
+    }
+
+    @Test
+    void verifyWorksWithARoleThatCanOnlyReadTheHistoryTable() {
+        String schema = "s" + Long.toHexString(System.nanoTime());
+        db.execute("create schema " + schema);
+        runner.withPropertyValues("msr.mode=migrate-on-start", "msr.schema=" + schema)
+                .withUserConfiguration(JavaMigrationBean.class).run(context -> assertThat(context).hasNotFailed());
+        db.execute("drop role if exists msr_reader");
+        db.execute("create role msr_reader login");
+        db.execute("grant usage on schema " + schema + " to msr_reader");
+        db.execute("grant select on " + schema + ".msr_schema_history to msr_reader");
+        try {
+            runner.withPropertyValues("msr.schema=" + schema, "spring.datasource.username=msr_reader")
+                    .withUserConfiguration(JavaMigrationBean.class)
+                    .run(context -> assertThat(context.getBean(SchemaMonitor.class).current().status())
+                            .isEqualTo(SchemaState.Status.UP));
+        } finally {
+            db.execute("drop owned by msr_reader");
+            db.execute("drop role msr_reader");
+        }
+    }
+
+    @Test
+    void verifyReportsEverythingPendingBeforeTheHistoryTableExists() {
+        String schema = "s" + Long.toHexString(System.nanoTime());
+        db.execute("create schema " + schema);
+        runner.withPropertyValues("msr.schema=" + schema).withUserConfiguration(JavaMigrationBean.class)
+                .run(context -> {
+                    SchemaState state = context.getBean(SchemaMonitor.class).current();
+                    assertThat(state.status()).isEqualTo(SchemaState.Status.OUT_OF_SERVICE);
+                    assertThat(state.info().pending()).hasSize(1);
+                    assertThat(db.queryForObject("select count(*) from pg_tables where schemaname = '" + schema + "'",
+                            Long.class)).isZero();
+                });
+    }
+
+    @Test
+    void failsStartupOnAnUnreadableLocation() {
+        runner.withPropertyValues("msr.locations=s3:bucket/migrations").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(new MsrFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                    .contains("s3:bucket/migrations").contains("classpath:<path> or filesystem:<path>");
+        });
+    }
+
+    /** A bean that reads a migrated table when created, as a repository warming a cache would. */
+    @DependsOnDatabaseInitialization
+    static class TableReader {
+        TableReader(TestDatabase db, String schema) {
+            db.queryForObject("select count(*) from " + schema + ".msr_schema_history", Long.class);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
