@@ -164,6 +164,19 @@ class MsrAutoConfigurationTest {
         });
     }
 
+    @Test
+    void failOnPendingFailsStartupWhileMigrationsArePending() {
+        String schema = "s" + Long.toHexString(System.nanoTime());
+        db.execute("create schema " + schema);
+        runner.withPropertyValues("msr.schema=" + schema, "msr.verify.fail-on-pending=true")
+                .withUserConfiguration(JavaMigrationBean.class)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(new MsrFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                            .contains("OUT_OF_SERVICE").contains("1 migration(s) pending");
+                });
+    }
+
     /** A bean that reads a migrated table when created, as a repository warming a cache would. */
     @DependsOnDatabaseInitialization
     static class TableReader {

@@ -1,0 +1,75 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.Direction;
+import io.msr.ExecutedMigration;
+import io.msr.ExitCode;
+import io.msr.Failure;
+import io.msr.MigrationType;
+import io.msr.Operation;
+import io.msr.OperationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OneShotReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static OperationResult failedRun(int migrations, String message) {
+        List<ExecutedMigration> executed = new ArrayList<>();
+        for (int i = 1; i <= migrations; i++) {
+            executed.add(new ExecutedMigration(i, "migration number " + i, MigrationType.SQL, "V" + i + "_m.up.sql",
+                    Direction.UP, ExecutedMigration.Outcome.SUCCEEDED, 3));
+        }
+        return new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED, Instant.now(), 10, null, 5L, executed,
+                List.of("a warning"), List.of(), new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
+                message, 6L, "V6_m.up.sql", 2, "42601"));
+    }
+
+    @Test
+    void writesTheSummaryFileAndACompactTerminationMessage() throws Exception {
+        MsrProperties properties = new MsrProperties();
+        properties.setSummaryPath(dir.resolve("out/summary.json").toString());
+        Path terminationLog = Files.createFile(dir.resolve("termination-log"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OperationResult result = failedRun(500, "x".repeat(10_000));
+
+        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+                .operation(result);
+
+        assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"version\":500");
+        String termination = Files.readString(terminationLog);
+        assertThat(termination.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+        assertThat(termination).contains("\"exitCode\":3").contains("\"line\":2").contains("\"version\":500")
+                .doesNotContain("\"version\":1,");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MSR migrate FAILED (exit code 3)");
+    }
+
+    @Test
+    void keepsASmallResultWhole() {
+        OperationResult result = failedRun(2, "syntax error");
+        assertThat(OneShotReport.compact(result, result.toJson())).isEqualTo(result.toJson());
+    }
+
+    @Test
+    void printsJsonWhenAsked() {
+        MsrProperties properties = new MsrProperties();
+        properties.setOutput(MsrProperties.Output.JSON);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"))
+                .operation(failedRun(1, "boom"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"operation\":\"MIGRATE\"");
+        assertThat(dir.resolve("absent")).doesNotExist();
+    }
+}
