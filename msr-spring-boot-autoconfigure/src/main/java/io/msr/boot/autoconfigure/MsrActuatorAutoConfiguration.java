@@ -1,0 +1,74 @@
+package io.msr.boot.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Actuator integration of MSR: the {@code msr} health indicator and endpoint (verify mode) and Micrometer meters
+ * (gauges in verify mode, timers in every mode). Each part backs off when its library is absent.
+ */
+@AutoConfiguration(after = MsrAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"},
+        beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@Conditional(MsrModeCondition.Enabled.class)
+public final class MsrActuatorAutoConfiguration {
+
+    /** The {@code msr} health indicator, over verify mode's cached state. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnBean(SchemaMonitor.class)
+    @ConditionalOnEnabledHealthIndicator("msr")
+    static final class Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "msrHealthIndicator")
+        MsrHealthIndicator msrHealthIndicator(SchemaMonitor monitor) {
+            return new MsrHealthIndicator(monitor);
+        }
+    }
+
+    /** The {@code msr} endpoint. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    @ConditionalOnBean(SchemaMonitor.class)
+    @ConditionalOnAvailableEndpoint(MsrEndpoint.class)
+    static final class Endpoints {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MsrEndpoint msrEndpoint(SchemaMonitor monitor) {
+            return new MsrEndpoint(monitor);
+        }
+    }
+
+    /** Micrometer meters. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static final class Metrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MicrometerMigrationListener msrMicrometerMigrationListener(MeterRegistry registry) {
+            return new MicrometerMigrationListener(registry);
+        }
+
+        @Bean
+        @ConditionalOnBean(SchemaMonitor.class)
+        @ConditionalOnMissingBean
+        SchemaMetrics msrSchemaMetrics(SchemaMonitor monitor) {
+            return new SchemaMetrics(monitor);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.msr.boot.autoconfigure;
+
+/**
+ * Every meter MSR registers, in one place. Tags have bounded values only: versions never become tags (they
+ * grow without bound); they go to logs and summaries instead. With the Prometheus registry the names read
+ * {@code msr_migrations_pending}, {@code msr_migration_duration_seconds} and so on.
+ */
+public final class MsrMeters {
+
+    /** Gauge: highest applied version (verify mode); NaN before the first reading or with none applied. */
+    public static final String SCHEMA_VERSION = "msr.schema.version";
+    /** Gauge: migrations pending (verify mode). */
+    public static final String MIGRATIONS_PENDING = "msr.migrations.pending";
+    /** Gauge: migrations applied (verify mode). */
+    public static final String MIGRATIONS_APPLIED = "msr.migrations.applied";
+    /** Gauge: failed migrations waiting for repair (verify mode). */
+    public static final String MIGRATIONS_FAILED = "msr.migrations.failed";
+    /** Timer: one migration; tags {@code type} (sql, java) and {@code outcome} (success, failure). */
+    public static final String MIGRATION_DURATION = "msr.migration.duration";
+    /** Timer: a whole operation (migrate, down, repair...); tags {@code operation} and {@code outcome}. */
+    public static final String MIGRATE_DURATION = "msr.migrate.duration";
+    /** Timer: waiting for the migration lock; tag {@code outcome} (acquired). */
+    public static final String LOCK_WAIT = "msr.lock.wait";
+
+    private MsrMeters() {
+    }
+}

@@ -1,0 +1,38 @@
+package io.msr.boot.autoconfigure;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.msr.InfoResult;
+import io.msr.MigrationState;
+
+import java.util.function.ToDoubleFunction;
+
+/** Gauges of the schema state verify mode keeps; reading them costs no query. */
+final class SchemaMetrics implements MeterBinder {
+
+    private final SchemaMonitor monitor;
+
+    SchemaMetrics(SchemaMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        gauge(registry, MsrMeters.SCHEMA_VERSION, "Highest applied migration version",
+                info -> info.schemaVersion() == null ? Double.NaN : info.schemaVersion());
+        gauge(registry, MsrMeters.MIGRATIONS_PENDING, "Migrations waiting to be applied", info -> info.pending().size());
+        gauge(registry, MsrMeters.MIGRATIONS_APPLIED, "Migrations applied",
+                info -> info.inState(MigrationState.APPLIED).size() + info.inState(MigrationState.CHECKSUM_MISMATCH).size()
+                        + info.inState(MigrationState.AHEAD).size() + info.inState(MigrationState.MISSING).size());
+        gauge(registry, MsrMeters.MIGRATIONS_FAILED, "Failed migrations waiting for repair",
+                info -> info.inState(MigrationState.FAILED).size());
+    }
+
+    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<InfoResult> value) {
+        Gauge.builder(name, monitor, current -> {
+            InfoResult info = current.current().info();
+            return info == null ? Double.NaN : value.applyAsDouble(info);
+        }).description(description).register(registry);
+    }
+}

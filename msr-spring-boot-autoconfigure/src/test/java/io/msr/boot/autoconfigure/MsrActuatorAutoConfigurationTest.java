@@ -1,0 +1,135 @@
+package io.msr.boot.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.msr.Msr;
+import io.msr.MsrSettings;
+import io.msr.test.TestDatabase;
+import io.msr.test.WithPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithPostgres
+class MsrActuatorAutoConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    private final TestDatabase db;
+    private String schema;
+    private ApplicationContextRunner runner;
+
+    MsrActuatorAutoConfigurationTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        schema = "s" + Long.toHexString(System.nanoTime());
+        db.execute("create schema " + schema);
+        Files.writeString(dir.resolve("V1_t.up.sql"), "create table " + schema + ".t (id int);");
+        runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class,
+                        MsrActuatorAutoConfiguration.class, MetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.username(),
+                        "spring.datasource.password=" + db.password(), "msr.schema=" + schema,
+                        "spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=msr",
+                        "msr.locations=filesystem:" + dir);
+    }
+
+    private void migrateFromAnotherProcess() {
+        Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
+                .settings(MsrSettings.builder().schema(schema).locations("filesystem:" + dir).build()).build().migrate();
+    }
+
+    @Test
+    void reportsPendingAsOutOfServiceThenUpOnceMigrated() {
+        runner.run(context -> {
+            HealthIndicator health = context.getBean("msrHealthIndicator", HealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(health.health().getDetails()).containsEntry("pending", 1).containsEntry("schemaVersion", null);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.get(MsrMeters.MIGRATIONS_PENDING).gauge().value()).isEqualTo(1.0);
+            assertThat(meters.get(MsrMeters.SCHEMA_VERSION).gauge().value()).isNaN();
+
+            migrateFromAnotherProcess();
+            context.getBean(SchemaMonitor.class).refresh();
+
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getDetails()).containsEntry("schemaVersion", 1L).containsKey("lastApplied");
+            assertThat(meters.get(MsrMeters.MIGRATIONS_PENDING).gauge().value()).isZero();
+            assertThat(meters.get(MsrMeters.MIGRATIONS_APPLIED).gauge().value()).isEqualTo(1.0);
+            assertThat(meters.get(MsrMeters.SCHEMA_VERSION).gauge().value()).isEqualTo(1.0);
+            @SuppressWarnings("unchecked")
+            var migrations = (java.util.List<Map<String, Object>>) context.getBean(MsrEndpoint.class).schema().get("migrations");
+            assertThat(migrations).singleElement().satisfies(row -> assertThat(row).containsEntry("state", "APPLIED"));
+        });
+    }
+
+    @Test
+    void reportsAnUnreachableDatabaseAsDownWithoutThePassword() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class, MsrActuatorAutoConfiguration.class))
+                .withPropertyValues("msr.datasource.url=jdbc:postgresql://127.0.0.1:1/x", "msr.datasource.username=u",
+                        "msr.datasource.password=pa55word-secret")
+                .run(context -> {
+                    var health = context.getBean(MsrHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(String.valueOf(health.getDetails().get("error"))).contains("127.0.0.1:1")
+                            .doesNotContain("pa55word-secret");
+                });
+    }
+
+    @Test
+    void recordsTimersOfMigrationsAndRuns() {
+        runner.withPropertyValues("msr.mode=migrate-on-start").run(context -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.get(MsrMeters.MIGRATION_DURATION).tag("type", "sql").tag("outcome", "success").timer()
+                    .count()).isEqualTo(1);
+            assertThat(meters.get(MsrMeters.MIGRATE_DURATION).tag("outcome", "success").timer().count()).isEqualTo(1);
+            assertThat(meters.get(MsrMeters.LOCK_WAIT).timer().count()).isEqualTo(1);
+            assertThat(context).doesNotHaveBean(MsrHealthIndicator.class).doesNotHaveBean(SchemaMetrics.class);
+        });
+    }
+
+    @Test
+    void backsOffWithoutActuatorOrMicrometer() {
+        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class, MeterRegistry.class,
+                        org.springframework.boot.actuate.endpoint.annotation.Endpoint.class))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(SchemaMonitor.class)
+                        .doesNotHaveBean(MsrHealthIndicator.class).doesNotHaveBean(MsrEndpoint.class)
+                        .doesNotHaveBean(MicrometerMigrationListener.class));
+    }
+
+    @Test
+    void backsOffWhenTheHealthIndicatorIsDisabledOrMsrIsOff() {
+        runner.withPropertyValues("management.health.msr.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(MsrHealthIndicator.class)
+                        .hasSingleBean(MsrEndpoint.class));
+        runner.withPropertyValues("msr.mode=none")
+                .run(context -> assertThat(context).doesNotHaveBean(MsrHealthIndicator.class)
+                        .doesNotHaveBean(MsrEndpoint.class).doesNotHaveBean(MicrometerMigrationListener.class));
+    }
+
+    @Test
+    void backsOffWhenTheUserDefinesTheIndicator() {
+        HealthIndicator mine = () -> org.springframework.boot.health.contributor.Health.up().build();
+        runner.withBean("msrHealthIndicator", HealthIndicator.class, () -> mine)
+                .run(context -> assertThat(context.getBean("msrHealthIndicator")).isSameAs(mine));
+    }
+}

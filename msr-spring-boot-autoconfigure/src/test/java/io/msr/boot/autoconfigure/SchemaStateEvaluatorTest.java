@@ -1,0 +1,61 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.InfoResult;
+import io.msr.MigrationInfo;
+import io.msr.MigrationState;
+import io.msr.MigrationType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchemaStateEvaluatorTest {
+
+    private static MigrationInfo migration(long version, MigrationState state) {
+        boolean applied = state == MigrationState.APPLIED || state == MigrationState.AHEAD
+                || state == MigrationState.CHECKSUM_MISMATCH;
+        return new MigrationInfo(version, "m" + version, MigrationType.SQL, "V" + version + "_m.up.sql", state, "c", "c",
+                false, applied ? Instant.EPOCH : null, applied ? "app" : null, applied ? 1L : null);
+    }
+
+    private static SchemaState evaluate(boolean allowAhead, MigrationInfo... migrations) {
+        return SchemaStateEvaluator.evaluate(new InfoResult(1L, 2L, List.of(migrations), List.of(), true, List.of()),
+                allowAhead);
+    }
+
+    @Test
+    void isUpWhenEverythingIsApplied() {
+        assertThat(evaluate(true, migration(1, MigrationState.APPLIED)).status()).isEqualTo(SchemaState.Status.UP);
+    }
+
+    @Test
+    void isOutOfServiceWhileMigrationsArePending() {
+        SchemaState state = evaluate(true, migration(1, MigrationState.APPLIED), migration(2, MigrationState.PENDING));
+        assertThat(state.status()).isEqualTo(SchemaState.Status.OUT_OF_SERVICE);
+        assertThat(state.reason()).contains("1 migration(s) pending, first V2");
+    }
+
+    @Test
+    void isDownWhenAMigrationFailedOrWasEdited() {
+        assertThat(evaluate(true, migration(1, MigrationState.FAILED)).status()).isEqualTo(SchemaState.Status.DOWN);
+        assertThat(evaluate(true, migration(1, MigrationState.CHECKSUM_MISMATCH)).status())
+                .isEqualTo(SchemaState.Status.DOWN);
+    }
+
+    @Test
+    void staysUpWhenTheSchemaIsAheadUnlessThatIsNotAllowed() {
+        MigrationInfo[] ahead = {migration(1, MigrationState.APPLIED), migration(2, MigrationState.AHEAD)};
+        assertThat(evaluate(true, ahead).status()).isEqualTo(SchemaState.Status.UP);
+        assertThat(evaluate(true, ahead).reason()).contains("ahead");
+        assertThat(evaluate(false, ahead).status()).isEqualTo(SchemaState.Status.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void mapsEveryStateToAHealthStatus() {
+        for (SchemaState.Status status : SchemaState.Status.values()) {
+            assertThat(MsrHealthIndicator.status(status).getCode()).isEqualTo(status.name());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.msr.processtest;
+
+import io.msr.test.TestDatabase;
+import io.msr.test.WithPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A verify-mode replica as Kubernetes probes it: not ready while migrations are pending, ready without a
+ * restart once another process (the Job) has migrated, and live throughout.
+ */
+@WithPostgres
+class ReadinessIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final TestDatabase db;
+
+    ReadinessIT(TestDatabase db) {
+        this.db = db;
+    }
+
+    @Test
+    void becomesReadyOnceTheJobHasMigratedAndStaysLiveThroughout() throws Exception {
+        String schema = "s" + Long.toHexString(System.nanoTime());
+        db.execute("create schema " + schema);
+        int port = freePort();
+        List<String> common = new ArrayList<>(PackagedApp.database(db));
+        common.addAll(List.of("--msr.schema=" + schema,
+                "--spring.datasource.hikari.connection-init-sql=set search_path to " + schema));
+        List<String> app = new ArrayList<>(common);
+        app.addAll(List.of("--server.port=" + port, "--msr.verify.refresh-interval=300ms"));
+        Process replica = PackagedApp.start(Map.of(), app);
+        try {
+            String base = "http://localhost:" + port;
+            HttpResponse<String> liveness = waitForAnswer(base + "/actuator/health/liveness", replica);
+            assertThat(liveness.statusCode()).isEqualTo(200);
+            HttpResponse<String> pending = get(base + "/actuator/health/readiness");
+            assertThat(pending.statusCode()).as(pending.body()).isEqualTo(503);
+            assertThat(pending.body()).contains("OUT_OF_SERVICE");
+
+            List<String> job = new ArrayList<>(common);
+            job.add("--msr.mode=migrate");
+            PackagedApp.Run migrate = PackagedApp.run(Map.of(), job);
+            assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            HttpResponse<String> ready = get(base + "/actuator/health/readiness");
+            while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
+                assertThat(get(base + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+                Thread.sleep(100);
+                ready = get(base + "/actuator/health/readiness");
+            }
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            assertThat(get(base + "/actuator/health/liveness").body()).doesNotContain("msr");
+            assertThat(get(base + "/hello").body()).isEqualTo("hello");
+        } finally {
+            replica.destroy();
+            replica.waitFor();
+        }
+    }
+
+    private static HttpResponse<String> waitForAnswer(String url, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The app exited with " + process.exitValue() + ":\n" + PackagedApp.output(process));
+            }
+            try {
+                return get(url);
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("The app did not answer within 60 s:\n" + PackagedApp.output(process));
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
