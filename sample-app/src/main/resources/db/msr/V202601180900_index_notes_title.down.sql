@@ -1,0 +1,2 @@
+-- msr:transaction=false
+drop index concurrently if exists notes_title_idx;
