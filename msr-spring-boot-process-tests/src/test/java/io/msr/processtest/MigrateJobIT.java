@@ -2,6 +2,7 @@ package io.msr.processtest;
 
 import io.msr.LockStatus;
 import io.msr.Msr;
+import io.msr.test.PackagedJar;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,8 @@ class MigrateJobIT {
     @TempDir
     Path dir;
 
+    private static final PackagedJar APP = new PackagedJar(Path.of(System.getProperty("process.test.jar")));
+
     private final TestDatabase db;
     private String schema;
 
@@ -43,17 +46,26 @@ class MigrateJobIT {
         db.execute("create schema " + schema);
     }
 
-    private PackagedApp.Run migrate(String... extra) {
+    static List<String> database(TestDatabase db) {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.username()));
+        if (!db.password().isEmpty()) {
+            args.add("--spring.datasource.password=" + db.password());
+        }
+        return args;
+    }
+
+    private PackagedJar.Run migrate(String... extra) {
         return run("migrate", extra);
     }
 
-    private PackagedApp.Run run(String mode, String... extra) {
-        List<String> args = new ArrayList<>(PackagedApp.database(db));
+    private PackagedJar.Run run(String mode, String... extra) {
+        List<String> args = new ArrayList<>(database(db));
         args.addAll(List.of("--msr.mode=" + mode, "--msr.schema=" + schema,
                 "--spring.datasource.hikari.connection-init-sql=set search_path to " + schema,
                 "--test.markers=" + dir.resolve("markers"), "--msr.summary-path=" + dir.resolve("summary.json")));
         args.addAll(List.of(extra));
-        return PackagedApp.run(Map.of(), args);
+        return APP.run(Map.of(), args);
     }
 
     private String summary() throws IOException {
@@ -68,7 +80,7 @@ class MigrateJobIT {
 
     @Test
     void migratesAndExitsZeroWithoutRunningTheApplication() throws IOException {
-        PackagedApp.Run run = migrate();
+        PackagedJar.Run run = migrate();
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("MSR migrate succeeded: 2 migration(s) run").doesNotContain("Tomcat");
@@ -84,7 +96,7 @@ class MigrateJobIT {
     @Test
     void exitsZeroWhenThereIsNothingToDo() throws IOException {
         assertThat(migrate().exitCode()).isZero();
-        PackagedApp.Run again = migrate();
+        PackagedJar.Run again = migrate();
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("0 migration(s) run, schema version V2 -> V2");
         assertThat(summary()).contains("\"executed\":[]");
@@ -93,7 +105,7 @@ class MigrateJobIT {
     @Test
     void exitsTwoOnAValidationErrorNamingTheFile() throws IOException {
         Path extra = extraLocation("V3__flyway_style.sql", "select 1;");
-        PackagedApp.Run run = migrate("--msr.locations=classpath:db/msr,filesystem:" + extra);
+        PackagedJar.Run run = migrate("--msr.locations=classpath:db/msr,filesystem:" + extra);
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
         assertThat(run.output()).contains("V3__flyway_style.sql").contains("did you mean V3_flyway_style.up.sql?");
         assertThat(db.queryForObject("select count(*) from pg_tables where schemaname = '" + schema + "'", Long.class))
@@ -104,7 +116,7 @@ class MigrateJobIT {
     @Test
     void exitsThreeOnASqlErrorWithItsLine() throws IOException {
         Path extra = extraLocation("V3_broken.up.sql", "select 1;\nselect * from no_such_table;\n");
-        PackagedApp.Run run = migrate("--msr.locations=classpath:db/msr,filesystem:" + extra);
+        PackagedJar.Run run = migrate("--msr.locations=classpath:db/msr,filesystem:" + extra);
         assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
         assertThat(run.output()).contains("V3 (V3_broken.up.sql, line 2)").contains("no_such_table");
         assertThat(summary()).contains("\"line\":2").contains("\"sqlState\":\"42P01\"");
@@ -113,7 +125,7 @@ class MigrateJobIT {
 
     @Test
     void exitsSevenWhenTheDatabaseIsUnreachableWithoutPrintingThePassword() throws IOException {
-        PackagedApp.Run run = PackagedApp.run(Map.of("DATABASE_URL", "postgres://app:s3cr3t-pa55@127.0.0.1:1/app"),
+        PackagedJar.Run run = APP.run(Map.of("DATABASE_URL", "postgres://app:s3cr3t-pa55@127.0.0.1:1/app"),
                 List.of("--msr.mode=migrate", "--msr.summary-path=" + dir.resolve("summary.json")));
         assertThat(run.exitCode()).as(run.output()).isEqualTo(7);
         assertThat(run.output()).contains("Could not connect to jdbc:postgresql://127.0.0.1:1/app")
@@ -129,7 +141,7 @@ class MigrateJobIT {
         String[] key = free.key().substring(0, free.key().indexOf(' ')).split(":");
         try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
             statement.execute("select pg_advisory_lock(" + key[0] + ", " + key[1] + ")");
-            PackagedApp.Run run = migrate("--msr.lock.wait-timeout=1s");
+            PackagedJar.Run run = migrate("--msr.lock.wait-timeout=1s");
             assertThat(run.exitCode()).as(run.output()).isEqualTo(8);
             assertThat(run.output()).contains("Gave up waiting for the migration lock").contains("pid");
         }
@@ -137,7 +149,7 @@ class MigrateJobIT {
 
     @Test
     void refusesAnUnknownModeListingTheValidValues() {
-        PackagedApp.Run run = run("migrat");
+        PackagedJar.Run run = run("migrat");
         assertThat(run.exitCode()).as(run.output()).isNotZero();
         assertThat(run.output()).contains("Invalid value 'migrat' for msr.mode")
                 .contains("verify, migrate, migrate-on-start, validate, info, down, repair, lock-status, lock-release, none");
@@ -146,7 +158,7 @@ class MigrateJobIT {
     @Test
     void infoPrintsATableAndExitsZero() {
         migrate();
-        PackagedApp.Run run = run("info");
+        PackagedJar.Run run = run("info");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("V1").contains("create greeting").contains("APPLIED")
                 .contains("Schema version V2, latest local V2, 0 pending");
@@ -156,7 +168,7 @@ class MigrateJobIT {
     void takesEverySettingFromEnvironmentVariables() throws IOException {
         String url = "postgres://" + db.username() + (db.password().isEmpty() ? "" : ":" + db.password()) + "@"
                 + db.server().host() + ":" + db.server().port() + "/" + db.name();
-        PackagedApp.Run run = PackagedApp.run(Map.of("MSR_MODE", "migrate", "MSR_SCHEMA", schema,
+        PackagedJar.Run run = APP.run(Map.of("MSR_MODE", "migrate", "MSR_SCHEMA", schema,
                 "MSR_DATABASE_URL", url, "MSR_LOCK_WAIT_TIMEOUT", "30s", "MSR_SUMMARY_PATH",
                 dir.resolve("summary.json").toString(), "MSR_OUTPUT", "json"), List.of());
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -167,7 +179,7 @@ class MigrateJobIT {
     @Test
     void downRefusesToRevertAMigrationWithoutDownAndExitsFour() {
         assertThat(migrate().exitCode()).isZero();
-        PackagedApp.Run run = run("down", "--msr.target=0");
+        PackagedJar.Run run = run("down", "--msr.target=0");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(4);
         assertThat(run.output()).contains("Cannot revert V2").contains("override down()");
         assertThat(db.queryForStrings("select text from " + schema + ".greeting")).hasSize(1);
@@ -175,17 +187,17 @@ class MigrateJobIT {
 
     @Test
     void downWithoutATargetExitsOneNamingTheProperty() {
-        PackagedApp.Run run = run("down");
+        PackagedJar.Run run = run("down");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("msr.mode=down needs msr.target");
     }
 
     @Test
     void lockReleaseNeedsForce() {
-        PackagedApp.Run run = run("lock-release");
+        PackagedJar.Run run = run("lock-release");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("msr.force=true");
-        PackagedApp.Run status = run("lock-status");
+        PackagedJar.Run status = run("lock-status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains(": free");
     }

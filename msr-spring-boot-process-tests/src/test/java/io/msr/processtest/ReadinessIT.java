@@ -1,5 +1,6 @@
 package io.msr.processtest;
 
+import io.msr.test.PackagedJar;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +28,8 @@ class ReadinessIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final PackagedJar APP = new PackagedJar(Path.of(System.getProperty("process.test.jar")));
+
     private final TestDatabase db;
 
     ReadinessIT(TestDatabase db) {
@@ -37,12 +41,12 @@ class ReadinessIT {
         String schema = "s" + Long.toHexString(System.nanoTime());
         db.execute("create schema " + schema);
         int port = freePort();
-        List<String> common = new ArrayList<>(PackagedApp.database(db));
+        List<String> common = new ArrayList<>(MigrateJobIT.database(db));
         common.addAll(List.of("--msr.schema=" + schema,
                 "--spring.datasource.hikari.connection-init-sql=set search_path to " + schema));
         List<String> app = new ArrayList<>(common);
         app.addAll(List.of("--server.port=" + port, "--msr.verify.refresh-interval=300ms"));
-        Process replica = PackagedApp.start(Map.of(), app);
+        PackagedJar.Started replica = APP.start(Map.of(), app);
         try {
             String base = "http://localhost:" + port;
             HttpResponse<String> liveness = waitForAnswer(base + "/actuator/health/liveness", replica);
@@ -53,7 +57,7 @@ class ReadinessIT {
 
             List<String> job = new ArrayList<>(common);
             job.add("--msr.mode=migrate");
-            PackagedApp.Run migrate = PackagedApp.run(Map.of(), job);
+            PackagedJar.Run migrate = APP.run(Map.of(), job);
             assertThat(migrate.exitCode()).as(migrate.output()).isZero();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -67,16 +71,16 @@ class ReadinessIT {
             assertThat(get(base + "/actuator/health/liveness").body()).doesNotContain("msr");
             assertThat(get(base + "/hello").body()).isEqualTo("hello");
         } finally {
-            replica.destroy();
-            replica.waitFor();
+            replica.stop();
         }
     }
 
-    private static HttpResponse<String> waitForAnswer(String url, Process process) throws Exception {
+    private static HttpResponse<String> waitForAnswer(String url, PackagedJar.Started started) throws Exception {
+        Process process = started.process();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("The app exited with " + process.exitValue() + ":\n" + PackagedApp.output(process));
+                throw new AssertionError("The app exited with " + process.exitValue() + ":\n" + started.output());
             }
             try {
                 return get(url);
@@ -84,7 +88,7 @@ class ReadinessIT {
                 Thread.sleep(200);
             }
         }
-        throw new AssertionError("The app did not answer within 60 s:\n" + PackagedApp.output(process));
+        throw new AssertionError("The app did not answer within 60 s:\n" + started.output());
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

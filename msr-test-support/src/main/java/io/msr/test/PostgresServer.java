@@ -102,6 +102,11 @@ public final class PostgresServer {
         admin("drop database if exists " + name + " with (force)");
     }
 
+    /** Drops a role (roles are cluster-wide); call after dropping the databases it owns objects in. */
+    public void dropRole(String name) {
+        admin("drop role if exists " + name);
+    }
+
     Connection connect(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", username);

@@ -63,6 +63,12 @@ public class MsrProperties {
     /** Standard output format of one-shot modes. */
     private Output output = Output.TEXT;
 
+    /**
+     * File a one-shot mode writes its compact JSON result to (under 4 KiB) when the file exists, as Kubernetes
+     * reads it; match the container's terminationMessagePath when that is changed.
+     */
+    private String terminationMessagePath = "/dev/termination-log";
+
     private final Lock lock = new Lock();
 
     private final Verify verify = new Verify();
@@ -295,6 +301,14 @@ public class MsrProperties {
 
     public void setOutput(Output output) {
         this.output = output;
+    }
+
+    public String getTerminationMessagePath() {
+        return terminationMessagePath;
+    }
+
+    public void setTerminationMessagePath(String terminationMessagePath) {
+        this.terminationMessagePath = terminationMessagePath;
     }
 
     public Lock getLock() {

@@ -18,20 +18,20 @@ import java.util.List;
 /**
  * Reports a one-shot operation: a human-readable summary (or the JSON result with {@code msr.output=json}) on
  * standard output, the JSON result in {@code msr.summary-path} when set, and a compact JSON result under 4 KiB
- * in {@code /dev/termination-log} when that file exists, where Kubernetes shows it in {@code kubectl describe}.
+ * in {@code msr.termination-message-path} ({@code /dev/termination-log}) when that file exists, where Kubernetes
+ * shows it in {@code kubectl describe}.
  */
 final class OneShotReport {
 
     static final int TERMINATION_MESSAGE_LIMIT = 4096;
     private static final Logger log = LoggerFactory.getLogger(OneShotReport.class);
-    private static final Path TERMINATION_LOG = Path.of("/dev/termination-log");
 
     private final MsrProperties properties;
     private final PrintStream out;
     private final Path terminationLog;
 
     OneShotReport(MsrProperties properties) {
-        this(properties, System.out, TERMINATION_LOG);
+        this(properties, System.out, Path.of(properties.getTerminationMessagePath()));
     }
 
     OneShotReport(MsrProperties properties, PrintStream out, Path terminationLog) {
