@@ -1,0 +1,51 @@
+package io.msr.deployment;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Dockerfile's structure: no engine runs here to build it, so its rules are checked as text. */
+class DockerfileTest {
+
+    private static final String DOCKERFILE = Repository.read(Repository.DOCKER.resolve("Dockerfile"));
+
+    private static List<String> instructions(String keyword) {
+        return Arrays.stream(DOCKERFILE.split("\n")).map(String::strip).filter(line -> line.startsWith(keyword + " "))
+                .toList();
+    }
+
+    @Test
+    void buildsWithTheJdkAndRunsOnAJre() {
+        List<String> stages = instructions("FROM");
+        assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(stages.get(0)).contains("jdk");
+        assertThat(stages.get(stages.size() - 1)).contains("jre");
+        assertThat(DOCKERFILE).contains("./mvnw").contains("jarmode=tools");
+    }
+
+    @Test
+    void copiesSpringBootLayersFromTheLeastToTheMostChanging() {
+        int dependencies = DOCKERFILE.indexOf("dependencies/");
+        int loader = DOCKERFILE.indexOf("spring-boot-loader/");
+        int snapshots = DOCKERFILE.indexOf("snapshot-dependencies/");
+        int application = DOCKERFILE.indexOf("application/");
+        assertThat(dependencies).isPositive().isLessThan(loader);
+        assertThat(loader).isLessThan(snapshots);
+        assertThat(snapshots).isLessThan(application);
+    }
+
+    @Test
+    void runsAsANonRootUserWithoutSecretsAndNeverMigratesFromTheEntrypoint() {
+        List<String> users = instructions("USER");
+        assertThat(users).isNotEmpty();
+        assertThat(users.get(users.size() - 1)).doesNotContain("root").matches("USER [0-9]+(:[0-9]+)?");
+        assertThat(instructions("ENTRYPOINT")).singleElement().asString().contains("JarLauncher")
+                .doesNotContain("migrate");
+        assertThat(instructions("CMD")).noneMatch(cmd -> cmd.contains("msr.mode=migrate"));
+        assertThat(instructions("ENV")).noneMatch(env -> env.toUpperCase().contains("PASSWORD"));
+        assertThat(instructions("ARG")).noneMatch(arg -> arg.toUpperCase().contains("PASSWORD"));
+    }
+}

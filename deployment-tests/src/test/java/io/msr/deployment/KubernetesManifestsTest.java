@@ -1,0 +1,141 @@
+package io.msr.deployment;
+
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1Job;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KubernetesManifestsTest {
+
+    static List<Manifests.Document> documents() throws IOException {
+        List<Manifests.Document> documents = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Repository.K8S)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.startsWith(Repository.K8S.resolve("helm")))
+                    .sorted().toList()) {
+                documents.addAll(Manifests.parse(Repository.K8S.relativize(file).toString(), Repository.read(file)));
+            }
+        }
+        return documents;
+    }
+
+    private static Manifests.Document named(String file, String kind) throws IOException {
+        return documents().stream().filter(d -> d.source().equals(file) && d.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in k8s/" + file));
+    }
+
+    @Test
+    void everyManifestParsesStrictlyAgainstTheKubernetesApiModel() throws IOException {
+        List<Manifests.Document> documents = documents();
+        assertThat(documents).extracting(Manifests.Document::kind).contains("Job", "Deployment", "Service", "Secret");
+        for (Manifests.Document document : documents) {
+            if (!Manifests.validateStrictly(document)) {
+                assertThat(document.kind()).as(document.source()).isEqualTo("ExternalSecret");
+            }
+        }
+    }
+
+    @Test
+    void theStrictParserRejectsUnknownFieldsAndWrongTypes() {
+        String job = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n"
+                + "      containers:\n        - name: c\n          image: i\n";
+        assertThat(Manifests.validateStrictly(Manifests.parse("ok", job).get(0))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Manifests.validateStrictly(
+                Manifests.parse("typo", job.replace("spec:\n  template", "spec:\n  backofLimit: 3\n  template")).get(0)))
+                .hasMessageContaining("backofLimit");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Manifests.validateStrictly(
+                Manifests.parse("type", job.replace("image: i", "image: i\n          ports: 8080")).get(0)))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void theMigrationJobFailsFastOnValidationAndMigrationErrorsAndRetriesTheRest() throws IOException {
+        V1Job job = named("migration-job.yaml", "Job").job();
+        JobAssertions.assertMigrationJob(job);
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void theDeploymentsProbeTheAppsRealEndpointsAndRollWithoutLosingCapacity() throws IOException {
+        String application = Repository.read(Repository.ROOT.resolve("sample-app/src/main/resources/application.yaml"));
+        assertThat(application).contains("probes:").contains("enabled: true").contains("include: readinessState,msr");
+        for (String file : List.of("deployment.yaml", "deployment-init-container.yaml")) {
+            V1Deployment deployment = named(file, "Deployment").deployment();
+            V1Container app = deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                    .filter(c -> "app".equals(c.getName())).findFirst().orElseThrow();
+            assertThat(app.getReadinessProbe().getHttpGet().getPath()).as(file).isEqualTo("/actuator/health/readiness");
+            assertThat(app.getLivenessProbe().getHttpGet().getPath()).as(file).isEqualTo("/actuator/health/liveness");
+            assertThat(app.getStartupProbe()).as(file + " startupProbe").isNotNull();
+            assertThat(app.getPorts()).anySatisfy(port -> assertThat(port.getContainerPort()).isEqualTo(8080));
+            assertThat(JobAssertions.secretKey(app, "DATABASE_URL")).isEqualTo("app-url");
+            assertThat(app.getResources().getLimits()).containsKeys("memory", "cpu");
+            assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge().toString()).isEqualTo("1");
+            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().toString()).isEqualTo("0");
+            assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        }
+        V1Container init = named("deployment-init-container.yaml", "Deployment").deployment().getSpec().getTemplate()
+                .getSpec().getInitContainers().get(0);
+        assertThat(init.getArgs()).contains("--msr.mode=migrate");
+        assertThat(JobAssertions.secretKey(init, "DATABASE_URL")).isEqualTo("migration-url");
+    }
+
+    @Test
+    void secretKeysMatchBetweenTemplatesAndTheirUsers() throws IOException {
+        Set<String> provided = new TreeSet<>(named("secrets.yaml", "Secret").secret().getStringData().keySet());
+        assertThat(provided).containsExactly("app-url", "migration-url");
+        for (String value : named("secrets.yaml", "Secret").secret().getStringData().values()) {
+            assertThat(value).as("the template holds placeholders only").contains("CHANGE_ME");
+        }
+        Set<String> used = new TreeSet<>();
+        for (Manifests.Document document : documents()) {
+            collectSecretKeys(document.map(), used);
+        }
+        assertThat(provided).containsAll(used);
+        Manifests.Document external = named("external-secret.yaml", "ExternalSecret");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> data = (List<Map<String, Object>>) ((Map<String, Object>) external.map().get("spec")).get("data");
+        assertThat(data).extracting(entry -> entry.get("secretKey")).containsExactlyInAnyOrderElementsOf(provided);
+    }
+
+    @Test
+    void theDeployScriptWaitsForTheJobBeforeRollingOut() {
+        String script = Repository.read(Repository.K8S.resolve("deploy.sh"));
+        assertThat(script).contains("set -euo pipefail").contains("kubectl wait").contains("rollout status")
+                .contains(".status.succeeded");
+        assertThat(script.indexOf("rollout status")).isGreaterThan(script.indexOf("kubectl wait"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void collectSecretKeys(Object node, Set<String> keys) {
+        if (node instanceof Map<?, ?> map) {
+            Object ref = map.get("secretKeyRef");
+            if (ref instanceof Map<?, ?> secretRef && "db-credentials".equals(secretRef.get("name"))) {
+                keys.add(String.valueOf(secretRef.get("key")));
+            }
+            map.values().forEach(value -> collectSecretKeys(value, keys));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectSecretKeys(value, keys));
+        }
+    }
+
+    static String image(V1Container container) {
+        return container.getImage();
+    }
+
+    static List<V1EnvVar> env(V1Container container) {
+        return container.getEnv();
+    }
+}
