@@ -21,10 +21,18 @@ import java.util.Objects;
  * @param lockEnabled        take the migration lock (turn off only when something else guarantees a single runner)
  * @param lockWaitTimeout    how long to wait for the lock before failing with exit code 8
  * @param force              allow operations that need an explicit go-ahead: lock release, checksum repair
+ * @param lockTimeout        PostgreSQL {@code lock_timeout} of each migration, so that a migration waiting for a
+ *                           table lock never freezes the application's queries behind it for longer; default 10s,
+ *                           {@link Duration#ZERO} for none; a file's {@code -- msr:lock-timeout=} overrides it
+ * @param statementTimeout   PostgreSQL {@code statement_timeout} of each migration, or null for none; a file's
+ *                           {@code -- msr:statement-timeout=} overrides it
+ * @param retryMaxAttempts   how many times a migration is tried when it fails on a transient error (lock
+ *                           timeout, serialization failure, deadlock); 1 means no retry
  */
 public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
-        boolean lockEnabled, Duration lockWaitTimeout, boolean force) {
+        boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
+        int retryMaxAttempts) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -32,6 +40,10 @@ public record MsrSettings(List<String> locations, String table, String schema, L
     public static final String DEFAULT_TABLE = "msr_schema_history";
     /** The default lock wait timeout. */
     public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
+    /** The default PostgreSQL lock_timeout of a migration. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    /** The default number of attempts of a migration that fails on a transient error. */
+    public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public MsrSettings {
@@ -61,6 +73,14 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         if (lockWaitTimeout.isNegative()) {
             throw new ConfigurationException("The lock wait timeout " + lockWaitTimeout + " is negative.");
         }
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+        if (lockTimeout.isNegative() || statementTimeout != null && statementTimeout.isNegative()) {
+            throw new ConfigurationException("The PostgreSQL lock and statement timeouts must not be negative.");
+        }
+        if (retryMaxAttempts < 1) {
+            throw new ConfigurationException("msr.retry.max-attempts is " + retryMaxAttempts
+                    + "; it counts attempts, so it must be at least 1 (1 means no retry).");
+        }
     }
 
     /** Returns the defaults. */
@@ -77,7 +97,8 @@ public record MsrSettings(List<String> locations, String table, String schema, L
     public Builder toBuilder() {
         return new Builder().locations(locations).table(table).schema(schema).target(target).outOfOrder(outOfOrder)
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
-                .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force);
+                .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
+                .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -94,6 +115,9 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private boolean lockEnabled = true;
         private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
         private boolean force;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Duration statementTimeout;
+        private int retryMaxAttempts = DEFAULT_RETRY_MAX_ATTEMPTS;
 
         private Builder() {
         }
@@ -175,10 +199,29 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             return this;
         }
 
+        /** Sets the PostgreSQL lock_timeout of each migration ({@link Duration#ZERO} for none). */
+        public Builder lockTimeout(Duration value) {
+            this.lockTimeout = value;
+            return this;
+        }
+
+        /** Sets the PostgreSQL statement_timeout of each migration (null for none). */
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = value;
+            return this;
+        }
+
+        /** Sets how many times a migration failing on a transient error is tried. */
+        public Builder retryMaxAttempts(int value) {
+            this.retryMaxAttempts = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
-                    isolationLevel, lockEnabled, lockWaitTimeout, force);
+                    isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
+                    retryMaxAttempts);
         }
     }
 }

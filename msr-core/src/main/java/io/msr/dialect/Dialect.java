@@ -5,6 +5,8 @@ import io.msr.lock.MigrationLock;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * What differs per database: the history table's DDL, the lock, and how errors are read. One implementation
@@ -47,4 +49,23 @@ public interface Dialect {
 
     /** Sets the session's application name, so operators can see who the connection belongs to. */
     void setApplicationName(Connection connection, String name) throws SQLException;
+
+    /**
+     * Applies the lock and statement timeouts of a migration, in one round trip: for the current transaction
+     * when {@code local}, else for the session until {@link #resetTimeouts}. A null or zero duration means none.
+     */
+    void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
+            throws SQLException;
+
+    /** Restores the session's own timeouts after a migration that ran outside a transaction. */
+    void resetTimeouts(Connection connection) throws SQLException;
+
+    /**
+     * Returns true for an SQLState worth retrying after a rollback: a lock timeout, a serialization failure or a
+     * deadlock.
+     */
+    boolean isTransient(String sqlState);
+
+    /** Returns the schema-qualified names of the indexes left INVALID (by a failed concurrent index build). */
+    Set<String> invalidIndexes(Connection connection) throws SQLException;
 }

@@ -11,7 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -122,6 +125,50 @@ public final class PostgresDialect implements Dialect {
             set.setString(1, name);
             set.executeQuery().close();
         }
+    }
+
+    @Override
+    public void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
+            throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(
+                "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
+            set.setString(1, milliseconds(lockTimeout));
+            set.setBoolean(2, local);
+            set.setString(3, milliseconds(statementTimeout));
+            set.setBoolean(4, local);
+            set.executeQuery().close();
+        }
+    }
+
+    @Override
+    public void resetTimeouts(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("reset lock_timeout");
+            statement.execute("reset statement_timeout");
+        }
+    }
+
+    @Override
+    public boolean isTransient(String sqlState) {
+        return "55P03".equals(sqlState) || "40001".equals(sqlState) || "40P01".equals(sqlState);
+    }
+
+    @Override
+    public Set<String> invalidIndexes(Connection connection) throws SQLException {
+        Set<String> invalid = new TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select n.nspname || '.' || c.relname from pg_index i"
+                     + " join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace"
+                     + " where not i.indisvalid")) {
+            while (result.next()) {
+                invalid.add(result.getString(1));
+            }
+        }
+        return invalid;
+    }
+
+    private static String milliseconds(Duration duration) {
+        return duration == null ? "0" : duration.toMillis() + "ms";
     }
 
     private static String quote(String identifier) {

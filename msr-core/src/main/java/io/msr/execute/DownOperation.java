@@ -117,7 +117,9 @@ final class DownOperation {
         connection.setAutoCommit(!transactional);
         long start = System.nanoTime();
         try {
+            new MigrationTimeouts(dialectOf(executor), settings).apply(connection, migration, Direction.DOWN, transactional);
             executor.run(connection, migration, Direction.DOWN, transactional);
+            new MigrationTimeouts(dialectOf(executor), settings).reset(connection, transactional);
             long ms = MigrateOperation.elapsedMs(start);
             writer.append(migration.version(), migration.description(), migration.type(), script,
                     migration.down() != null ? migration.down().checksum() : migration.checksum(),
@@ -150,6 +152,10 @@ final class DownOperation {
             context.listener().migrationFailed(failed, e);
             throw e;
         }
+    }
+
+    private static io.msr.dialect.Dialect dialectOf(MigrationExecutor executor) {
+        return executor.dialect();
     }
 
     private static Long highestBelow(HistoryState history, long version) {

@@ -10,6 +10,7 @@ import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.TransactionMode;
 import io.msr.ValidationException;
+import io.msr.dialect.Dialect;
 import io.msr.history.HistoryState;
 import io.msr.history.SchemaHistory;
 import io.msr.internal.SqlErrors;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Applies pending migrations: resolve, connect, lock, read history, plan and validate, create the history table
@@ -94,12 +96,14 @@ final class MigrateOperation {
             }
         }
         try (SchemaHistory.Writer writer = session.history.writer(connection)) {
-            MigrationExecutor executor = new MigrationExecutor(session.dialect);
+            Execution execution = new Execution(session.dialect, new MigrationExecutor(session.dialect),
+                    new MigrationTimeouts(session.dialect, settings),
+                    new RetryPolicy(session.dialect, settings.retryMaxAttempts()), writer);
             if (settings.transactionMode() == TransactionMode.PER_BATCH) {
-                runBatch(connection, lease, executor, writer, pending, recorder);
+                runBatch(connection, lease, execution, pending, recorder);
             } else {
                 for (ResolvedMigration migration : pending) {
-                    runOne(connection, lease, executor, writer, migration, recorder);
+                    runOne(connection, lease, execution, migration, recorder);
                 }
             }
         } catch (SQLException e) {
@@ -112,73 +116,92 @@ final class MigrateOperation {
         return recorder.success();
     }
 
-    private void runOne(Connection connection, LockLease lease, MigrationExecutor executor,
-            SchemaHistory.Writer writer, ResolvedMigration migration, RunRecorder recorder) throws SQLException {
-        lease.ensureHeld();
+    private void runOne(Connection connection, LockLease lease, Execution execution, ResolvedMigration migration,
+            RunRecorder recorder) throws SQLException {
         boolean transactional = migration.transactionalUp(settings.transactionMode());
-        context.listener().migrationStarted(migration.version(), migration.description(), migration.script(),
-                Direction.UP);
-        connection.setAutoCommit(!transactional);
-        long start = System.nanoTime();
-        try {
-            executor.run(connection, migration, Direction.UP, transactional);
-            long ms = elapsedMs(start);
-            writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
-                    migration.checksum(), HistoryOperation.UP, true, ms);
-            if (transactional) {
-                connection.commit();
+        boolean repeatable = transactional || migration.directives(Direction.UP).idempotent();
+        for (int attempt = 1; ; attempt++) {
+            lease.ensureHeld();
+            context.listener().migrationStarted(migration.version(), migration.description(), migration.script(),
+                    Direction.UP);
+            connection.setAutoCommit(!transactional);
+            Set<String> invalidBefore = transactional ? Set.of() : execution.dialect.invalidIndexes(connection);
+            long start = System.nanoTime();
+            try {
+                execution.timeouts.apply(connection, migration, Direction.UP, transactional);
+                execution.executor.run(connection, migration, Direction.UP, transactional);
+                long ms = elapsedMs(start);
+                execution.writer.append(migration.version(), migration.description(), migration.type(),
+                        migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
+                if (transactional) {
+                    connection.commit();
+                }
+                execution.timeouts.reset(connection, transactional);
+                succeeded(migration, ms, recorder);
+                return;
+            } catch (MsrException e) {
+                long ms = elapsedMs(start);
+                if (transactional) {
+                    Transactions.rollbackQuietly(connection, e);
+                } else {
+                    Transactions.resetQuietly(() -> execution.timeouts.reset(connection, false), e);
+                }
+                if (execution.retry.retry(e, attempt, repeatable, "Migration V" + migration.version())) {
+                    continue;
+                }
+                MsrException reported = transactional ? e
+                        : InvalidIndexes.explain(e, invalidBefore, execution.dialect, connection);
+                if (!transactional) {
+                    recordFailure(execution.writer, migration, ms, reported);
+                }
+                throw failed(migration, ms, recorder, reported);
             }
-            succeeded(migration, ms, recorder);
-        } catch (MsrException e) {
-            long ms = elapsedMs(start);
-            if (transactional) {
-                Transactions.rollbackQuietly(connection, e);
-            } else {
-                recordFailure(writer, migration, ms, e);
-            }
-            throw failed(migration, ms, recorder, e);
-        } catch (SQLException e) {
-            if (transactional) {
-                Transactions.rollbackQuietly(connection, e);
-            }
-            throw e;
         }
     }
 
-    private void runBatch(Connection connection, LockLease lease, MigrationExecutor executor,
-            SchemaHistory.Writer writer, List<ResolvedMigration> pending, RunRecorder recorder) throws SQLException {
+    private void runBatch(Connection connection, LockLease lease, Execution execution, List<ResolvedMigration> pending,
+            RunRecorder recorder) throws SQLException {
         connection.setAutoCommit(false);
-        ResolvedMigration current = null;
-        long start = System.nanoTime();
-        try {
-            for (ResolvedMigration migration : pending) {
-                current = migration;
+        for (int attempt = 1; ; attempt++) {
+            int mark = recorder.mark();
+            ResolvedMigration current = null;
+            long start = System.nanoTime();
+            try {
+                for (ResolvedMigration migration : pending) {
+                    current = migration;
+                    lease.ensureHeld();
+                    context.listener().migrationStarted(migration.version(), migration.description(),
+                            migration.script(), Direction.UP);
+                    start = System.nanoTime();
+                    execution.timeouts.apply(connection, migration, Direction.UP, true);
+                    execution.executor.run(connection, migration, Direction.UP, true);
+                    long ms = elapsedMs(start);
+                    execution.writer.append(migration.version(), migration.description(), migration.type(),
+                            migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
+                    succeeded(migration, ms, recorder);
+                    current = null;
+                }
                 lease.ensureHeld();
-                context.listener().migrationStarted(migration.version(), migration.description(), migration.script(),
-                        Direction.UP);
-                start = System.nanoTime();
-                executor.run(connection, migration, Direction.UP, true);
-                long ms = elapsedMs(start);
-                writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
-                        migration.checksum(), HistoryOperation.UP, true, ms);
-                succeeded(migration, ms, recorder);
-                current = null;
+                connection.commit();
+                return;
+            } catch (MsrException e) {
+                Transactions.rollbackQuietly(connection, e);
+                recorder.versionAfter(recorder.versionBefore());
+                if (execution.retry.retry(e, attempt, true, "The batch of " + pending.size() + " migrations")) {
+                    recorder.discardFrom(mark);
+                    continue;
+                }
+                recorder.rollBackSucceeded();
+                if (current != null) {
+                    throw failed(current, elapsedMs(start), recorder, e);
+                }
+                throw e;
+            } catch (SQLException e) {
+                Transactions.rollbackQuietly(connection, e);
+                recorder.rollBackSucceeded();
+                recorder.versionAfter(recorder.versionBefore());
+                throw e;
             }
-            lease.ensureHeld();
-            connection.commit();
-        } catch (MsrException e) {
-            Transactions.rollbackQuietly(connection, e);
-            recorder.rollBackSucceeded();
-            recorder.versionAfter(recorder.versionBefore());
-            if (current != null) {
-                throw failed(current, elapsedMs(start), recorder, e);
-            }
-            throw e;
-        } catch (SQLException e) {
-            Transactions.rollbackQuietly(connection, e);
-            recorder.rollBackSucceeded();
-            recorder.versionAfter(recorder.versionBefore());
-            throw e;
         }
     }
 
@@ -210,6 +233,11 @@ final class MigrateOperation {
             log.error("Could not record the failure of V{} in the history table ({}); check the database by hand"
                     + " before the next run", migration.version(), e.getMessage());
         }
+    }
+
+    /** What running migrations needs besides the connection, made once per run. */
+    private record Execution(Dialect dialect, MigrationExecutor executor, MigrationTimeouts timeouts,
+            RetryPolicy retry, SchemaHistory.Writer writer) {
     }
 
     static long elapsedMs(long startNanos) {

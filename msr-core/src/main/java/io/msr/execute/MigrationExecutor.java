@@ -30,6 +30,10 @@ final class MigrationExecutor {
         this.dialect = dialect;
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     void run(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional) {
         if (migration.java() != null) {
             runJava(connection, migration, direction, transactional);

@@ -62,6 +62,16 @@ final class RunRecorder {
         executed.add(migration);
     }
 
+    /** Returns a mark of what was recorded so far, for {@link #discardFrom}. */
+    int mark() {
+        return executed.size();
+    }
+
+    /** Forgets what was recorded after the mark: an attempt that was rolled back and is tried again. */
+    void discardFrom(int mark) {
+        executed.subList(mark, executed.size()).clear();
+    }
+
     /** Marks every migration that succeeded so far as rolled back (a batch transaction was rolled back). */
     void rollBackSucceeded() {
         for (int i = 0; i < executed.size(); i++) {

@@ -14,6 +14,22 @@ final class Transactions {
     private Transactions() {
     }
 
+    /** A cleanup step that may fail. */
+    @FunctionalInterface
+    interface Cleanup {
+        void run() throws SQLException;
+    }
+
+    /** Runs a cleanup, attaching its failure to the error that made it necessary. */
+    static void resetQuietly(Cleanup cleanup, Throwable cause) {
+        try {
+            cleanup.run();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            log.debug("Cleanup failed after {}", cause.getMessage(), e);
+        }
+    }
+
     static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();

@@ -51,6 +51,12 @@ public record ResolvedMigration(long version, String description, MigrationType 
         return directive != null ? directive : mode != TransactionMode.NONE;
     }
 
+    /** Returns the directives of the script that runs in the direction: the up or down file's, none for Java. */
+    public Directives directives(io.msr.Direction direction) {
+        SqlScript script = direction == io.msr.Direction.UP ? up : down;
+        return script == null ? Directives.NONE : script.directives();
+    }
+
     /** Returns true when the up migration's own setting overrides the mode to run outside a transaction. */
     public boolean declaresNonTransactional() {
         return java != null ? !java.transactional() : Boolean.FALSE.equals(up.directives().transaction());

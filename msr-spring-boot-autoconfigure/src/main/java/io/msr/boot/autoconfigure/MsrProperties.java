@@ -75,6 +75,10 @@ public class MsrProperties {
 
     private final Datasource datasource = new Datasource();
 
+    private final Postgres postgres = new Postgres();
+
+    private final Retry retry = new Retry();
+
     /** Standard output format of one-shot modes. */
     public enum Output {
         /** Human-readable lines and tables. */
@@ -106,6 +110,50 @@ public class MsrProperties {
 
         public void setWaitTimeout(Duration waitTimeout) {
             this.waitTimeout = waitTimeout;
+        }
+    }
+
+    /** PostgreSQL settings of migrations. */
+    public static class Postgres {
+
+        /**
+         * lock_timeout of each migration: how long it may wait for a table lock, and so how long the
+         * application's queries can queue behind it. 0 for none. A file's "-- msr:lock-timeout=" overrides it.
+         */
+        private Duration lockTimeout = MsrSettings.DEFAULT_LOCK_TIMEOUT;
+
+        /** statement_timeout of each migration; none by default. A file's "-- msr:statement-timeout=" overrides it. */
+        private Duration statementTimeout;
+
+        public Duration getLockTimeout() {
+            return lockTimeout;
+        }
+
+        public void setLockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+        }
+
+        public Duration getStatementTimeout() {
+            return statementTimeout;
+        }
+
+        public void setStatementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+        }
+    }
+
+    /** Retries of migrations that fail on a transient error (lock timeout, serialization failure, deadlock). */
+    public static class Retry {
+
+        /** How many times such a migration is tried in all; 1 means no retry. */
+        private int maxAttempts = MsrSettings.DEFAULT_RETRY_MAX_ATTEMPTS;
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
         }
     }
 
@@ -196,7 +244,8 @@ public class MsrProperties {
         return MsrSettings.builder().locations(locations).table(table).schema(schema).target(target)
                 .outOfOrder(outOfOrder).strict(strict).downPolicy(downPolicy).transactionMode(transactionMode)
                 .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
-                .force(force).build();
+                .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
+                .retryMaxAttempts(retry.getMaxAttempts()).build();
     }
 
     public MsrMode getMode() {
@@ -317,6 +366,14 @@ public class MsrProperties {
 
     public Verify getVerify() {
         return verify;
+    }
+
+    public Postgres getPostgres() {
+        return postgres;
+    }
+
+    public Retry getRetry() {
+        return retry;
     }
 
     public Datasource getDatasource() {
