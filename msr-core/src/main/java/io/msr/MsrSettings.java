@@ -3,6 +3,9 @@ package io.msr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import io.msr.lint.LintRule;
+import io.msr.lint.MigrationLinter;
 
 /**
  * Every setting of the engine, in one immutable value. The defaults here are the defaults of the Spring Boot
@@ -28,11 +31,13 @@ import java.util.Objects;
  *                           {@code -- msr:statement-timeout=} overrides it
  * @param retryMaxAttempts   how many times a migration is tried when it fails on a transient error (lock
  *                           timeout, serialization failure, deadlock); 1 means no retry
+ * @param lintEnabled        check pending SQL migrations for statements that break zero-downtime deploys
+ * @param lintDisabledRules  lint rule ids never reported (see {@link io.msr.lint.LintRule})
  */
 public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
-        int retryMaxAttempts) {
+        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -77,6 +82,12 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         if (lockTimeout.isNegative() || statementTimeout != null && statementTimeout.isNegative()) {
             throw new ConfigurationException("The PostgreSQL lock and statement timeouts must not be negative.");
         }
+        lintDisabledRules = Set.copyOf(Objects.requireNonNull(lintDisabledRules, "lintDisabledRules"));
+        List<String> unknownRules = MigrationLinter.unknownRules(lintDisabledRules);
+        if (!unknownRules.isEmpty()) {
+            throw new ConfigurationException("msr.lint.disabled-rules names unknown rules " + unknownRules
+                    + "; the rules are " + java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList() + ".");
+        }
         if (retryMaxAttempts < 1) {
             throw new ConfigurationException("msr.retry.max-attempts is " + retryMaxAttempts
                     + "; it counts attempts, so it must be at least 1 (1 means no retry).");
@@ -98,7 +109,8 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         return new Builder().locations(locations).table(table).schema(schema).target(target).outOfOrder(outOfOrder)
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
                 .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
-                .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts);
+                .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
+                .lintDisabledRules(lintDisabledRules);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -118,6 +130,8 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private Duration statementTimeout;
         private int retryMaxAttempts = DEFAULT_RETRY_MAX_ATTEMPTS;
+        private boolean lintEnabled = true;
+        private Set<String> lintDisabledRules = Set.of();
 
         private Builder() {
         }
@@ -217,11 +231,23 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             return this;
         }
 
+        /** Sets whether pending SQL migrations are linted. */
+        public Builder lintEnabled(boolean value) {
+            this.lintEnabled = value;
+            return this;
+        }
+
+        /** Sets the lint rules never reported. */
+        public Builder lintDisabledRules(Set<String> value) {
+            this.lintDisabledRules = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts);
+                    retryMaxAttempts, lintEnabled, lintDisabledRules);
         }
     }
 }

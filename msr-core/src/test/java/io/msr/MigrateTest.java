@@ -374,6 +374,25 @@ class MigrateTest {
         assertThat(events).containsExactly("started MIGRATE", "lock", "applied 1", "finished true");
     }
 
+    @Test
+    void lintWarnsByDefaultAndBlocksInStrictModeBeforeAnythingRuns() {
+        folder.write("V1_users.up.sql", "create table " + schema_("users") + " (id int, legacy text);");
+        msr().migrate();
+        folder.write("V2_cleanup.up.sql", "alter table " + schema_("users") + " add column age int;\n"
+                + "alter table " + schema_("users") + " drop column legacy;");
+
+        ValidationException strict = catchThrowableOfType(ValidationException.class,
+                () -> msr(settings().strict(true)).migrate());
+        assertThat(strict.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(strict.getMessage()).contains("V2 (V2_cleanup.up.sql, line 2) [drop-column]");
+        assertThat(count("select count(*) from information_schema.columns where table_schema = '" + schema
+                + "' and column_name = 'age'")).isZero();
+
+        OperationResult relaxed = msr().migrate();
+        assertThat(relaxed.warnings()).singleElement().asString().contains("[drop-column]");
+        assertThat(relaxed.executed()).extracting(ExecutedMigration::version).containsExactly(2L);
+    }
+
     private String schema_(String table) {
         return schema + "." + table;
     }

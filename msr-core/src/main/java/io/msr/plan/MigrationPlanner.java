@@ -8,6 +8,8 @@ import io.msr.MigrationState;
 import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.history.HistoryState;
+import io.msr.lint.LintFinding;
+import io.msr.lint.MigrationLinter;
 import io.msr.source.ResolvedMigration;
 
 import java.util.ArrayList;
@@ -125,6 +127,9 @@ public final class MigrationPlanner {
                 }
             }
         }
+        if (settings.lintEnabled()) {
+            lint(pending, settings.lintDisabledRules(), issues);
+        }
         if (target != null && schemaVersion != null && target < schemaVersion) {
             issues.add(Issue.warning("TARGET_BELOW_SCHEMA", "The target version " + target
                     + " is below the schema version " + schemaVersion + ": migrate applies nothing above it. Use the"
@@ -149,6 +154,23 @@ public final class MigrationPlanner {
             }
         }
         return byVersion;
+    }
+
+    private static void lint(List<ResolvedMigration> pending, java.util.Set<String> disabled, List<Issue> issues) {
+        for (ResolvedMigration migration : pending) {
+            if (migration.up() != null) {
+                List<String> unknown = MigrationLinter.unknownRules(MigrationLinter.allowedRules(migration.up()));
+                if (!unknown.isEmpty()) {
+                    issues.add(Issue.error("LINT_UNKNOWN_RULE", "Migration V" + migration.version() + " ("
+                            + migration.script() + ") allows unknown lint rules " + unknown + ".", migration.version(),
+                            migration.script()));
+                }
+            }
+        }
+        for (LintFinding finding : MigrationLinter.lint(pending, disabled)) {
+            issues.add(Issue.warning("LINT_" + finding.rule().name(), finding.message(), finding.version(),
+                    finding.script()));
+        }
     }
 
     private static void downPolicy(DownPolicy policy, ResolvedMigration migration, List<Issue> issues) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>{@code lock-timeout=<duration>} and {@code statement-timeout=<duration>} ({@code 500ms}, {@code 30s},
  *       {@code 5min}, {@code 1h}, {@code 0} for none): PostgreSQL timeouts of this migration;</li>
  *   <li>{@code idempotent=true}: a non-transactional migration that may safely run again after a transient
- *       failure, so it is retried like a transactional one.</li>
+ *       failure, so it is retried like a transactional one;</li>
+ *   <li>{@code allow=<rule-id>[,<rule-id>...]}: lint rules this file breaks on purpose.</li>
  * </ul>
  *
  * @param values every directive found, by name
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 public record Directives(Map<String, String> values) {
 
     /** The directives MSR understands. */
-    public static final Set<String> KNOWN = Set.of("transaction", "lock-timeout", "statement-timeout", "idempotent");
+    public static final Set<String> KNOWN = Set.of("transaction", "lock-timeout", "statement-timeout", "idempotent",
+            "allow");
 
     /** No directives. */
     public static final Directives NONE = new Directives(Map.of());
@@ -78,8 +80,15 @@ public record Directives(Map<String, String> values) {
                             + " 500ms, 30s, 5min or 1h (0 for none)");
                 }
             }
+            case "allow" -> {
+                if (!value.matches("[a-z-]+(,[a-z-]+)*")) {
+                    throw new IllegalArgumentException("directive 'msr:" + directive + "' needs lint rule ids, e.g."
+                            + " -- msr:allow=drop-column,set-not-null");
+                }
+            }
             default -> throw new IllegalArgumentException("unknown directive 'msr:" + directive + "' (known: msr:"
-                    + "transaction=true|false, msr:lock-timeout=30s, msr:statement-timeout=5min, msr:idempotent=true)");
+                    + "transaction=true|false, msr:lock-timeout=30s, msr:statement-timeout=5min, msr:idempotent=true,"
+                    + " msr:allow=<lint rule ids>)");
         }
     }
 

@@ -79,6 +79,8 @@ public class MsrProperties {
 
     private final Retry retry = new Retry();
 
+    private final Lint lint = new Lint();
+
     /** Standard output format of one-shot modes. */
     public enum Output {
         /** Human-readable lines and tables. */
@@ -154,6 +156,32 @@ public class MsrProperties {
 
         public void setMaxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
+        }
+    }
+
+    /** The lint of pending SQL migrations for statements that break zero-downtime deploys. */
+    public static class Lint {
+
+        /** Check pending SQL migrations; findings are warnings, errors with msr.strict. */
+        private boolean enabled = true;
+
+        /** Rule ids never reported, e.g. drop-column (see the README for the list). */
+        private java.util.Set<String> disabledRules = new java.util.LinkedHashSet<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public java.util.Set<String> getDisabledRules() {
+            return disabledRules;
+        }
+
+        public void setDisabledRules(java.util.Set<String> disabledRules) {
+            this.disabledRules = disabledRules;
         }
     }
 
@@ -245,7 +273,8 @@ public class MsrProperties {
                 .outOfOrder(outOfOrder).strict(strict).downPolicy(downPolicy).transactionMode(transactionMode)
                 .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
-                .retryMaxAttempts(retry.getMaxAttempts()).build();
+                .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
+                .lintDisabledRules(lint.getDisabledRules()).build();
     }
 
     public MsrMode getMode() {
@@ -370,6 +399,10 @@ public class MsrProperties {
 
     public Postgres getPostgres() {
         return postgres;
+    }
+
+    public Lint getLint() {
+        return lint;
     }
 
     public Retry getRetry() {
