@@ -21,6 +21,10 @@ public record ExecutedMigration(long version, String description, MigrationType 
         /** It failed. */
         FAILED,
         /** It ran, but its transaction was rolled back because a later migration of the same batch failed. */
-        ROLLED_BACK
+        ROLLED_BACK,
+        /** A dry run: it ran inside a transaction that was then rolled back, so it would succeed. */
+        DRY_RUN,
+        /** A dry run: it was not executed because it must run outside a transaction. */
+        SKIPPED
     }
 }

@@ -33,11 +33,13 @@ import io.msr.lint.MigrationLinter;
  *                           timeout, serialization failure, deadlock); 1 means no retry
  * @param lintEnabled        check pending SQL migrations for statements that break zero-downtime deploys
  * @param lintDisabledRules  lint rule ids never reported (see {@link io.msr.lint.LintRule})
+ * @param dryRun             run every pending migration inside one transaction and roll it back: report what would
+ *                           happen, never commit, never write history, never create the history table
  */
 public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
-        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules) {
+        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, boolean dryRun) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -110,7 +112,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
                 .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
-                .lintDisabledRules(lintDisabledRules);
+                .lintDisabledRules(lintDisabledRules).dryRun(dryRun);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -132,6 +134,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private int retryMaxAttempts = DEFAULT_RETRY_MAX_ATTEMPTS;
         private boolean lintEnabled = true;
         private Set<String> lintDisabledRules = Set.of();
+        private boolean dryRun;
 
         private Builder() {
         }
@@ -243,11 +246,17 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             return this;
         }
 
+        /** Sets whether migrate only rehearses the run and rolls it back. */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts, lintEnabled, lintDisabledRules);
+                    retryMaxAttempts, lintEnabled, lintDisabledRules, dryRun);
         }
     }
 }

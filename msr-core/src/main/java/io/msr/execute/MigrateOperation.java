@@ -85,6 +85,19 @@ final class MigrateOperation {
                     versionText(history.schemaVersion()), recorder.elapsedMs());
             return recorder.success();
         }
+        if (settings.dryRun()) {
+            try {
+                DryRun.rehearse(connection, lease, new MigrationExecutor(session.dialect),
+                        new MigrationTimeouts(session.dialect, settings), pending, recorder, context.listener());
+            } catch (SQLException e) {
+                throw SqlErrors.outsideMigration("The dry run could not roll back", e);
+            }
+            recorder.note("Dry run: nothing was committed and no history was written; schema version stays "
+                    + versionText(history.schemaVersion()));
+            log.info("Dry run of schema {} finished in {} ms: {} migration(s) would apply; nothing was committed",
+                    session.schema, recorder.elapsedMs(), pending.size());
+            return recorder.success();
+        }
         if (!historyExists) {
             try {
                 session.history.createIfAbsent(connection);

@@ -36,6 +36,12 @@ public class MsrProperties {
     /** Highest version to migrate to, or the version the down mode goes back to. */
     private Long target;
 
+    /**
+     * Rehearse migrate: run pending migrations inside one transaction that is rolled back, report what would
+     * happen, never commit, never write history.
+     */
+    private boolean dryRun;
+
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
 
@@ -274,7 +280,7 @@ public class MsrProperties {
                 .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
-                .lintDisabledRules(lint.getDisabledRules()).build();
+                .lintDisabledRules(lint.getDisabledRules()).dryRun(dryRun).build();
     }
 
     public MsrMode getMode() {
@@ -315,6 +321,14 @@ public class MsrProperties {
 
     public void setTarget(Long target) {
         this.target = target;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
     }
 
     public boolean isOutOfOrder() {
