@@ -33,13 +33,16 @@ import io.msr.lint.MigrationLinter;
  *                           timeout, serialization failure, deadlock); 1 means no retry
  * @param lintEnabled        check pending SQL migrations for statements that break zero-downtime deploys
  * @param lintDisabledRules  lint rule ids never reported (see {@link io.msr.lint.LintRule})
+ * @param rollbackStrategy   what migrate does after a failure: nothing, or revert this run's migrations with
+ *                           their down migrations
  * @param dryRun             run every pending migration inside one transaction and roll it back: report what would
  *                           happen, never commit, never write history, never create the history table
  */
 public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
-        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, boolean dryRun) {
+        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, RollbackStrategy rollbackStrategy,
+        boolean dryRun) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -90,6 +93,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             throw new ConfigurationException("msr.lint.disabled-rules names unknown rules " + unknownRules
                     + "; the rules are " + java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList() + ".");
         }
+        Objects.requireNonNull(rollbackStrategy, "rollbackStrategy");
         if (retryMaxAttempts < 1) {
             throw new ConfigurationException("msr.retry.max-attempts is " + retryMaxAttempts
                     + "; it counts attempts, so it must be at least 1 (1 means no retry).");
@@ -112,7 +116,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
                 .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
-                .lintDisabledRules(lintDisabledRules).dryRun(dryRun);
+                .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).dryRun(dryRun);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -135,6 +139,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private boolean lintEnabled = true;
         private Set<String> lintDisabledRules = Set.of();
         private boolean dryRun;
+        private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
 
         private Builder() {
         }
@@ -246,6 +251,12 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             return this;
         }
 
+        /** Sets what migrate does after a failure. */
+        public Builder rollbackStrategy(RollbackStrategy value) {
+            this.rollbackStrategy = value;
+            return this;
+        }
+
         /** Sets whether migrate only rehearses the run and rolls it back. */
         public Builder dryRun(boolean value) {
             this.dryRun = value;
@@ -256,7 +267,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts, lintEnabled, lintDisabledRules, dryRun);
+                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, dryRun);
         }
     }
 }

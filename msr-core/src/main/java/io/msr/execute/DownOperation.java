@@ -1,11 +1,7 @@
 package io.msr.execute;
 
-import io.msr.Direction;
 import io.msr.DownFailedException;
-import io.msr.ExecutedMigration;
-import io.msr.ExecutedMigration.Outcome;
 import io.msr.HistoryEntry;
-import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.Operation;
@@ -93,10 +89,11 @@ final class DownOperation {
                     MigrateOperation.versionText(history.schemaVersion()), target);
             return recorder.success();
         }
-        MigrationExecutor executor = new MigrationExecutor(session.dialect);
         try (SchemaHistory.Writer writer = session.history.writer(connection)) {
+            Reverter reverter = new Reverter(settings, session.dialect, writer, context.listener());
             for (ResolvedMigration migration : toRevert) {
-                revert(connection, lease, executor, writer, migration, recorder, history);
+                reverter.revert(connection, lease, migration, recorder);
+                recorder.versionAfter(highestBelow(history, migration.version()));
             }
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not write to the history table "
@@ -106,56 +103,6 @@ final class DownOperation {
                 MigrateOperation.versionText(recorder.versionBefore()),
                 MigrateOperation.versionText(recorder.versionAfter()), toRevert.size(), recorder.elapsedMs());
         return recorder.success();
-    }
-
-    private void revert(Connection connection, LockLease lease, MigrationExecutor executor, SchemaHistory.Writer writer,
-            ResolvedMigration migration, RunRecorder recorder, HistoryState history) throws SQLException {
-        lease.ensureHeld();
-        boolean transactional = migration.transactionalDown(settings.transactionMode());
-        String script = migration.down() != null ? migration.down().file().path() : migration.script();
-        context.listener().migrationStarted(migration.version(), migration.description(), script, Direction.DOWN);
-        connection.setAutoCommit(!transactional);
-        long start = System.nanoTime();
-        try {
-            new MigrationTimeouts(dialectOf(executor), settings).apply(connection, migration, Direction.DOWN, transactional);
-            executor.run(connection, migration, Direction.DOWN, transactional);
-            new MigrationTimeouts(dialectOf(executor), settings).reset(connection, transactional);
-            long ms = MigrateOperation.elapsedMs(start);
-            writer.append(migration.version(), migration.description(), migration.type(), script,
-                    migration.down() != null ? migration.down().checksum() : migration.checksum(),
-                    HistoryOperation.DOWN, true, ms);
-            if (transactional) {
-                connection.commit();
-            }
-            ExecutedMigration done = new ExecutedMigration(migration.version(), migration.description(),
-                    migration.type(), script, Direction.DOWN, Outcome.SUCCEEDED, ms);
-            recorder.executed(done);
-            recorder.versionAfter(highestBelow(history, migration.version()));
-            log.info("Reverted V{} \"{}\" ({}) in {} ms", migration.version(), migration.description(),
-                    migration.type(), ms);
-            context.listener().migrationSucceeded(done);
-        } catch (MsrException e) {
-            long ms = MigrateOperation.elapsedMs(start);
-            if (transactional) {
-                Transactions.rollbackQuietly(connection, e);
-            } else {
-                try {
-                    writer.append(migration.version(), migration.description(), migration.type(), script, null,
-                            HistoryOperation.DOWN, false, ms);
-                } catch (SQLException recordError) {
-                    e.addSuppressed(recordError);
-                }
-            }
-            ExecutedMigration failed = new ExecutedMigration(migration.version(), migration.description(),
-                    migration.type(), script, Direction.DOWN, Outcome.FAILED, ms);
-            recorder.executed(failed);
-            context.listener().migrationFailed(failed, e);
-            throw e;
-        }
-    }
-
-    private static io.msr.dialect.Dialect dialectOf(MigrationExecutor executor) {
-        return executor.dialect();
     }
 
     private static Long highestBelow(HistoryState history, long version) {

@@ -8,6 +8,7 @@ import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import io.msr.ValidationException;
 import io.msr.dialect.Dialect;
@@ -112,12 +113,20 @@ final class MigrateOperation {
             Execution execution = new Execution(session.dialect, new MigrationExecutor(session.dialect),
                     new MigrationTimeouts(session.dialect, settings),
                     new RetryPolicy(session.dialect, settings.retryMaxAttempts()), writer);
-            if (settings.transactionMode() == TransactionMode.PER_BATCH) {
-                runBatch(connection, lease, execution, pending, recorder);
-            } else {
-                for (ResolvedMigration migration : pending) {
-                    runOne(connection, lease, execution, migration, recorder);
+            try {
+                if (settings.transactionMode() == TransactionMode.PER_BATCH) {
+                    runBatch(connection, lease, execution, pending, recorder);
+                } else {
+                    for (ResolvedMigration migration : pending) {
+                        runOne(connection, lease, execution, migration, recorder);
+                    }
                 }
+            } catch (MsrException failure) {
+                if (settings.rollbackStrategy() == RollbackStrategy.DOWN) {
+                    new DownRollback(new Reverter(settings, session.dialect, writer, context.listener()))
+                            .undo(connection, lease, pending, recorder, failure);
+                }
+                throw failure;
             }
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not write to the history table "

@@ -62,6 +62,11 @@ final class RunRecorder {
         executed.add(migration);
     }
 
+    /** Returns what was recorded so far, in order. */
+    List<ExecutedMigration> executedSoFar() {
+        return List.copyOf(executed);
+    }
+
     /** Returns a mark of what was recorded so far, for {@link #discardFrom}. */
     int mark() {
         return executed.size();

@@ -3,6 +3,7 @@ package io.msr.boot.autoconfigure;
 import io.msr.DownPolicy;
 import io.msr.IsolationLevel;
 import io.msr.MsrSettings;
+import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -35,6 +36,12 @@ public class MsrProperties {
 
     /** Highest version to migrate to, or the version the down mode goes back to. */
     private Long target;
+
+    /**
+     * What migrate does after a migration fails: none (committed migrations stay), or down (revert this run's
+     * migrations with their down migrations, newest first; exit code 4 when one has none).
+     */
+    private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
 
     /**
      * Rehearse migrate: run pending migrations inside one transaction that is rolled back, report what would
@@ -280,7 +287,7 @@ public class MsrProperties {
                 .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
-                .lintDisabledRules(lint.getDisabledRules()).dryRun(dryRun).build();
+                .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).dryRun(dryRun).build();
     }
 
     public MsrMode getMode() {
@@ -321,6 +328,14 @@ public class MsrProperties {
 
     public void setTarget(Long target) {
         this.target = target;
+    }
+
+    public RollbackStrategy getRollbackStrategy() {
+        return rollbackStrategy;
+    }
+
+    public void setRollbackStrategy(RollbackStrategy rollbackStrategy) {
+        this.rollbackStrategy = rollbackStrategy;
     }
 
     public boolean isDryRun() {
