@@ -99,20 +99,11 @@ final class MigrateOperation {
                     session.schema, recorder.elapsedMs(), pending.size());
             return recorder.success();
         }
-        if (!historyExists) {
-            try {
-                session.history.createIfAbsent(connection);
-                log.info("Created the history table {}", session.history.qualifiedName());
-            } catch (SQLException e) {
-                throw SqlErrors.outsideMigration("Could not create the history table "
-                        + session.history.qualifiedName() + " (the migration user needs CREATE on schema "
-                        + session.schema + ")", e);
-            }
-        }
         try (SchemaHistory.Writer writer = session.history.writer(connection)) {
             Execution execution = new Execution(session.dialect, new MigrationExecutor(session.dialect),
                     new MigrationTimeouts(session.dialect, settings),
-                    new RetryPolicy(session.dialect, settings.retryMaxAttempts()), writer);
+                    new RetryPolicy(session.dialect, settings.retryMaxAttempts()), writer,
+                    new HistoryTable(session, historyExists));
             try {
                 if (settings.transactionMode() == TransactionMode.PER_BATCH) {
                     runBatch(connection, lease, execution, pending, recorder);
@@ -147,6 +138,7 @@ final class MigrateOperation {
             context.listener().migrationStarted(migration.version(), migration.description(), migration.script(),
                     Direction.UP);
             connection.setAutoCommit(!transactional);
+            execution.history.createIfAbsent(connection);
             Set<String> invalidBefore = transactional ? Set.of() : execution.dialect.invalidIndexes(connection);
             long start = System.nanoTime();
             try {
@@ -158,6 +150,7 @@ final class MigrateOperation {
                 if (transactional) {
                     connection.commit();
                 }
+                execution.history.committed();
                 execution.timeouts.reset(connection, transactional);
                 succeeded(migration, ms, recorder);
                 return;
@@ -165,7 +158,9 @@ final class MigrateOperation {
                 long ms = elapsedMs(start);
                 if (transactional) {
                     Transactions.rollbackQuietly(connection, e);
+                    execution.history.rolledBack();
                 } else {
+                    execution.history.committed();
                     Transactions.resetQuietly(() -> execution.timeouts.reset(connection, false), e);
                 }
                 if (execution.retry.retry(e, attempt, repeatable, "Migration V" + migration.version())) {
@@ -189,6 +184,7 @@ final class MigrateOperation {
             ResolvedMigration current = null;
             long start = System.nanoTime();
             try {
+                execution.history.createIfAbsent(connection);
                 for (ResolvedMigration migration : pending) {
                     current = migration;
                     lease.ensureHeld();
@@ -205,9 +201,11 @@ final class MigrateOperation {
                 }
                 lease.ensureHeld();
                 connection.commit();
+                execution.history.committed();
                 return;
             } catch (MsrException e) {
                 Transactions.rollbackQuietly(connection, e);
+                execution.history.rolledBack();
                 recorder.versionAfter(recorder.versionBefore());
                 if (execution.retry.retry(e, attempt, true, "The batch of " + pending.size() + " migrations")) {
                     recorder.discardFrom(mark);
@@ -259,7 +257,7 @@ final class MigrateOperation {
 
     /** What running migrations needs besides the connection, made once per run. */
     private record Execution(Dialect dialect, MigrationExecutor executor, MigrationTimeouts timeouts,
-            RetryPolicy retry, SchemaHistory.Writer writer) {
+            RetryPolicy retry, SchemaHistory.Writer writer, HistoryTable history) {
     }
 
     static long elapsedMs(long startNanos) {

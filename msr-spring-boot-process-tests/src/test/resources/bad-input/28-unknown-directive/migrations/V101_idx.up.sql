@@ -1,0 +1,2 @@
+-- msr:transactional=false
+create table a (id int);

@@ -1,0 +1,2 @@
+-- msr:lock-timeout=soon
+create table a (id int);

@@ -1,0 +1,2 @@
+-- msr:transaction=false
+create index concurrently a_id on a (id);

@@ -1,0 +1,3 @@
+-- msr:transaction=false
+create index concurrently a_id on a (id);
+select * from nowhere;
