@@ -28,6 +28,11 @@ public record HistoryEntry(long id, long version, String description, MigrationT
         /** The migration was reverted by its down migration. */
         DOWN,
         /** A repair: a failed attempt was marked resolved, or an edited checksum was re-recorded. */
-        REPAIR
+        REPAIR,
+        /**
+         * A migration outside a transaction began; the UP row written when it ends gives its outcome. Without one,
+         * the runner died part-way and the migration counts as failed once the lock is free again.
+         */
+        STARTED
     }
 }

@@ -38,10 +38,11 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
         return found;
     }
 
-    /** Returns the pending migrations, out-of-order ones included. */
+    /** Returns the migrations not applied yet: pending, out of order, and in progress. */
     public List<MigrationInfo> pending() {
         List<MigrationInfo> found = inState(MigrationState.PENDING);
         found.addAll(inState(MigrationState.OUT_OF_ORDER));
+        found.addAll(inState(MigrationState.IN_PROGRESS));
         return found;
     }
 

@@ -14,6 +14,11 @@ public enum MigrationState {
     CHECKSUM_MISMATCH,
     /** Ran outside a transaction and failed; blocks migrations until repaired. */
     FAILED,
+    /**
+     * Began outside a transaction and has not finished: running now, or its runner died part-way (then migrate
+     * reports it as failed and it needs a repair).
+     */
+    IN_PROGRESS,
     /** Applied, no longer resolved, and older than the newest resolved migration: a file was deleted. */
     MISSING,
     /** Applied, not resolved, and newer than every resolved migration: the database is ahead of this application. */

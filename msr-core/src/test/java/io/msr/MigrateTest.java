@@ -203,8 +203,8 @@ class MigrateTest {
         assertThatThrownBy(() -> msr().migrate()).isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("outside a transaction");
         assertThat(count("select count(*) from pg_indexes where indexname = 't_a'")).isEqualTo(1);
-        assertThat(db.queryForStrings("select version || ' ' || success from " + history() + " order by id"))
-                .containsExactly("1 true", "2 false");
+        assertThat(db.queryForStrings("select version || ' ' || operation || ' ' || success from " + history()
+                + " order by id")).containsExactly("1 UP true", "2 STARTED false", "2 UP false");
 
         ValidationException blocked = catchThrowableOfType(ValidationException.class, () -> msr().migrate());
         assertThat(blocked.exitCode()).isEqualTo(ExitCode.VALIDATION);

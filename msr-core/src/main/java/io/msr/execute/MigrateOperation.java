@@ -71,7 +71,8 @@ final class MigrateOperation {
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not read the history table " + session.history.qualifiedName(), e);
         }
-        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(), resolution.issues(), history, settings);
+        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(), resolution.issues(), history, settings,
+                true);
         recorder.versions(history.schemaVersion(), history.schemaVersion());
         if (!plan.errors().isEmpty()) {
             throw new ValidationException(plan.errors());
@@ -139,7 +140,13 @@ final class MigrateOperation {
                     Direction.UP);
             connection.setAutoCommit(!transactional);
             execution.history.createIfAbsent(connection);
-            Set<String> invalidBefore = transactional ? Set.of() : execution.dialect.invalidIndexes(connection);
+            Set<String> invalidBefore = Set.of();
+            if (!transactional) {
+                // Committed before the work starts: if this process dies part-way, the next run knows.
+                execution.writer.append(migration.version(), migration.description(), migration.type(),
+                        migration.script(), migration.checksum(), HistoryOperation.STARTED, false, 0);
+                invalidBefore = execution.dialect.invalidIndexes(connection);
+            }
             long start = System.nanoTime();
             try {
                 execution.timeouts.apply(connection, migration, Direction.UP, transactional);

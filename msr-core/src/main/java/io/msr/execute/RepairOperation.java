@@ -60,6 +60,12 @@ final class RepairOperation {
             recorder.versions(history.schemaVersion(), history.schemaVersion());
             connection.setAutoCommit(false);
             try (SchemaHistory.Writer writer = session.history.writer(connection)) {
+                for (HistoryEntry interrupted : history.started().values()) {
+                    writer.append(interrupted.version(), interrupted.description(), interrupted.type(),
+                            interrupted.script(), null, HistoryOperation.REPAIR, true, 0);
+                    note(recorder, "Marked interrupted migration V" + interrupted.version() + " ("
+                            + interrupted.script() + ") resolved; the next migrate applies it again");
+                }
                 for (HistoryEntry failed : history.failed().values()) {
                     writer.append(failed.version(), failed.description(), failed.type(), failed.script(), null,
                             HistoryOperation.REPAIR, true, 0);

@@ -15,24 +15,33 @@ import java.util.TreeMap;
  *
  * @param applied the applied migrations by version; each entry is the UP row, with the checksum as last recorded
  * @param failed  the failed, unrepaired migrations by version
+ * @param started the migrations that began outside a transaction and have no outcome yet, by version
  */
-public record HistoryState(Map<Long, HistoryEntry> applied, Map<Long, HistoryEntry> failed) {
+public record HistoryState(Map<Long, HistoryEntry> applied, Map<Long, HistoryEntry> failed,
+        Map<Long, HistoryEntry> started) {
 
     /** An empty history. */
-    public static final HistoryState EMPTY = new HistoryState(Map.of(), Map.of());
+    public static final HistoryState EMPTY = new HistoryState(Map.of(), Map.of(), Map.of());
 
     /** Copies into sorted, read-only maps. */
     public HistoryState {
         applied = Collections.unmodifiableMap(new TreeMap<>(applied));
         failed = Collections.unmodifiableMap(new TreeMap<>(failed));
+        started = Collections.unmodifiableMap(new TreeMap<>(started));
     }
 
     /** Replays history rows (oldest first). */
     public static HistoryState replay(List<HistoryEntry> rows) {
         Map<Long, HistoryEntry> applied = new TreeMap<>();
         Map<Long, HistoryEntry> failed = new TreeMap<>();
+        Map<Long, HistoryEntry> started = new TreeMap<>();
         for (HistoryEntry row : rows) {
             long version = row.version();
+            if (row.operation() == HistoryOperation.STARTED) {
+                started.put(version, row);
+                continue;
+            }
+            started.remove(version);
             if (row.operation() == HistoryOperation.UP) {
                 if (row.success()) {
                     applied.put(version, row);
@@ -55,7 +64,7 @@ public record HistoryState(Map<Long, HistoryEntry> applied, Map<Long, HistoryEnt
                 }
             }
         }
-        return new HistoryState(applied, failed);
+        return new HistoryState(applied, failed, started);
     }
 
     /** Returns the highest applied version, or null when nothing is applied. */

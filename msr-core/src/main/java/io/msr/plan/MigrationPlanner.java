@@ -37,6 +37,16 @@ public final class MigrationPlanner {
      */
     public static MigrationPlan plan(List<ResolvedMigration> resolved, List<Issue> resolutionIssues,
             HistoryState history, MsrSettings settings) {
+        return plan(resolved, resolutionIssues, history, settings, false);
+    }
+
+    /**
+     * Plans as {@link #plan(List, List, HistoryState, MsrSettings)}; {@code underLock} says the caller holds the
+     * migration lock, so a migration that started outside a transaction and never finished was interrupted (its
+     * runner died) rather than running now.
+     */
+    public static MigrationPlan plan(List<ResolvedMigration> resolved, List<Issue> resolutionIssues,
+            HistoryState history, MsrSettings settings, boolean underLock) {
         List<Issue> issues = new ArrayList<>(resolutionIssues);
         Map<Long, ResolvedMigration> byVersion = uniqueByVersion(resolved, issues);
         Long schemaVersion = history.schemaVersion();
@@ -68,6 +78,11 @@ public final class MigrationPlanner {
             } else if (failed != null) {
                 state = MigrationState.FAILED;
                 issues.add(failedIssue(failed));
+            } else if (history.started().containsKey(version)) {
+                state = underLock ? MigrationState.FAILED : MigrationState.IN_PROGRESS;
+                if (underLock) {
+                    issues.add(interruptedIssue(history.started().get(version)));
+                }
             } else if (target != null && version > target) {
                 state = MigrationState.ABOVE_TARGET;
             } else if (schemaVersion != null && version < schemaVersion) {
@@ -88,6 +103,12 @@ public final class MigrationPlanner {
                 downPolicy(settings.downPolicy(), migration, issues);
             }
             infos.add(info(migration, state, applied != null ? applied : failed));
+        }
+        for (HistoryEntry started : history.started().values()) {
+            if (!byVersion.containsKey(started.version()) && underLock) {
+                issues.add(interruptedIssue(started));
+                infos.add(info(started, MigrationState.FAILED));
+            }
         }
         for (HistoryEntry failed : history.failed().values()) {
             if (!byVersion.containsKey(failed.version())) {
@@ -193,6 +214,14 @@ public final class MigrationPlanner {
                 + failed.installedOn() + " outside a transaction and may have left part of its changes. Check the"
                 + " database and undo or finish them by hand, then run msr.mode=repair to mark it resolved; the next"
                 + " migrate applies it again.", failed.version(), failed.script());
+    }
+
+    private static Issue interruptedIssue(HistoryEntry started) {
+        return Issue.error("INTERRUPTED", "Migration V" + started.version() + " (" + started.script() + ") started"
+                + " outside a transaction on " + started.installedOn() + " and never finished: its runner died part-way"
+                + " (killed, or its connection lost), so part of its changes may be in place. Check the database and"
+                + " undo or finish them by hand, then run msr.mode=repair; the next migrate applies it again.",
+                started.version(), started.script());
     }
 
     private static List<Issue> strict(List<Issue> issues, boolean strict) {

@@ -68,7 +68,7 @@ class DeploymentScenariosIT {
                 PackagedJar.Run run = job.await(Duration.ofMinutes(2));
                 assertThat(run.exitCode()).as(run.output()).isZero();
             }
-            assertThat(count(cluster, "select count(*) from msr_schema_history")).isEqualTo(5);
+            assertThat(count(cluster, "select count(*) from msr_schema_history where operation = 'UP'")).isEqualTo(5);
             assertThat(count(cluster, "select count(distinct version) from msr_schema_history")).isEqualTo(5);
             assertThat(count(cluster, "select count(*) from notes")).isEqualTo(1);
         }
