@@ -10,7 +10,7 @@ yamllint -c .yamllint.yaml docker/ k8s/
 
 scripts=()
 while IFS= read -r -d '' script; do scripts+=("${script}"); done \
-  < <(find docker k8s scripts -name '*.sh' -print0)
+  < <(find docker k8s scripts benchmarks -name '*.sh' -print0)
 echo "shellcheck: ${scripts[*]}"
 shellcheck "${scripts[@]}"
 

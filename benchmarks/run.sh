@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Applies the same generated migrations with MSR, with Flyway (the version Spring Boot's BOM manages) and with
+# psql (the floor: one session, one transaction per file), each on a fresh database of the local PostgreSQL,
+# several times side by side; prints min and median wall time (JVM start included), peak RSS and the ratios,
+# and writes them to benchmarks/RESULTS.md.
+#   benchmarks/run.sh            (PGHOST, PGPORT, PGUSER, MIGRATIONS=1000, REPETITIONS=3 may be set)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+export PGOPTIONS="-c client_min_messages=warning"
+count="${MIGRATIONS:-1000}"
+repetitions="${REPETITIONS:-3}"
+java_cmd="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
+
+./mvnw -q -B -Pbench -pl benchmarks -am package -DskipTests
+classpath="benchmarks/target/classes:benchmarks/target/lib/*"
+
+work="$(mktemp -d)"
+trap 'rm -rf "${work}"' EXIT
+mkdir -p "${work}/msr" "${work}/flyway"
+: > "${work}/psql.sql"
+for i in $(seq 1 "${count}"); do
+  sql="create table t_${i} (id bigint generated always as identity primary key, name text not null, created timestamptz not null default now());
+create index t_${i}_name_idx on t_${i} (name);
+insert into t_${i} (name) values ('a'), ('b'), ('c');"
+  printf '%s\n' "${sql}" > "${work}/msr/V${i}_table_${i}.up.sql"
+  printf '%s\n' "${sql}" > "${work}/flyway/V${i}__table_${i}.sql"
+  printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "${work}/msr/V${i}_table_${i}.up.sql" >> "${work}/psql.sql"
+done
+
+# Runs one tool on a fresh database; appends "seconds kilobytes" to the tool's result file.
+measure() {
+  local tool="$1" database="bench_${1}_$$"
+  psql -X -q -c "drop database if exists ${database}" -c "create database ${database}"
+  local url="jdbc:postgresql://${PGHOST}:${PGPORT}/${database}"
+  case "${tool}" in
+    msr) /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" -cp "${classpath}" io.msr.bench.ApplyWithMsr \
+           "${url}" "${PGUSER}" "${work}/msr" > /dev/null ;;
+    flyway) /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" -cp "${classpath}" io.msr.bench.ApplyWithFlyway \
+           "${url}" "${PGUSER}" "${work}/flyway" > /dev/null ;;
+    psql) /usr/bin/time -f '%e %M' -o "${work}/sample" psql -X -q -v ON_ERROR_STOP=1 -d "${database}" \
+           -f "${work}/psql.sql" > /dev/null ;;
+  esac
+  tail -1 "${work}/sample" >> "${work}/${tool}.results"
+  psql -X -q -c "drop database ${database}"
+}
+
+for _ in $(seq 1 "${repetitions}"); do
+  for tool in psql flyway msr; do
+    measure "${tool}"
+  done
+done
+
+stat() { sort -n -k"$2" "${work}/$1.results" | awk -v k="$2" -v want="$3" '{v[NR]=$k} END {
+  if (want == "min") print v[1]; else if (want == "max") print v[NR]; else print v[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+msr_min="$(stat msr 1 min)"; msr_median="$(stat msr 1 median)"
+flyway_min="$(stat flyway 1 min)"; flyway_median="$(stat flyway 1 median)"
+psql_min="$(stat psql 1 min)"; psql_median="$(stat psql 1 median)"
+msr_rss="$(stat msr 2 max)"; flyway_rss="$(stat flyway 2 max)"
+server="$(psql -X -tAc 'show server_version')"
+flyway_version="$(find benchmarks/target/lib -name 'flyway-core-*.jar' -printf '%f' | sed 's/^flyway-core-//; s/\.jar$//')"
+
+report="$(cat <<REPORT
+## Apply ${count} migrations to an empty database ($(date -u +%Y-%m-%d), $(nproc) cores, PostgreSQL ${server}, ${repetitions} repetitions)
+
+Each migration creates a table and an index and inserts three rows. Wall time from process start to exit,
+JVM start included; psql is the floor (one session, one transaction per file).
+
+| tool | min (s) | median (s) | peak RSS (MiB) |
+|---|---|---|---|
+| psql | ${psql_min} | ${psql_median} | |
+| Flyway ${flyway_version} (Java API) | ${flyway_min} | ${flyway_median} | $((flyway_rss / 1024)) |
+| MSR | ${msr_min} | ${msr_median} | $((msr_rss / 1024)) |
+
+| ratio (median) | value | target |
+|---|---|---|
+| MSR / Flyway | $(ratio "${msr_median}" "${flyway_median}") | <= 0.70 |
+| MSR / psql | $(ratio "${msr_median}" "${psql_median}") | <= 1.50 |
+REPORT
+)"
+echo "${report}"
+{
+  echo "# Benchmark results"
+  echo
+  echo "Produced by benchmarks/run.sh; rerun it to measure your machine."
+  echo
+  echo "${report}"
+} > benchmarks/RESULTS.md
