@@ -1,5 +1,7 @@
 package io.msr.lint;
 
+import io.msr.source.SqlLexing;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,7 @@ final class SqlTokenizer {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? length : end + 1;
             } else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-                i = blockCommentEnd(sql, i);
+                i = SqlLexing.blockCommentEnd(sql, i);
             } else if (c == '\'') {
                 int end = quoted(sql, i, '\'');
                 tokens.add(new SqlToken("'", i, false));
@@ -79,23 +81,4 @@ final class SqlTokenizer {
         return sql.length();
     }
 
-    private static int blockCommentEnd(String sql, int from) {
-        int depth = 0;
-        int i = from;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
-    }
 }

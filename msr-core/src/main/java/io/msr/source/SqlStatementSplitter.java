@@ -31,7 +31,7 @@ public final class SqlStatementSplitter {
                 continue;
             }
             if (c == '/' && i + 1 < length && script.charAt(i + 1) == '*') {
-                i = blockCommentEnd(script, i);
+                i = SqlLexing.blockCommentEnd(script, i);
                 continue;
             }
             if (Character.isWhitespace(c)) {
@@ -117,25 +117,6 @@ public final class SqlStatementSplitter {
         return end < 0 ? script.length() : end + 1;
     }
 
-    private static int blockCommentEnd(String script, int from) {
-        int depth = 0;
-        int i = from;
-        while (i < script.length()) {
-            if (script.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (script.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
-    }
 
     private static int quotedEnd(String script, int from, char quote, boolean backslashEscapes) {
         int i = from + 1;
