@@ -13,7 +13,8 @@ count="${MIGRATIONS:-1000}"
 repetitions="${REPETITIONS:-3}"
 java_cmd="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
 
-./mvnw -q -B -Pbench -pl benchmarks -am package -DskipTests
+./mvnw -q -B -Pbench -pl benchmarks,benchmarks/jobs/msr-job,benchmarks/jobs/flyway-job,benchmarks/jobs/bare-job -am \
+  package -DskipTests
 classpath="benchmarks/target/classes:benchmarks/target/lib/*"
 
 work="$(mktemp -d)"
@@ -52,6 +53,29 @@ for _ in $(seq 1 "${repetitions}"); do
   done
 done
 
+# 2. A migrate Job with nothing pending: Spring Boot jobs from JVM start to exit, on databases where the
+#    same migrations are already applied by the tool itself; the floor is a Boot app that starts and exits.
+psql -X -q -c "drop database if exists bench_job_msr_$$" -c "create database bench_job_msr_$$" \
+  -c "drop database if exists bench_job_flyway_$$" -c "create database bench_job_flyway_$$"
+"${java_cmd}" -cp "${classpath}" io.msr.bench.ApplyWithMsr "jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_msr_$$" \
+  "${PGUSER}" "${work}/msr" > /dev/null
+"${java_cmd}" -cp "${classpath}" io.msr.bench.ApplyWithFlyway \
+  "jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_flyway_$$" "${PGUSER}" "${work}/flyway" > /dev/null
+job() {
+  local kind="$1"; shift
+  /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" -jar "benchmarks/jobs/${kind}-job/target/${kind}-job.jar" \
+    --spring.main.banner-mode=off --logging.level.root=warn --spring.datasource.username="${PGUSER}" "$@" > /dev/null
+  tail -1 "${work}/sample" >> "${work}/${kind}-job.results"
+}
+for _ in $(seq 1 "${repetitions}"); do
+  job bare --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_msr_$$"
+  job flyway --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_flyway_$$" \
+    --spring.flyway.locations="filesystem:${work}/flyway"
+  job msr --msr.mode=migrate --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_msr_$$" \
+    --msr.locations="filesystem:${work}/msr"
+done
+psql -X -q -c "drop database bench_job_msr_$$" -c "drop database bench_job_flyway_$$"
+
 stat() { sort -n -k"$2" "${work}/$1.results" | awk -v k="$2" -v want="$3" '{v[NR]=$k} END {
   if (want == "min") print v[1]; else if (want == "max") print v[NR]; else print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -60,6 +84,10 @@ msr_min="$(stat msr 1 min)"; msr_median="$(stat msr 1 median)"
 flyway_min="$(stat flyway 1 min)"; flyway_median="$(stat flyway 1 median)"
 psql_min="$(stat psql 1 min)"; psql_median="$(stat psql 1 median)"
 msr_rss="$(stat msr 2 max)"; flyway_rss="$(stat flyway 2 max)"
+job_msr_min="$(stat msr-job 1 min)"; job_msr_median="$(stat msr-job 1 median)"; job_msr_rss="$(stat msr-job 2 max)"
+job_flyway_min="$(stat flyway-job 1 min)"; job_flyway_median="$(stat flyway-job 1 median)"
+job_flyway_rss="$(stat flyway-job 2 max)"
+job_bare_min="$(stat bare-job 1 min)"; job_bare_median="$(stat bare-job 1 median)"; job_bare_rss="$(stat bare-job 2 max)"
 server="$(psql -X -tAc 'show server_version')"
 flyway_version="$(find benchmarks/target/lib -name 'flyway-core-*.jar' -printf '%f' | sed 's/^flyway-core-//; s/\.jar$//')"
 
@@ -79,6 +107,19 @@ JVM start included; psql is the floor (one session, one transaction per file).
 |---|---|---|
 | MSR / Flyway | $(ratio "${msr_median}" "${flyway_median}") | <= 0.70 |
 | MSR / psql | $(ratio "${msr_median}" "${psql_median}") | <= 1.50 |
+
+## A migrate Job with nothing pending (${count} applied), Spring Boot jar from JVM start to exit
+
+| job | min (s) | median (s) | peak RSS (MiB) |
+|---|---|---|---|
+| bare Spring Boot app (floor) | ${job_bare_min} | ${job_bare_median} | $((job_bare_rss / 1024)) |
+| Flyway ${flyway_version} at startup | ${job_flyway_min} | ${job_flyway_median} | $((job_flyway_rss / 1024)) |
+| MSR --msr.mode=migrate | ${job_msr_min} | ${job_msr_median} | $((job_msr_rss / 1024)) |
+
+| ratio (median) | value | target |
+|---|---|---|
+| MSR job / Flyway job | $(ratio "${job_msr_median}" "${job_flyway_median}") | <= 0.80 |
+| MSR job / bare app | $(ratio "${job_msr_median}" "${job_bare_median}") | |
 REPORT
 )"
 echo "${report}"
