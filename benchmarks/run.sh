@@ -13,8 +13,8 @@ count="${MIGRATIONS:-1000}"
 repetitions="${REPETITIONS:-3}"
 java_cmd="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
 
-./mvnw -q -B -Pbench -pl benchmarks,benchmarks/jobs/msr-job,benchmarks/jobs/flyway-job,benchmarks/jobs/bare-job -am \
-  package -DskipTests
+./mvnw -q -B -Pbench -pl benchmarks,benchmarks/jobs/msr-job,benchmarks/jobs/flyway-job,benchmarks/jobs/bare-job,sample-app \
+  -am package -DskipTests
 classpath="benchmarks/target/classes:benchmarks/target/lib/*"
 
 work="$(mktemp -d)"
@@ -76,6 +76,67 @@ for _ in $(seq 1 "${repetitions}"); do
 done
 psql -X -q -c "drop database bench_job_msr_$$" -c "drop database bench_job_flyway_$$"
 
+# 4. Readiness probes against a verify-mode replica of the sample app: latency at a fixed rate, and database
+#    transactions per probe (the replica refreshes its cached state every 10 s; a probe should cost none).
+probe_db="bench_probe_$$"
+psql -X -q -c "drop database if exists ${probe_db}" -c "create database ${probe_db}"
+"${java_cmd}" -jar sample-app/target/sample-app.jar --spring.main.banner-mode=off --logging.level.root=warn \
+  --msr.mode=migrate --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${probe_db}" \
+  --spring.datasource.username="${PGUSER}" > /dev/null
+probe_port=18765
+"${java_cmd}" -jar sample-app/target/sample-app.jar --spring.main.banner-mode=off --logging.level.root=warn \
+  --server.port="${probe_port}" --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${probe_db}" \
+  --spring.datasource.username="${PGUSER}" > "${work}/replica.log" 2>&1 &
+replica=$!
+until curl -fs "http://localhost:${probe_port}/actuator/health/readiness" > /dev/null; do sleep 0.5; done
+xacts() { psql -X -tAc "select xact_commit + xact_rollback from pg_stat_database where datname = '${probe_db}'"; }
+probe_seconds="${PROBE_SECONDS:-30}"
+before="$(xacts)"
+read -r probe_p50 probe_p99 probe_requests probe_failures < <("${java_cmd}" -cp "${classpath}" io.msr.bench.ProbeLoad \
+  "http://localhost:${probe_port}/actuator/health/readiness" 200 "${probe_seconds}")
+sleep 2  # backends publish their statistics about once a second when idle
+after="$(xacts)"
+kill "${replica}"
+wait "${replica}" || true
+psql -X -q -c "drop database ${probe_db}"
+# The replica's background refresh (every 10 s) is the only expected source of transactions.
+probe_xacts=$((after - before))
+
+# 5. Ten migrate processes racing on 100 pending migrations, against one runner alone.
+mkdir -p "${work}/race"
+for i in $(seq 1 100); do
+  printf 'create table r_%d (id int primary key);\ninsert into r_%d values (1);\n' "${i}" "${i}" \
+    > "${work}/race/V${i}_race_${i}.up.sql"
+done
+# The floor of the race: the same number of JVMs starting a bare Boot app at once (2 cores share them).
+race() {
+  local kind="$1" runners="$2" database="bench_race_$$"
+  psql -X -q -c "drop database if exists ${database}" -c "create database ${database}"
+  local start end pids=()
+  start="$(date +%s%N)"
+  for _ in $(seq 1 "${runners}"); do
+    "${java_cmd}" -jar "benchmarks/jobs/${kind}-job/target/${kind}-job.jar" --spring.main.banner-mode=off \
+      --logging.level.root=warn --msr.mode=migrate --msr.locations="filesystem:${work}/race" \
+      --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${database}" \
+      --spring.datasource.username="${PGUSER}" > /dev/null &
+    pids+=("$!")
+  done
+  for pid in "${pids[@]}"; do wait "${pid}"; done
+  end="$(date +%s%N)"
+  if [[ "${kind}" == "msr" ]]; then
+    local applied
+    applied="$(psql -X -tAc "select count(*) from msr_schema_history" -d "${database}")"
+    [[ "${applied}" == "100" ]] || { echo "race with ${runners} runners recorded ${applied} rows" >&2; exit 1; }
+  fi
+  psql -X -q -c "drop database ${database}"
+  awk -v ns="$((end - start))" 'BEGIN { printf "%.2f", ns / 1e9 }'
+}
+for _ in $(seq 1 "${repetitions}"); do
+  echo "$(race msr 1) 0" >> "${work}/race-1.results"
+  echo "$(race msr 10) 0" >> "${work}/race-10.results"
+  echo "$(race bare 10) 0" >> "${work}/race-bare-10.results"
+done
+
 stat() { sort -n -k"$2" "${work}/$1.results" | awk -v k="$2" -v want="$3" '{v[NR]=$k} END {
   if (want == "min") print v[1]; else if (want == "max") print v[NR]; else print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -120,6 +181,27 @@ JVM start included; psql is the floor (one session, one transaction per file).
 |---|---|---|
 | MSR job / Flyway job | $(ratio "${job_msr_median}" "${job_flyway_median}") | <= 0.80 |
 | MSR job / bare app | $(ratio "${job_msr_median}" "${job_bare_median}") | |
+
+## Readiness probes of a verify-mode replica (sample app), 200 requests/s for ${probe_seconds} s
+
+| requests | non-200 | p50 (ms) | p99 (ms) | database transactions during the load | per probe |
+|---|---|---|---|---|---|
+| ${probe_requests} | ${probe_failures} | ${probe_p50} | ${probe_p99} | ${probe_xacts} (background refresh) | $(ratio "${probe_xacts}" "${probe_requests}") |
+
+Target: p99 <= 10 ms and no query per probe.
+
+## Ten migrate processes racing on 100 pending migrations, against one runner (msr-job jar)
+
+| runners | min (s) | median (s) |
+|---|---|---|
+| 1 | $(stat race-1 1 min) | $(stat race-1 1 median) |
+| 10 at once | $(stat race-10 1 min) | $(stat race-10 1 median) |
+| 10 bare Boot apps at once (JVM floor, no migration) | $(stat race-bare-10 1 min) | $(stat race-bare-10 1 median) |
+
+| ratio (median) | value | target |
+|---|---|---|
+| ten racing / one | $(ratio "$(stat race-10 1 median)" "$(stat race-1 1 median)") | <= 1.30 |
+| ten racing / ten bare JVMs at once | $(ratio "$(stat race-10 1 median)" "$(stat race-bare-10 1 median)") | |
 REPORT
 )"
 echo "${report}"
