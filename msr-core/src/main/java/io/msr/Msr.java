@@ -1,5 +1,6 @@
 package io.msr;
 
+import io.msr.backup.ConnectionDetails;
 import io.msr.event.MigrationListener;
 import io.msr.execute.MigrationEngine;
 
@@ -84,6 +85,24 @@ public final class Msr {
         return engine.repair();
     }
 
+    /**
+     * Backs the database (or the schemas of {@link BackupSettings#schemas()}) up to a new file in
+     * {@link BackupSettings#folder()} with {@code pg_dump -Fc}, under the lock so the backup never holds half a
+     * migration run. The file is kept; the result's notes name it. Throws {@link BackupFailedException}.
+     */
+    public OperationResult backup() {
+        return engine.backup();
+    }
+
+    /**
+     * Restores a backup file with {@code pg_restore --clean --if-exists} in one transaction, under the lock. Needs
+     * {@link MsrSettings#force()}. Objects created after the backup and not in it are left in place. Throws
+     * {@link RestoreFailedException}.
+     */
+    public OperationResult restore(java.nio.file.Path file) {
+        return engine.restore(file);
+    }
+
     /** Returns who holds the migration lock (pid, application name, connected since), without taking it. */
     public LockStatus lockStatus() {
         return engine.lockStatus();
@@ -102,6 +121,7 @@ public final class Msr {
         private DataSource dataSource;
         private String target = "the database";
         private String password;
+        private ConnectionDetails details;
         private MsrSettings settings = MsrSettings.defaults();
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
         private final List<MigrationListener> listeners = new ArrayList<>();
@@ -132,6 +152,20 @@ public final class Msr {
             this.dataSource = new UrlDataSource(jdbcUrl, user, password);
             this.target = Redaction.redact(jdbcUrl) + (user == null ? "" : " as user '" + user + "'");
             this.password = password;
+            this.details = new ConnectionDetails(jdbcUrl, user, password);
+            return this;
+        }
+
+        /**
+         * Gives the JDBC URL and credentials of the {@link #dataSource DataSource}, for the tools that connect on
+         * their own: {@code pg_dump} and {@code pg_restore} of the backup and restore features. They receive the
+         * password through their environment, never their command line. {@link #url} sets these itself.
+         */
+        public Builder connectionDetails(String jdbcUrl, String user, String password) {
+            this.details = new ConnectionDetails(jdbcUrl, user, password);
+            if (password != null) {
+                this.password = password;
+            }
             return this;
         }
 
@@ -178,7 +212,7 @@ public final class Msr {
                     : Thread.currentThread().getContextClassLoader() != null
                     ? Thread.currentThread().getContextClassLoader() : Msr.class.getClassLoader();
             return new Msr(new MigrationEngine(dataSource, target, password, settings, javaMigrations, listeners,
-                    loader));
+                    loader, details));
         }
     }
 }

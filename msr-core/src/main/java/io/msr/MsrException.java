@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public abstract sealed class MsrException extends RuntimeException
         permits ValidationException, MigrationFailedException, DownFailedException, ConnectionException,
-        LockTimeoutException, MsrDatabaseException, ConfigurationException {
+        LockTimeoutException, MsrDatabaseException, ConfigurationException, BackupFailedException,
+        RestoreFailedException {
 
     private static final long serialVersionUID = 1L;
 

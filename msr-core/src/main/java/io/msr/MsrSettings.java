@@ -33,8 +33,10 @@ import io.msr.lint.MigrationLinter;
  *                           timeout, serialization failure, deadlock); 1 means no retry
  * @param lintEnabled        check pending SQL migrations for statements that break zero-downtime deploys
  * @param lintDisabledRules  lint rule ids never reported (see {@link io.msr.lint.LintRule})
- * @param rollbackStrategy   what migrate does after a failure: nothing, or revert this run's migrations with
- *                           their down migrations
+ * @param rollbackStrategy   what migrate does after a failure: nothing, revert this run's migrations with their
+ *                           down migrations, restore a backup taken before the run, or down first and the backup
+ *                           when that stops
+ * @param backup             how backups are taken and restored (see {@link BackupSettings})
  * @param dryRun             run every pending migration inside one transaction and roll it back: report what would
  *                           happen, never commit, never write history, never create the history table
  */
@@ -42,7 +44,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, RollbackStrategy rollbackStrategy,
-        boolean dryRun) {
+        BackupSettings backup, boolean dryRun) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -94,6 +96,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
                     + "; the rules are " + java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList() + ".");
         }
         Objects.requireNonNull(rollbackStrategy, "rollbackStrategy");
+        Objects.requireNonNull(backup, "backup");
         if (retryMaxAttempts < 1) {
             throw new ConfigurationException("msr.retry.max-attempts is " + retryMaxAttempts
                     + "; it counts attempts, so it must be at least 1 (1 means no retry).");
@@ -116,7 +119,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
                 .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
-                .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).dryRun(dryRun);
+                .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -140,6 +143,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private Set<String> lintDisabledRules = Set.of();
         private boolean dryRun;
         private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
+        private BackupSettings backup = BackupSettings.defaults();
 
         private Builder() {
         }
@@ -257,6 +261,12 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             return this;
         }
 
+        /** Sets how backups are taken and restored. */
+        public Builder backup(BackupSettings value) {
+            this.backup = value;
+            return this;
+        }
+
         /** Sets whether migrate only rehearses the run and rolls it back. */
         public Builder dryRun(boolean value) {
             this.dryRun = value;
@@ -267,7 +277,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, dryRun);
+                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, backup, dryRun);
         }
     }
 }

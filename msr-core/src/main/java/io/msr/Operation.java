@@ -15,5 +15,9 @@ public enum Operation {
     /** Report who holds the migration lock. */
     LOCK_STATUS,
     /** Force the migration lock free. */
-    LOCK_RELEASE
+    LOCK_RELEASE,
+    /** Back the database up to a file. */
+    BACKUP,
+    /** Restore the database from a backup file. */
+    RESTORE
 }

@@ -8,5 +8,23 @@ public enum RollbackStrategy {
      * Runs the down migration of each migration this run committed, newest first, recording DOWN rows, so the
      * schema is back where the run started. A migration without a down stops the rollback (exit code 4).
      */
-    DOWN
+    DOWN,
+    /**
+     * Backs the database up before running anything ({@code pg_dump}) and, when a migration fails after this run
+     * committed something, restores it ({@code pg_restore}), dropping what the run added. A backup that cannot be
+     * taken stops the run before any migration (exit code 5); a restore that fails exits 6 and keeps the file.
+     */
+    BACKUP,
+    /** {@link #DOWN} first; when the down rollback stops (a missing or failing down), {@link #BACKUP}'s restore. */
+    BOTH;
+
+    /** Returns true when this strategy needs a backup taken before the run. */
+    public boolean takesBackup() {
+        return this == BACKUP || this == BOTH;
+    }
+
+    /** Returns true when this strategy reverts with down migrations first. */
+    public boolean revertsWithDown() {
+        return this == DOWN || this == BOTH;
+    }
 }

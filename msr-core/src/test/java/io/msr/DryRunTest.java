@@ -1,6 +1,7 @@
 package io.msr;
 
 import io.msr.ExecutedMigration.Outcome;
+import io.msr.test.PgClientTools;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +49,18 @@ class DryRunTest {
         return folder.msr(db, settings.schema(schema).build());
     }
 
-    /** Tables, columns, constraints and indexes of the schema, as the catalog shows them. */
+    /**
+     * The schema as {@code pg_dump --schema-only} prints it, byte for byte, when a pg_dump for the server is
+     * installed, and in any case the tables, columns, constraints and indexes of the schema as the catalog shows
+     * them.
+     */
     private List<String> catalog() {
+        List<String> state = new java.util.ArrayList<>(tables());
+        PgClientTools.findFor(db).ifPresent(tools -> state.add(tools.schemaOnlyDump(db)));
+        return state;
+    }
+
+    private List<String> tables() {
         return db.queryForStrings("select c.relkind::text || ' ' || c.relname || coalesce(' ' || a.attname || ' '"
                 + " || format_type(a.atttypid, a.atttypmod), '') from pg_class c join pg_namespace n"
                 + " on n.oid = c.relnamespace left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0"
@@ -80,6 +91,20 @@ class DryRunTest {
                 + "' and tablename = 'msr_schema_history'", Long.class)).isZero();
 
         assertThat(msr(folder.settings().transactionMode(mode)).migrate().succeeded()).hasSize(batch ? 2 : 3);
+    }
+
+    @Test
+    void neverRunsADownNorTakesABackupWhateverTheRollbackStrategy() {
+        folder.write("V4_bad.up.sql", "select * from nowhere;").write("V1_orders.down.sql", "drop table " + schema
+                + ".existing;");
+        List<String> before = catalog();
+        MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
+                () -> msr(folder.settings().dryRun(true).rollbackStrategy(RollbackStrategy.BOTH)
+                        .backup(BackupSettings.defaults().withTools("no-pg-dump", "no-pg-restore"))).migrate());
+        assertThat(error.getMessage()).startsWith("Dry run: Migration V4");
+        assertThat(error.result().orElseThrow().executed()).extracting(ExecutedMigration::direction)
+                .containsOnly(Direction.UP);
+        assertThat(catalog()).isEqualTo(before);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.msr.execute;
 
 import io.msr.JavaMigration;
 import io.msr.MsrSettings;
+import io.msr.backup.PgBackup;
 import io.msr.dialect.ConnectionFactory;
 import io.msr.event.MigrationListener;
 import io.msr.source.MigrationResolver;
@@ -23,9 +24,10 @@ import java.util.Map;
  * @param javaMigrations the registered Java migrations
  * @param resolver       resolves migrations from the locations
  * @param listener       hears about the run (already made failure-safe)
+ * @param backup         takes and restores backups with the database's own tools
  */
 record EngineContext(ConnectionFactory connections, MsrSettings settings, List<JavaMigration> javaMigrations,
-        MigrationResolver resolver, MigrationListener listener) {
+        MigrationResolver resolver, MigrationListener listener, PgBackup backup) {
 
     MigrationResolver.Resolution resolve() {
         return resolver.resolve(settings.locations(), javaMigrations);

@@ -8,7 +8,6 @@ import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.Operation;
 import io.msr.OperationResult;
-import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import io.msr.ValidationException;
 import io.msr.dialect.Dialect;
@@ -100,11 +99,15 @@ final class MigrateOperation {
                     session.schema, recorder.elapsedMs(), pending.size());
             return recorder.success();
         }
+        RunBackup backup = settings.rollbackStrategy().takesBackup()
+                ? RunBackup.take(context.backup(), connection, settings.backup().keep(), recorder) : null;
         try (SchemaHistory.Writer writer = session.history.writer(connection)) {
             Execution execution = new Execution(session.dialect, new MigrationExecutor(session.dialect),
                     new MigrationTimeouts(session.dialect, settings),
                     new RetryPolicy(session.dialect, settings.retryMaxAttempts()), writer,
                     new HistoryTable(session, historyExists));
+            FailureRecovery recovery = new FailureRecovery(settings.rollbackStrategy(), settings.transactionMode(),
+                    new DownRollback(new Reverter(settings, session.dialect, writer, context.listener())), backup);
             try {
                 if (settings.transactionMode() == TransactionMode.PER_BATCH) {
                     runBatch(connection, lease, execution, pending, recorder);
@@ -114,15 +117,17 @@ final class MigrateOperation {
                     }
                 }
             } catch (MsrException failure) {
-                if (settings.rollbackStrategy() == RollbackStrategy.DOWN) {
-                    new DownRollback(new Reverter(settings, session.dialect, writer, context.listener()))
-                            .undo(connection, lease, pending, recorder, failure);
-                }
-                throw failure;
+                throw recovery.recover(connection, lease, pending, recorder, failure);
+            } catch (SQLException e) {
+                throw recovery.recover(connection, lease, pending, recorder, SqlErrors.outsideMigration(
+                        "Could not write to the history table " + session.history.qualifiedName(), e));
             }
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not write to the history table "
                     + session.history.qualifiedName(), e);
+        }
+        if (backup != null) {
+            backup.discard(recorder);
         }
         log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
                 versionText(recorder.versionBefore()), versionText(recorder.versionAfter()),

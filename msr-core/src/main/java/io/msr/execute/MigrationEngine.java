@@ -7,6 +7,8 @@ import io.msr.LockStatus;
 import io.msr.ConnectionException;
 import io.msr.MsrSettings;
 import io.msr.OperationResult;
+import io.msr.backup.ConnectionDetails;
+import io.msr.backup.PgBackup;
 import io.msr.dialect.ConnectionFactory;
 import io.msr.event.CompositeListener;
 import io.msr.event.MigrationListener;
@@ -42,12 +44,15 @@ public final class MigrationEngine {
      * @param javaMigrations the Java migrations
      * @param listeners      the listeners, called in order
      * @param classLoader    the class loader for classpath locations
+     * @param details        the URL and credentials for pg_dump and pg_restore, or null when unknown
      */
     public MigrationEngine(DataSource dataSource, String target, String password, MsrSettings settings,
-            List<JavaMigration> javaMigrations, List<MigrationListener> listeners, ClassLoader classLoader) {
+            List<JavaMigration> javaMigrations, List<MigrationListener> listeners, ClassLoader classLoader,
+            ConnectionDetails details) {
         ConnectionFactory connections = () -> open(dataSource, target, password);
         this.context = new EngineContext(connections, settings, List.copyOf(javaMigrations),
-                new MigrationResolver(classLoader), new CompositeListener(listeners));
+                new MigrationResolver(classLoader), new CompositeListener(listeners),
+                new PgBackup(settings.backup(), details));
     }
 
     /** See {@link io.msr.Msr#migrate()}. */
@@ -77,6 +82,20 @@ public final class MigrationEngine {
     /** See {@link io.msr.Msr#repair()}. */
     public OperationResult repair() {
         return new RepairOperation(context, context.settings()).run();
+    }
+
+    /** See {@link io.msr.Msr#backup()}. */
+    public OperationResult backup() {
+        return new BackupOperation(context).backup();
+    }
+
+    /** See {@link io.msr.Msr#restore(java.nio.file.Path)}. */
+    public OperationResult restore(java.nio.file.Path file) {
+        if (!context.settings().force()) {
+            throw new ConfigurationException("Restoring " + file + " replaces every object the backup holds with its"
+                    + " state at backup time, so it needs an explicit go-ahead: set msr.force=true.");
+        }
+        return new BackupOperation(context).restore(file);
     }
 
     /** See {@link io.msr.Msr#lockStatus()}. */

@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code MSR_TEST_POSTGRES_URL} (or system property {@code msr.test.postgres.url}): a JDBC URL of a server
  *       where tests may create and drop databases; user and password come from the URL or from
  *       {@code MSR_TEST_POSTGRES_USER} / {@code MSR_TEST_POSTGRES_PASSWORD};</li>
- *   <li>Testcontainers ({@code postgres:17-alpine}) when a Docker engine answers;</li>
+ *   <li>Testcontainers ({@code postgres:15-alpine}) when a Docker engine answers;</li>
  *   <li>embedded PostgreSQL binaries from Maven Central, stopped when the JVM exits.</li>
  * </ol>
  * {@code MSR_TEST_POSTGRES} (or {@code msr.test.postgres}) = {@code url}, {@code testcontainers} or
@@ -150,7 +150,7 @@ public final class PostgresServer {
 
     @SuppressWarnings("resource")
     private static PostgresServer fromTestcontainers() {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "msr-test-postgres-stop"));
         return new PostgresServer("testcontainers", container.getHost(), container.getMappedPort(5432),

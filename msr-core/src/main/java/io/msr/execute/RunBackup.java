@@ -1,0 +1,103 @@
+package io.msr.execute;
+
+import io.msr.BackupFailedException;
+import io.msr.MsrException;
+import io.msr.RestoreFailedException;
+import io.msr.backup.BackupFile;
+import io.msr.backup.PgBackup;
+import io.msr.internal.SqlErrors;
+import io.msr.lock.LockLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The backup a migrate run takes, under the lock and before its first migration, when the rollback strategy
+ * calls for one: the file and the catalog inventory taken with it, so that a restore can also drop what the run
+ * created. Deleted once it is no longer needed unless {@code msr.backup.keep} is set; a backup whose restore
+ * failed is always kept.
+ */
+final class RunBackup {
+
+    private static final Logger log = LoggerFactory.getLogger(RunBackup.class);
+
+    private final PgBackup tool;
+    private final BackupFile file;
+    private final Set<String> inventory;
+    private final boolean keep;
+
+    private RunBackup(PgBackup tool, BackupFile file, Set<String> inventory, boolean keep) {
+        this.tool = tool;
+        this.file = file;
+        this.inventory = inventory;
+        this.keep = keep;
+    }
+
+    /** Takes the backup; throws {@link BackupFailedException} (exit code 5) before anything has run. */
+    static RunBackup take(PgBackup tool, Connection connection, boolean keep, RunRecorder recorder) {
+        Set<String> inventory;
+        try {
+            inventory = tool.inventory(connection);
+        } catch (SQLException e) {
+            throw new BackupFailedException("Could not read the catalog before the backup: "
+                    + SqlErrors.describe(e) + ". Nothing was migrated.", e);
+        }
+        BackupFile file = tool.dump();
+        recorder.note("Backed up the database to " + file.path() + " (" + file.size() + ", " + file.durationMs()
+                + " ms) before running any migration");
+        return new RunBackup(tool, file, inventory, keep);
+    }
+
+    /**
+     * Brings the database back to the backup, under the lock, after {@code failure}. Returns normally when the
+     * restore succeeded; throws {@link RestoreFailedException} (exit code 6), carrying the failure, when it did not.
+     */
+    void restore(Connection connection, LockLease lease, RunRecorder recorder, MsrException failure) {
+        try {
+            lease.ensureHeld();
+        } catch (MsrException lost) {
+            throw restoreFailed("the migration lock was lost, so restoring could overwrite another runner's work;"
+                    + " the database was not restored. The backup is kept at " + file.path(), failure, lost);
+        }
+        log.warn("Restoring the database from {} after the failure (msr.rollback-strategy)", file.path());
+        List<String> dropped;
+        try {
+            dropped = tool.restore(file.path(), connection, inventory);
+        } catch (RestoreFailedException e) {
+            throw restoreFailed(e.getMessage(), failure, e);
+        }
+        recorder.rollBackSucceeded();
+        recorder.versionAfter(recorder.versionBefore());
+        recorder.note("Restored the database from the backup " + file.path() + (dropped.isEmpty() ? ""
+                : " after dropping what the run had created (" + String.join(", ", dropped) + ")")
+                + "; the schema is back at " + MigrateOperation.versionText(recorder.versionBefore()));
+    }
+
+    /** Deletes the file unless it is to be kept, and says which in the result. */
+    void discard(RunRecorder recorder) {
+        if (keep) {
+            recorder.note("Kept the backup " + file.path() + " (msr.backup.keep=true)");
+            return;
+        }
+        try {
+            Files.deleteIfExists(file.path());
+            recorder.note("Deleted the backup " + file.path() + ", no longer needed");
+        } catch (IOException e) {
+            log.warn("Could not delete the backup {}: {}", file.path(), e.toString());
+            recorder.note("Could not delete the backup " + file.path() + ": " + e);
+        }
+    }
+
+    private static RestoreFailedException restoreFailed(String reason, MsrException failure, Exception cause) {
+        RestoreFailedException error = new RestoreFailedException("The run failed (" + failure.getMessage()
+                + ") and restoring the backup failed: " + reason, cause);
+        error.addSuppressed(failure);
+        return error;
+    }
+}
