@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Chooses the database connection MSR uses: its own credentials ({@code msr.datasource.*}, any subset, the rest
- * taken from {@code spring.datasource.*}) on non-pooled connections, or else the application's DataSource.
+ * taken from {@code spring.datasource.*}) on non-pooled connections, or else the application's DataSource. Either
+ * way the URL and credentials are also given to the engine for pg_dump and pg_restore, which connect on their own.
  */
 final class MigrationDataSource {
 
@@ -35,6 +36,9 @@ final class MigrationDataSource {
         String url = environment.getProperty("spring.datasource.url");
         String description = url == null ? "the application's DataSource" : Redaction.redact(url);
         String username = environment.getProperty("spring.datasource.username");
+        if (url != null) {
+            builder.connectionDetails(url, username, environment.getProperty("spring.datasource.password"));
+        }
         return builder.dataSource(application.get(), username == null ? description : description + " as user '" + username + "'");
     }
 }

@@ -20,6 +20,10 @@ public enum MsrMode {
     LOCK_STATUS(true),
     /** One-shot: terminates the MSR runner holding the lock (needs {@code msr.force=true}) and exits. */
     LOCK_RELEASE(true),
+    /** One-shot: backs the database up with pg_dump to a new file in {@code msr.backup.folder} and exits. */
+    BACKUP(true),
+    /** One-shot: restores {@code msr.backup.file} with pg_restore (needs {@code msr.force=true}) and exits. */
+    RESTORE(true),
     /** MSR stays out of the way. */
     NONE(false);
 

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.BackupSettings;
 import io.msr.DownPolicy;
 import io.msr.IsolationLevel;
 import io.msr.MsrSettings;
@@ -7,6 +8,7 @@ import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ public class MsrProperties {
     /**
      * What MSR does at startup: verify (default; never writes, reports schema state through health and
      * metrics), migrate (apply pending migrations and exit), migrate-on-start (migrate, then keep serving),
-     * validate, info, down, repair, lock-status, lock-release (one-shot operations that exit), or none.
+     * validate, info, down, repair, lock-status, lock-release, backup, restore (one-shot operations that exit), or
+     * none.
      */
     private MsrMode mode = MsrMode.VERIFY;
 
@@ -38,8 +41,10 @@ public class MsrProperties {
     private Long target;
 
     /**
-     * What migrate does after a migration fails: none (committed migrations stay), or down (revert this run's
-     * migrations with their down migrations, newest first; exit code 4 when one has none).
+     * What migrate does after a migration fails: none (committed migrations stay), down (revert this run's
+     * migrations with their down migrations, newest first; exit code 4 when one has none), backup (pg_dump before
+     * the run, exit code 5 when that fails; pg_restore after a failure, exit code 6 when that fails), or both (down
+     * first, the backup when the down rollback stops).
      */
     private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
 
@@ -65,7 +70,7 @@ public class MsrProperties {
     private IsolationLevel isolationLevel = IsolationLevel.DEFAULT;
 
     /**
-     * Allow operations that need an explicit go-ahead: lock-release, and repair re-recording the checksums of
+     * Allow operations that need an explicit go-ahead: lock-release, restore, and repair re-recording the checksums of
      * edited migrations.
      */
     private boolean force;
@@ -93,6 +98,8 @@ public class MsrProperties {
     private final Retry retry = new Retry();
 
     private final Lint lint = new Lint();
+
+    private final Backup backup = new Backup();
 
     /** Standard output format of one-shot modes. */
     public enum Output {
@@ -198,6 +205,86 @@ public class MsrProperties {
         }
     }
 
+    /** Backups with pg_dump and restores with pg_restore (rollback strategies backup and both; backup and restore modes). */
+    public static class Backup {
+
+        /**
+         * Folder backup files are written to, created when missing; by default msr-backups in the temporary
+         * folder. A backup that must outlive the pod belongs on a persistent volume.
+         */
+        private Path folder = BackupSettings.DEFAULT_FOLDER;
+
+        /**
+         * Keep the backup of a migrate run that succeeded or was restored. A backup whose restore failed, and one
+         * taken by msr.mode=backup, is always kept.
+         */
+        private boolean keep;
+
+        /** The pg_dump command: a name looked up on PATH, or a path. Its major version must be the server's or newer. */
+        private String pgDump = BackupSettings.DEFAULT_PG_DUMP;
+
+        /** The pg_restore command: a name looked up on PATH, or a path. */
+        private String pgRestore = BackupSettings.DEFAULT_PG_RESTORE;
+
+        /** Schemas to back up and restore; empty means the whole database. */
+        private List<String> schemas = new ArrayList<>();
+
+        /** The backup file msr.mode=restore restores (needs msr.force=true). */
+        private Path file;
+
+        public Path getFolder() {
+            return folder;
+        }
+
+        public void setFolder(Path folder) {
+            this.folder = folder;
+        }
+
+        public boolean isKeep() {
+            return keep;
+        }
+
+        public void setKeep(boolean keep) {
+            this.keep = keep;
+        }
+
+        public String getPgDump() {
+            return pgDump;
+        }
+
+        public void setPgDump(String pgDump) {
+            this.pgDump = pgDump;
+        }
+
+        public String getPgRestore() {
+            return pgRestore;
+        }
+
+        public void setPgRestore(String pgRestore) {
+            this.pgRestore = pgRestore;
+        }
+
+        public List<String> getSchemas() {
+            return schemas;
+        }
+
+        public void setSchemas(List<String> schemas) {
+            this.schemas = schemas;
+        }
+
+        public Path getFile() {
+            return file;
+        }
+
+        public void setFile(Path file) {
+            this.file = file;
+        }
+
+        BackupSettings toSettings() {
+            return new BackupSettings(folder, keep, pgDump, pgRestore, schemas);
+        }
+    }
+
     /** Verify mode. */
     public static class Verify {
 
@@ -287,7 +374,8 @@ public class MsrProperties {
                 .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
-                .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).dryRun(dryRun).build();
+                .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
+                .dryRun(dryRun).build();
     }
 
     public MsrMode getMode() {
@@ -432,6 +520,10 @@ public class MsrProperties {
 
     public Lint getLint() {
         return lint;
+    }
+
+    public Backup getBackup() {
+        return backup;
     }
 
     public Retry getRetry() {

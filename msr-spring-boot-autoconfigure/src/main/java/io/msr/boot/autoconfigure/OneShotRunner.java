@@ -92,6 +92,14 @@ final class OneShotRunner implements ApplicationListener<ApplicationStartedEvent
             case MIGRATE -> msr.migrate();
             case VALIDATE -> msr.validate();
             case REPAIR -> msr.repair();
+            case BACKUP -> msr.backup();
+            case RESTORE -> {
+                if (properties.getBackup().getFile() == null) {
+                    throw new ConfigurationException("msr.mode=restore needs msr.backup.file: the backup file to"
+                            + " restore (one written by msr.mode=backup or kept by msr.backup.keep).");
+                }
+                yield msr.restore(properties.getBackup().getFile());
+            }
             case DOWN -> {
                 if (properties.getTarget() == null) {
                     throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
@@ -116,6 +124,8 @@ final class OneShotRunner implements ApplicationListener<ApplicationStartedEvent
             case INFO -> Operation.INFO;
             case LOCK_STATUS -> Operation.LOCK_STATUS;
             case LOCK_RELEASE -> Operation.LOCK_RELEASE;
+            case BACKUP -> Operation.BACKUP;
+            case RESTORE -> Operation.RESTORE;
             default -> Operation.MIGRATE;
         };
     }

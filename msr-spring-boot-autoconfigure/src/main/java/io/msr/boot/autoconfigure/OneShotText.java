@@ -30,7 +30,10 @@ final class OneShotText {
         for (String note : result.notes()) {
             text.append("  ").append(note).append(System.lineSeparator());
         }
-        if (result.success()) {
+        if (result.success() && result.operation() == Operation.BACKUP) {
+            text.append("MSR backup succeeded at schema version ").append(version(result.schemaVersionBefore()))
+                    .append(", ").append(result.durationMs()).append(" ms (exit code 0)");
+        } else if (result.success()) {
             text.append("MSR ").append(name).append(" succeeded: ").append(result.succeeded().size())
                     .append(" migration(s) run, schema version ").append(version(result.schemaVersionBefore()))
                     .append(" -> ").append(version(result.schemaVersionAfter())).append(", ")

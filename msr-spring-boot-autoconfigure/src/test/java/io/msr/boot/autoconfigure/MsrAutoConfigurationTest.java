@@ -72,6 +72,32 @@ class MsrAutoConfigurationTest {
     }
 
     @Test
+    void bindsTheBackupSettings() {
+        runner.withPropertyValues("msr.rollback-strategy=both", "msr.backup.folder=/var/backups/msr",
+                        "msr.backup.keep=true", "msr.backup.pg-dump=/usr/lib/postgresql/17/bin/pg_dump",
+                        "msr.backup.schemas=app,audit")
+                .run(context -> {
+                    MsrSettings settings = context.getBean(MsrProperties.class).toSettings();
+                    assertThat(settings.rollbackStrategy()).isEqualTo(io.msr.RollbackStrategy.BOTH);
+                    assertThat(settings.backup()).isEqualTo(new io.msr.BackupSettings(
+                            java.nio.file.Path.of("/var/backups/msr"), true, "/usr/lib/postgresql/17/bin/pg_dump",
+                            "pg_restore", java.util.List.of("app", "audit")));
+                });
+    }
+
+    @Test
+    void givesTheApplicationDataSourceCredentialsToTheBackupTools(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) {
+        io.msr.test.PgClientTools tools = io.msr.test.PgClientTools.requireFor(db);
+        runner.withPropertyValues("msr.backup.folder=" + folder, "msr.backup.pg-dump=" + tools.pgDump())
+                .run(context -> {
+                    io.msr.OperationResult backup = context.getBean(Msr.class).backup();
+                    assertThat(backup.notes()).singleElement().asString().contains("Backed up the database")
+                            .contains(folder.toString());
+                });
+    }
+
+    @Test
     void backsOffWhenTheUserDefinesTheEngine() {
         runner.withUserConfiguration(UserEngine.class)
                 .run(context -> assertThat(context.getBean(Msr.class)).isSameAs(UserEngine.ENGINE));
