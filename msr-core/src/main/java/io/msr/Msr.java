@@ -95,9 +95,10 @@ public final class Msr {
     }
 
     /**
-     * Restores a backup file with {@code pg_restore --clean --if-exists} in one transaction, under the lock. Needs
-     * {@link MsrSettings#force()}. Objects created after the backup and not in it are left in place. Throws
-     * {@link RestoreFailedException}.
+     * Restores a backup file under the lock, so that the database (or the schemas of
+     * {@link BackupSettings#schemas()}) ends up exactly as backed up: objects the backup does not hold are dropped,
+     * then {@code pg_restore --clean --if-exists} runs in one transaction. Needs {@link MsrSettings#force()}.
+     * Throws {@link RestoreFailedException}.
      */
     public OperationResult restore(java.nio.file.Path file) {
         return engine.restore(file);

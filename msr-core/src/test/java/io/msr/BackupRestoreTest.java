@@ -207,7 +207,8 @@ class BackupRestoreTest {
 
     @Test
     void aFailingRestoreIsExitSixKeepsTheFileAndSaysHowToRestoreByHand() throws IOException {
-        Path failing = script("fake-pg-restore", "echo 'pg_restore: error: could not connect' >&2; exit 1");
+        Path failing = script("fake-pg-restore", "if [ \"$1\" = --list ]; then exec " + tools.pgRestore()
+                + " \"$@\"; fi; echo 'pg_restore: error: could not connect' >&2; exit 1");
         RestoreFailedException error = catchThrowableOfType(RestoreFailedException.class,
                 () -> msr(settings(RollbackStrategy.BACKUP).backup(settings(RollbackStrategy.BACKUP).build().backup()
                         .withTools(tools.pgDump().toString(), failing.toString()))).migrate());
@@ -250,6 +251,9 @@ class BackupRestoreTest {
 
         db.execute("delete from customer where id = 2; update customer set email = 'x'");
         msr(settings(RollbackStrategy.NONE)).down(1);
+        db.execute("create schema later; create table later.t (id int); create view customer_names as select name"
+                + " from customer; create function shout(t text) returns text language sql as 'select upper(t)';"
+                + " create type mood as enum ('ok'); create sequence counter");
 
         ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
                 () -> msr(settings(RollbackStrategy.NONE)).restore(file));
@@ -260,6 +264,12 @@ class BackupRestoreTest {
         assertThat(restore.operation()).isEqualTo(Operation.RESTORE);
         assertThat(restore.schemaVersionBefore()).isEqualTo(1L);
         assertThat(restore.schemaVersionAfter()).isEqualTo(2L);
+        assertThat(restore.notes()).singleElement().asString().contains("after dropping what it does not hold")
+                .contains("SCHEMA later").contains("VIEW public.customer_names").contains("FUNCTION public.shout(t text)")
+                .contains("TYPE public.mood").contains("SEQUENCE public.counter");
+        assertThat(db.queryForObject("select count(*) from pg_namespace where nspname in ('later', 'public')",
+                Long.class)).isEqualTo(1);
+        assertThat(tables()).containsExactly("customer", "msr_schema_history", "orders");
         assertThat(customers()).containsExactly("1 Ada L.", "2 Grace");
         assertThat(db.queryForStrings("select id || ' ' || customer from orders")).containsExactly("1 1");
         assertThat(db.queryForStrings("select version || ' ' || operation from msr_schema_history order by id"))

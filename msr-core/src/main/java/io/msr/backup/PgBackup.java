@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,11 +50,6 @@ public final class PgBackup {
         this.pgDump = new ToolCommand("pg_dump", settings.pgDump());
         this.pgRestore = new ToolCommand("pg_restore", settings.pgRestore());
         this.inventory = new ObjectInventory(settings.schemas());
-    }
-
-    /** Returns the objects a later {@link #restore(Path, Connection, Set)} compares against. */
-    public Set<String> inventory(Connection connection) throws SQLException {
-        return inventory.snapshot(connection);
     }
 
     /**
@@ -101,12 +97,12 @@ public final class PgBackup {
     }
 
     /**
-     * Brings the database back to the backup: first drops, over {@code connection}, the objects in scope that are
-     * not in {@code before} (created since the backup), then runs {@code pg_restore --clean --if-exists} in one
-     * transaction. With a null {@code before} nothing is dropped first. Returns the objects dropped. Throws
+     * Brings the database (or the configured schemas) back to the backup: first drops, over {@code connection},
+     * the objects in scope that the archive does not hold (created, or dropped and recreated, since the backup),
+     * then runs {@code pg_restore --clean --if-exists} in one transaction. Returns the objects dropped. Throws
      * {@link RestoreFailedException} naming the file and saying how to restore it by hand.
      */
-    public List<String> restore(Path file, Connection connection, Set<String> before) {
+    public List<String> restore(Path file, Connection connection) {
         LibpqEnvironment.Target target = target(RestoreFailedException::new);
         if (!Files.isReadable(file)) {
             throw new RestoreFailedException("Cannot restore: the backup file " + file + " does not exist or cannot"
@@ -114,17 +110,16 @@ public final class PgBackup {
         }
         Path executable = pgRestore.locate().orElseThrow(() -> new RestoreFailedException(
                 "Cannot restore " + file + ": " + pgRestore.missingMessage("msr.backup.pg-restore")));
-        List<String> dropped = List.of();
-        if (before != null) {
-            try {
-                dropped = inventory.dropAddedSince(connection, before);
-            } catch (SQLException e) {
-                throw new RestoreFailedException("Could not drop the objects created since the backup before"
-                        + " restoring " + file + ": " + redact(e.getMessage()) + manualRestore(file, target), e);
-            }
-            if (!dropped.isEmpty()) {
-                log.info("Dropped {} object(s) created since the backup: {}", dropped.size(), dropped);
-            }
+        Set<String> inArchive = ObjectInventory.identitiesInArchive(list(executable, file, target));
+        List<String> dropped;
+        try {
+            dropped = inventory.dropAbsentFrom(connection, inArchive);
+        } catch (SQLException e) {
+            throw new RestoreFailedException("Could not drop the objects created since the backup before"
+                    + " restoring " + file + ": " + redact(e.getMessage()) + manualRestore(file, target), e);
+        }
+        if (!dropped.isEmpty()) {
+            log.info("Dropped {} object(s) the backup does not hold: {}", dropped.size(), dropped);
         }
         List<String> arguments = new ArrayList<>(List.of("--clean", "--if-exists", "--single-transaction",
                 "--exit-on-error", "--no-password", "--dbname=" + target.database()));
@@ -150,6 +145,25 @@ public final class PgBackup {
         log.info("Restored database '{}' from {} in {} ms", target.database(), file,
                 (System.nanoTime() - start) / 1_000_000);
         return dropped;
+    }
+
+    /** Returns the table of contents of an archive ({@code pg_restore --list}), which needs no connection. */
+    private String list(Path executable, Path file, LibpqEnvironment.Target target) {
+        try {
+            ToolCommand.Outcome outcome = pgRestore.run(executable, List.of("--list", file.toString()), Map.of());
+            if (!outcome.succeeded()) {
+                throw new RestoreFailedException("pg_restore could not read the backup file " + file + " (exit code "
+                        + outcome.exitCode() + "): " + redact(outcome.output()) + ". Is it a pg_dump -Fc archive?"
+                        + manualRestore(file, target));
+            }
+            return outcome.output();
+        } catch (IOException e) {
+            throw new RestoreFailedException("Could not run pg_restore (" + executable + "): "
+                    + redact(e.getMessage()) + manualRestore(file, target), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RestoreFailedException("Interrupted while pg_restore was reading " + file, e);
+        }
     }
 
     private LibpqEnvironment.Target target(java.util.function.Function<String, RuntimeException> error) {

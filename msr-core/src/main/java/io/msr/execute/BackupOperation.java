@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The backup and restore operations on their own ({@code msr.mode=backup}, {@code msr.mode=restore}). Both run
@@ -46,8 +47,8 @@ final class BackupOperation {
     }
 
     /**
-     * Restores a backup file with {@code pg_restore --clean --if-exists} in one transaction. Objects created
-     * after the backup that it does not hold are left in place, and said so.
+     * Restores a backup file: drops the objects in scope it does not hold, then {@code pg_restore --clean
+     * --if-exists} in one transaction, so the database (or the configured schemas) ends up as backed up.
      */
     OperationResult restore(Path file) {
         RunRecorder recorder = new RunRecorder(Operation.RESTORE, context.listener());
@@ -55,12 +56,12 @@ final class BackupOperation {
              LockLease lease = acquire(session)) {
             recorder.versions(schemaVersion(session), null);
             lease.ensureHeld();
-            context.backup().restore(file, session.connection, null);
+            List<String> dropped = context.backup().restore(file, session.connection);
             Long after = schemaVersion(session);
             recorder.versionAfter(after);
-            recorder.note("Restored the database from " + file + "; the schema is at version "
-                    + MigrateOperation.versionText(after) + ". Objects created after the backup that it does not"
-                    + " hold were left in place");
+            recorder.note("Restored the database from " + file + (dropped.isEmpty() ? ""
+                    : " after dropping what it does not hold (" + String.join(", ", dropped) + ")")
+                    + "; the schema is at version " + MigrateOperation.versionText(after));
             log.info("Restored {}; schema version {}", file, MigrateOperation.versionText(after));
             return recorder.success();
         } catch (MsrException e) {

@@ -100,7 +100,7 @@ final class MigrateOperation {
             return recorder.success();
         }
         RunBackup backup = settings.rollbackStrategy().takesBackup()
-                ? RunBackup.take(context.backup(), connection, settings.backup().keep(), recorder) : null;
+                ? RunBackup.take(context.backup(), settings.backup().keep(), recorder) : null;
         try (SchemaHistory.Writer writer = session.history.writer(connection)) {
             Execution execution = new Execution(session.dialect, new MigrationExecutor(session.dialect),
                     new MigrationTimeouts(session.dialect, settings),

@@ -1,11 +1,9 @@
 package io.msr.execute;
 
-import io.msr.BackupFailedException;
 import io.msr.MsrException;
 import io.msr.RestoreFailedException;
 import io.msr.backup.BackupFile;
 import io.msr.backup.PgBackup;
-import io.msr.internal.SqlErrors;
 import io.msr.lock.LockLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,14 +11,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The backup a migrate run takes, under the lock and before its first migration, when the rollback strategy
- * calls for one: the file and the catalog inventory taken with it, so that a restore can also drop what the run
- * created. Deleted once it is no longer needed unless {@code msr.backup.keep} is set; a backup whose restore
+ * calls for one. Deleted once it is no longer needed unless {@code msr.backup.keep} is set; a backup whose restore
  * failed is always kept.
  */
 final class RunBackup {
@@ -29,29 +24,20 @@ final class RunBackup {
 
     private final PgBackup tool;
     private final BackupFile file;
-    private final Set<String> inventory;
     private final boolean keep;
 
-    private RunBackup(PgBackup tool, BackupFile file, Set<String> inventory, boolean keep) {
+    private RunBackup(PgBackup tool, BackupFile file, boolean keep) {
         this.tool = tool;
         this.file = file;
-        this.inventory = inventory;
         this.keep = keep;
     }
 
     /** Takes the backup; throws {@link BackupFailedException} (exit code 5) before anything has run. */
-    static RunBackup take(PgBackup tool, Connection connection, boolean keep, RunRecorder recorder) {
-        Set<String> inventory;
-        try {
-            inventory = tool.inventory(connection);
-        } catch (SQLException e) {
-            throw new BackupFailedException("Could not read the catalog before the backup: "
-                    + SqlErrors.describe(e) + ". Nothing was migrated.", e);
-        }
+    static RunBackup take(PgBackup tool, boolean keep, RunRecorder recorder) {
         BackupFile file = tool.dump();
         recorder.note("Backed up the database to " + file.path() + " (" + file.size() + ", " + file.durationMs()
                 + " ms) before running any migration");
-        return new RunBackup(tool, file, inventory, keep);
+        return new RunBackup(tool, file, keep);
     }
 
     /**
@@ -68,7 +54,7 @@ final class RunBackup {
         log.warn("Restoring the database from {} after the failure (msr.rollback-strategy)", file.path());
         List<String> dropped;
         try {
-            dropped = tool.restore(file.path(), connection, inventory);
+            dropped = tool.restore(file.path(), connection);
         } catch (RestoreFailedException e) {
             throw restoreFailed(e.getMessage(), failure, e);
         }

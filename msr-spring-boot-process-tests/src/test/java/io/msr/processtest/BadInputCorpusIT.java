@@ -127,7 +127,10 @@ class BadInputCorpusIT {
         return holder;
     }
 
-    /** Tables, columns, indexes, constraints and history rows: what a failed run must leave as it was. */
+    /**
+     * What a failed run must leave as it was: {@code pg_dump --schema-only} byte for byte (where a pg_dump for the
+     * server is installed, as in CI), tables, columns and indexes from the catalog, and the history rows.
+     */
     private static List<String> catalog(TestDatabase db) {
         List<String> catalog = new ArrayList<>(db.queryForStrings("select c.relkind::text || ' ' || c.relname"
                 + " || coalesce(' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod), '') from pg_class c"
@@ -137,6 +140,7 @@ class BadInputCorpusIT {
             catalog.addAll(db.queryForStrings("select version || ' ' || operation || ' ' || success"
                     + " from msr_schema_history order by id"));
         }
+        io.msr.test.PgClientTools.findFor(db).ifPresent(tools -> catalog.add(tools.schemaOnlyDump(db)));
         return catalog;
     }
 

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
 public final class PgClientTools {
 
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
+    private static final Map<Path, Integer> MAJOR = new ConcurrentHashMap<>();
+    private static final Map<Path, Boolean> RESTRICT_KEY = new ConcurrentHashMap<>();
 
     private final Path pgDump;
     private final Path pgRestore;
@@ -74,7 +78,8 @@ public final class PgClientTools {
     public String schemaOnlyDump(TestDatabase db) {
         List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--schema-only", "--no-password",
                 "--dbname=" + db.name()));
-        if (run(List.of(pgDump.toString(), "--help"), db).contains("--restrict-key")) {
+        if (RESTRICT_KEY.computeIfAbsent(pgDump, tool -> run(List.of(tool.toString(), "--help"), db)
+                .contains("--restrict-key"))) {
             command.add("--restrict-key=msrtest");
         }
         return run(command, db);
@@ -108,6 +113,10 @@ public final class PgClientTools {
     }
 
     private static int major(Path tool) {
+        return MAJOR.computeIfAbsent(tool, PgClientTools::readMajor);
+    }
+
+    private static int readMajor(Path tool) {
         try {
             Process process = new ProcessBuilder(tool.toString(), "--version").redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
