@@ -77,6 +77,15 @@ class MigrateTest {
     }
 
     @Test
+    void honoursTheTargetOfTheSettings() {
+        folder.write("V1_a.up.sql", "create table " + schema_("a") + " (id int);")
+                .write("V2_b.up.sql", "create table " + schema_("b") + " (id int);");
+        OperationResult result = folder.msr(db, folder.settings().schema(schema).target(1L).build()).migrate();
+        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(1L);
+        assertThat(result.schemaVersionAfter()).isEqualTo(1L);
+    }
+
+    @Test
     void hasNothingToDoOnTheSecondRun() {
         folder.write("V1_a.up.sql", "create table " + schema_("a") + " (id int);");
         msr().migrate();

@@ -54,7 +54,8 @@ public final class PgBackup {
 
     /**
      * Writes a backup of the database (or of the configured schemas) to a new file in the folder, creating the
-     * folder when missing. Throws {@link BackupFailedException} naming the tool, folder or file at fault.
+     * folder when missing, and deletes unfinished files of interrupted backups of the same database. Call it
+     * under the migration lock. Throws {@link BackupFailedException} naming the tool, folder or file at fault.
      */
     public BackupFile dump() {
         LibpqEnvironment.Target target = target(BackupFailedException::new);
@@ -67,6 +68,7 @@ public final class PgBackup {
             throw new BackupFailedException("Cannot create the backup folder " + folder + " (" + e
                     + "). Set msr.backup.folder to a writable folder, such as a mounted volume.", e);
         }
+        deleteStalePartials(folder, target.database());
         Path file = newFile(folder, target.database());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         List<String> arguments = new ArrayList<>(List.of("--format=custom", "--no-password", "--file=" + partial));
@@ -180,8 +182,29 @@ public final class PgBackup {
         }
     }
 
+    /**
+     * Deletes the unfinished files of earlier backups of this database, left by a process killed while pg_dump
+     * ran. Only called under the migration lock, so no other runner is writing one.
+     */
+    private static void deleteStalePartials(Path folder, String database) {
+        String prefix = "msr-" + safeName(database) + "-";
+        try (var files = Files.list(folder)) {
+            for (Path stale : files.filter(path -> path.getFileName().toString().startsWith(prefix)
+                    && path.getFileName().toString().endsWith(".dump.partial")).toList()) {
+                log.info("Deleting {}, the unfinished file of an interrupted backup", stale);
+                deleteQuietly(stale);
+            }
+        } catch (IOException e) {
+            log.debug("Could not list {}", folder, e);
+        }
+    }
+
+    private static String safeName(String database) {
+        return database.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
     private static Path newFile(Path folder, String database) {
-        String safe = database.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String safe = safeName(database);
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         Path file = folder.resolve("msr-" + safe + "-" + stamp + ".dump");
         for (int i = 1; Files.exists(file); i++) {

@@ -57,7 +57,8 @@ public final class MigrationEngine {
 
     /** See {@link io.msr.Msr#migrate()}. */
     public OperationResult migrate(Long target) {
-        MsrSettings settings = context.settings().toBuilder().target(target).build();
+        MsrSettings settings = target == null ? context.settings()
+                : context.settings().toBuilder().target(target).build();
         return new MigrateOperation(context, settings).run();
     }
 

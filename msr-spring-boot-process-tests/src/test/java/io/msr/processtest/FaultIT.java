@@ -2,7 +2,6 @@ package io.msr.processtest;
 
 import io.msr.LockStatus;
 import io.msr.Msr;
-import io.msr.MsrSettings;
 import io.msr.test.PackagedJar;
 import io.msr.test.PostgresServer;
 import io.msr.test.TestDatabase;
@@ -19,9 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,21 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class FaultIT {
 
-    private static final PackagedJar APP = new PackagedJar(Path.of(System.getProperty("process.test.jar")));
-
     @TempDir
     Path migrations;
 
     private TestDatabase db;
+    private FaultFixture fixture;
 
     @BeforeEach
-    void database() throws Exception {
+    void database() {
         db = PostgresServer.shared().createDatabase();
-        Files.writeString(migrations.resolve("V101_side.up.sql"), "create table side (step text);");
-        Files.writeString(migrations.resolve("V102_slow_in_transaction.up.sql"),
-                "insert into side values ('102-a');\nselect pg_sleep(3);\ninsert into side values ('102-b');");
-        Files.writeString(migrations.resolve("V103_slow_outside_transaction.up.sql"), "-- msr:transaction=false\n"
-                + "insert into side values ('103-a');\nselect pg_sleep(3);\ninsert into side values ('103-b');");
+        fixture = new FaultFixture(db, migrations)
+                .write("V101_side.up.sql", "create table side (step text);")
+                .write("V102_slow_in_transaction.up.sql",
+                        "insert into side values ('102-a');\nselect pg_sleep(3);\ninsert into side values ('102-b');")
+                .write("V103_slow_outside_transaction.up.sql", "-- msr:transaction=false\n"
+                        + "insert into side values ('103-a');\nselect pg_sleep(3);\ninsert into side values ('103-b');");
     }
 
     @AfterEach
@@ -56,55 +53,27 @@ class FaultIT {
     }
 
     private PackagedJar.Started migrate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--msr.locations=filesystem:" + migrations,
-                "--test.java-migration.enabled=false", "--msr.lock.wait-timeout=2m"));
-        args.addAll(List.of(extra));
-        if (args.stream().noneMatch(arg -> arg.startsWith("--msr.mode="))) {
-            args.add("--msr.mode=migrate");
-        }
-        return APP.start(Map.of("DATABASE_URL", "postgres://" + db.username() + "@" + db.server().host() + ":"
-                + db.server().port() + "/" + db.name()), args);
+        return fixture.start(extra);
     }
 
     private Msr msr() {
-        return Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
-                .settings(MsrSettings.builder().locations("filesystem:" + migrations).build()).build();
+        return fixture.msr();
     }
 
     private List<String> history() {
-        return db.queryForStrings("select version || ' ' || operation || ' ' || success from msr_schema_history"
-                + " order by id");
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(25);
-        }
+        return fixture.history();
     }
 
     private boolean sleeping(String step) {
-        return db.queryForObject("select count(*) from pg_stat_activity where query like '%pg_sleep(3)%'"
-                + " and query not like '%pg_stat_activity%' and state = 'active'", Long.class) > 0
-                && db.queryForObject("select count(*) from pg_stat_activity where application_name like 'msr migrate%'",
-                Long.class) > 0 && stepsDone().contains(step);
-    }
-
-    private List<String> stepsDone() {
-        try {
-            return db.queryForStrings("select distinct version::text from msr_schema_history where success");
-        } catch (IllegalStateException noTableYet) {
-            return List.of();
-        }
+        return fixture.running("%pg_sleep(3)%") && fixture.versionsDone().contains(step);
     }
 
     private long lockFreeAfterMs() throws InterruptedException {
-        long start = System.nanoTime();
-        await("the migration lock is free", () -> !msr().lockStatus().held());
-        return (System.nanoTime() - start) / 1_000_000;
+        return fixture.lockFreeAfterMs();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        FaultFixture.await(what, condition);
     }
 
     @Test
