@@ -29,7 +29,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
     private static final long FIRST_POLL_MS = 20;
-    private static final long MAX_POLL_MS = 500;
+    private static final long MAX_POLL_MS = 100;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
     private static final String STATUS_SQL = "select l.pid, a.application_name, host(a.client_addr), a.backend_start"
             + " from pg_locks l left join pg_stat_activity a on a.pid = l.pid"
