@@ -3,4 +3,4 @@
 # 7 database unreachable, 8 lock not acquired). The working directory is the image's /app.
 set -eu
 echo "Running migrations..."
-exec java -XX:MaxRAMPercentage=75 org.springframework.boot.loader.launch.JarLauncher --msr.mode=migrate "$@"
+exec java -XX:MaxRAMPercentage=75 -XX:SharedArchiveFile=sample-app.jsa -jar sample-app.jar --msr.mode=migrate "$@"

@@ -38,11 +38,21 @@ class DockerfileTest {
     }
 
     @Test
+    void startsFromAClassDataSharingArchiveTrainedAtBuildTime() {
+        assertThat(instructions("RUN")).anySatisfy(run -> assertThat(run).contains("-XX:ArchiveClassesAtExit=sample-app.jsa"));
+        assertThat(DOCKERFILE).contains("-Dspring.context.exit=onRefresh");
+        assertThat(instructions("ENTRYPOINT")).singleElement().asString()
+                .contains("-XX:SharedArchiveFile=sample-app.jsa");
+        assertThat(Repository.read(Repository.DOCKER.resolve("migrate.sh"))).contains("-XX:SharedArchiveFile=sample-app.jsa");
+        assertThat(Repository.read(Repository.DOCKER.resolve("start.sh"))).contains("-XX:SharedArchiveFile=sample-app.jsa");
+    }
+
+    @Test
     void runsAsANonRootUserWithoutSecretsAndNeverMigratesFromTheEntrypoint() {
         List<String> users = instructions("USER");
         assertThat(users).isNotEmpty();
         assertThat(users.get(users.size() - 1)).doesNotContain("root").matches("USER [0-9]+(:[0-9]+)?");
-        assertThat(instructions("ENTRYPOINT")).singleElement().asString().contains("JarLauncher")
+        assertThat(instructions("ENTRYPOINT")).singleElement().asString().contains("\"-jar\", \"sample-app.jar\"")
                 .doesNotContain("migrate");
         assertThat(instructions("CMD")).noneMatch(cmd -> cmd.contains("msr.mode=migrate"));
         assertThat(instructions("ENV")).noneMatch(env -> env.toUpperCase().contains("PASSWORD"));
