@@ -61,9 +61,23 @@ psql -X -q -c "drop database if exists bench_job_msr_$$" -c "create database ben
   "${PGUSER}" "${work}/msr" > /dev/null
 "${java_cmd}" -cp "${classpath}" io.msr.bench.ApplyWithFlyway \
   "jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_flyway_$$" "${PGUSER}" "${work}/flyway" > /dev/null
+# The MSR job also as the Docker image runs it: the extracted jar with an AppCDS archive from a training run.
+"${java_cmd}" -Djarmode=tools -jar benchmarks/jobs/msr-job/target/msr-job.jar extract --destination "${work}/cds" \
+  > /dev/null
+"${java_cmd}" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="${work}/cds/msr-job.jsa" \
+  -jar "${work}/cds/msr-job.jar" --spring.main.banner-mode=off --logging.level.root=warn --msr.mode=migrate \
+  --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_msr_$$" \
+  --spring.datasource.username="${PGUSER}" --msr.locations="filesystem:${work}/msr" > /dev/null
+jar_of() {
+  case "$1" in
+    msr-cds) echo "-XX:SharedArchiveFile=${work}/cds/msr-job.jsa -jar ${work}/cds/msr-job.jar" ;;
+    *) echo "-jar benchmarks/jobs/$1-job/target/$1-job.jar" ;;
+  esac
+}
 job() {
   local kind="$1"; shift
-  /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" -jar "benchmarks/jobs/${kind}-job/target/${kind}-job.jar" \
+  # shellcheck disable=SC2046 # jar_of gives several words on purpose
+  /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" $(jar_of "${kind}") \
     --spring.main.banner-mode=off --logging.level.root=warn --spring.datasource.username="${PGUSER}" "$@" > /dev/null
   tail -1 "${work}/sample" >> "${work}/${kind}-job.results"
 }
@@ -72,6 +86,8 @@ for _ in $(seq 1 "${repetitions}"); do
   job flyway --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_flyway_$$" \
     --spring.flyway.locations="filesystem:${work}/flyway"
   job msr --msr.mode=migrate --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_msr_$$" \
+    --msr.locations="filesystem:${work}/msr"
+  job msr-cds --msr.mode=migrate --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_msr_$$" \
     --msr.locations="filesystem:${work}/msr"
 done
 psql -X -q -c "drop database bench_job_msr_$$" -c "drop database bench_job_flyway_$$"
@@ -115,7 +131,8 @@ race() {
   local start end pids=()
   start="$(date +%s%N)"
   for _ in $(seq 1 "${runners}"); do
-    "${java_cmd}" -jar "benchmarks/jobs/${kind}-job/target/${kind}-job.jar" --spring.main.banner-mode=off \
+    # shellcheck disable=SC2046 # jar_of gives several words on purpose
+    "${java_cmd}" $(jar_of "${kind}") --spring.main.banner-mode=off \
       --logging.level.root=warn --msr.mode=migrate --msr.locations="filesystem:${work}/race" \
       --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${database}" \
       --spring.datasource.username="${PGUSER}" > /dev/null &
@@ -123,7 +140,7 @@ race() {
   done
   for pid in "${pids[@]}"; do wait "${pid}"; done
   end="$(date +%s%N)"
-  if [[ "${kind}" == "msr" ]]; then
+  if [[ "${kind}" == msr* ]]; then
     local applied
     applied="$(psql -X -tAc "select count(*) from msr_schema_history" -d "${database}")"
     [[ "${applied}" == "100" ]] || { echo "race with ${runners} runners recorded ${applied} rows" >&2; exit 1; }
@@ -131,10 +148,25 @@ race() {
   psql -X -q -c "drop database ${database}"
   awk -v ns="$((end - start))" 'BEGIN { printf "%.2f", ns / 1e9 }'
 }
+# The coordination alone: runners racing as threads of one JVM, each with its own engine and connections.
+race_threads() {
+  local runners="$1" database="bench_race_threads_$$" seconds
+  psql -X -q -c "drop database if exists ${database}" -c "create database ${database}"
+  seconds="$("${java_cmd}" -cp "${classpath}" io.msr.bench.RaceInProcess \
+    "jdbc:postgresql://${PGHOST}:${PGPORT}/${database}" "${PGUSER}" "${work}/race" "${runners}")"
+  [[ "$(psql -X -tAc "select count(*) from msr_schema_history" -d "${database}")" == "100" ]] \
+    || { echo "threads race with ${runners} runners did not apply 100 migrations once" >&2; exit 1; }
+  psql -X -q -c "drop database ${database}"
+  echo "${seconds}"
+}
 for _ in $(seq 1 "${repetitions}"); do
   echo "$(race msr 1) 0" >> "${work}/race-1.results"
   echo "$(race msr 10) 0" >> "${work}/race-10.results"
   echo "$(race bare 10) 0" >> "${work}/race-bare-10.results"
+  echo "$(race msr-cds 1) 0" >> "${work}/race-cds-1.results"
+  echo "$(race msr-cds 10) 0" >> "${work}/race-cds-10.results"
+  echo "$(race_threads 1) 0" >> "${work}/race-threads-1.results"
+  echo "$(race_threads 10) 0" >> "${work}/race-threads-10.results"
 done
 
 stat() { sort -n -k"$2" "${work}/$1.results" | awk -v k="$2" -v want="$3" '{v[NR]=$k} END {
@@ -148,6 +180,8 @@ msr_rss="$(stat msr 2 max)"; flyway_rss="$(stat flyway 2 max)"
 job_msr_min="$(stat msr-job 1 min)"; job_msr_median="$(stat msr-job 1 median)"; job_msr_rss="$(stat msr-job 2 max)"
 job_flyway_min="$(stat flyway-job 1 min)"; job_flyway_median="$(stat flyway-job 1 median)"
 job_flyway_rss="$(stat flyway-job 2 max)"
+job_cds_min="$(stat msr-cds-job 1 min)"; job_cds_median="$(stat msr-cds-job 1 median)"
+job_cds_rss="$(stat msr-cds-job 2 max)"
 job_bare_min="$(stat bare-job 1 min)"; job_bare_median="$(stat bare-job 1 median)"; job_bare_rss="$(stat bare-job 2 max)"
 server="$(psql -X -tAc 'show server_version')"
 flyway_version="$(find benchmarks/target/lib -name 'flyway-core-*.jar' -printf '%f' | sed 's/^flyway-core-//; s/\.jar$//')"
@@ -176,11 +210,13 @@ JVM start included; psql is the floor (one session, one transaction per file).
 | bare Spring Boot app (floor) | ${job_bare_min} | ${job_bare_median} | $((job_bare_rss / 1024)) |
 | Flyway ${flyway_version} at startup | ${job_flyway_min} | ${job_flyway_median} | $((job_flyway_rss / 1024)) |
 | MSR --msr.mode=migrate | ${job_msr_min} | ${job_msr_median} | $((job_msr_rss / 1024)) |
+| MSR, extracted jar + AppCDS (as the Docker image runs it) | ${job_cds_min} | ${job_cds_median} | $((job_cds_rss / 1024)) |
 
 | ratio (median) | value | target |
 |---|---|---|
 | MSR job / Flyway job | $(ratio "${job_msr_median}" "${job_flyway_median}") | <= 0.80 |
 | MSR job / bare app | $(ratio "${job_msr_median}" "${job_bare_median}") | |
+| MSR job with AppCDS / Flyway job | $(ratio "${job_cds_median}" "${job_flyway_median}") | |
 
 ## Readiness probes of a verify-mode replica (sample app), 200 requests/s for ${probe_seconds} s
 
@@ -197,11 +233,22 @@ Target: p99 <= 10 ms and no query per probe.
 | 1 | $(stat race-1 1 min) | $(stat race-1 1 median) |
 | 10 at once | $(stat race-10 1 min) | $(stat race-10 1 median) |
 | 10 bare Boot apps at once (JVM floor, no migration) | $(stat race-bare-10 1 min) | $(stat race-bare-10 1 median) |
+| 1, extracted jar + AppCDS | $(stat race-cds-1 1 min) | $(stat race-cds-1 1 median) |
+| 10 at once, extracted jar + AppCDS | $(stat race-cds-10 1 min) | $(stat race-cds-10 1 median) |
+| 1 runner thread in one JVM (no JVM start in the time) | $(stat race-threads-1 1 min) | $(stat race-threads-1 1 median) |
+| 10 runner threads racing in one JVM | $(stat race-threads-10 1 min) | $(stat race-threads-10 1 median) |
 
 | ratio (median) | value | target |
 |---|---|---|
 | ten racing / one | $(ratio "$(stat race-10 1 median)" "$(stat race-1 1 median)") | <= 1.30 |
 | ten racing / ten bare JVMs at once | $(ratio "$(stat race-10 1 median)" "$(stat race-bare-10 1 median)") | |
+| ten racing / one, with AppCDS | $(ratio "$(stat race-cds-10 1 median)" "$(stat race-cds-1 1 median)") | |
+| ten racing threads / one thread (coordination cost alone) | $(ratio "$(stat race-threads-10 1 median)" "$(stat race-threads-1 1 median)") | <= 1.30 |
+
+Ten JVMs starting at once on $(nproc) cores cost ten times the CPU of one start, which no runner can hide: the
+process rows measure the machine's JVM start-up, the thread rows what MSR itself adds when ten runners race: ten engines resolving and connecting at
+once before the first takes the lock, then the nine others taking it one after another (about 45 ms each on this
+machine) to find nothing left to do.
 REPORT
 )"
 echo "${report}"
