@@ -1,6 +1,5 @@
 package io.msr.backup;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,14 +29,16 @@ import java.util.regex.Pattern;
  */
 final class ObjectInventory {
 
-    private static final String SCOPE = "(cardinality(?::text[]) = 0 and n.nspname not like 'pg\\_%'"
-            + " and n.nspname <> 'information_schema' or n.nspname = any(?::text[]))";
+    /** The schemas in scope, bound once as the query's only parameter (an empty array: every user schema). */
+    private static final String SCOPE = "(cardinality((select names from scope)) = 0 and n.nspname not like 'pg\\_%'"
+            + " and n.nspname <> 'information_schema' or n.nspname = any((select names from scope)::text[]))";
 
     private static final String NOT_EXTENSION_MEMBER = " and not exists (select 1 from pg_depend d where"
             + " d.classid = %s and d.objid = %s and d.deptype = 'e')";
 
     // public is left out: pg_dump treats it as always present and holds no entry for it.
-    private static final String QUERY = "select 'pg_namespace'::regclass::oid, n.oid, 'SCHEMA', format('%I', n.nspname)"
+    private static final String QUERY = "with scope(names) as (select ?::text[])"
+            + " select 'pg_namespace'::regclass::oid, n.oid, 'SCHEMA', format('%I', n.nspname)"
             + " from pg_namespace n where n.nspname <> 'public' and " + SCOPE
             + String.format(NOT_EXTENSION_MEMBER, "'pg_namespace'::regclass", "n.oid")
             + " union all select 'pg_class'::regclass::oid, c.oid, case c.relkind when 'v' then 'VIEW'"
@@ -58,8 +59,6 @@ final class ObjectInventory {
             + String.format(NOT_EXTENSION_MEMBER, "'pg_type'::regclass", "t.oid")
             + " union all select 'pg_extension'::regclass::oid, e.oid, 'EXTENSION', format('%I', e.extname)"
             + " from pg_extension e join pg_namespace n on n.oid = e.extnamespace where " + SCOPE;
-
-    private static final int PARAMETERS = (int) QUERY.chars().filter(c -> c == '?').count();
 
     /** An entry of {@code pg_restore --list}: {@code <dump id>; <catalog oid> <object oid> <type> ...}. */
     private static final Pattern TOC_ENTRY = Pattern.compile("^\\d+; (\\d+) (\\d+) ", Pattern.MULTILINE);
@@ -98,10 +97,7 @@ final class ObjectInventory {
     List<DatabaseObject> current(Connection connection) throws SQLException {
         List<DatabaseObject> objects = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
-            Array scope = connection.createArrayOf("text", schemas.toArray());
-            for (int i = 1; i <= PARAMETERS; i++) {
-                statement.setArray(i, scope);
-            }
+            statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     objects.add(new DatabaseObject(rows.getLong(1) + ":" + rows.getLong(2), rows.getString(3),

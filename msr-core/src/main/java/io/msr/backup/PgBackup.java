@@ -74,14 +74,13 @@ public final class PgBackup {
         List<String> arguments = new ArrayList<>(List.of("--format=custom", "--no-password", "--file=" + partial));
         settings.schemas().forEach(schema -> arguments.add("--schema=" + schema));
         long start = System.nanoTime();
+        ToolCommand.Outcome outcome = pgDump.run(executable, arguments, target.environment());
+        if (!outcome.succeeded()) {
+            deleteQuietly(partial);
+            throw new BackupFailedException("pg_dump " + outcome.failure() + " backing up database '"
+                    + target.database() + "' to " + file + ": " + redact(outcome.output()) + hint(outcome.output()));
+        }
         try {
-            ToolCommand.Outcome outcome = pgDump.run(executable, arguments, target.environment());
-            if (!outcome.succeeded()) {
-                Files.deleteIfExists(partial);
-                throw new BackupFailedException("pg_dump failed with exit code " + outcome.exitCode()
-                        + " backing up database '" + target.database() + "' to " + file + ": "
-                        + redact(outcome.output()) + hint(outcome.output()));
-            }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             BackupFile backup = new BackupFile(file, Files.size(file), (System.nanoTime() - start) / 1_000_000);
             log.info("Backed up database '{}' to {} ({}) in {} ms", target.database(), file, backup.size(),
@@ -89,12 +88,7 @@ public final class PgBackup {
             return backup;
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new BackupFailedException("Could not run pg_dump (" + executable + ") or write " + file + ": "
-                    + redact(e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            deleteQuietly(partial);
-            throw new BackupFailedException("Interrupted while pg_dump was writing " + file, e);
+            throw new BackupFailedException("Could not move the finished backup to " + file + ": " + e, e);
         }
     }
 
@@ -128,21 +122,11 @@ public final class PgBackup {
         settings.schemas().forEach(schema -> arguments.add("--schema=" + schema));
         arguments.add(file.toString());
         long start = System.nanoTime();
-        try {
-            ToolCommand.Outcome outcome = pgRestore.run(executable, arguments, target.environment());
-            if (!outcome.succeeded()) {
-                throw new RestoreFailedException("pg_restore failed with exit code " + outcome.exitCode()
-                        + " restoring " + file + " into database '" + target.database() + "' (its single"
-                        + " transaction rolled back): " + redact(outcome.output()) + hint(outcome.output())
-                        + manualRestore(file, target));
-            }
-        } catch (IOException e) {
-            throw new RestoreFailedException("Could not run pg_restore (" + executable + "): "
-                    + redact(e.getMessage()) + manualRestore(file, target), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RestoreFailedException("Interrupted while pg_restore was restoring " + file
-                    + manualRestore(file, target), e);
+        ToolCommand.Outcome outcome = pgRestore.run(executable, arguments, target.environment());
+        if (!outcome.succeeded()) {
+            throw new RestoreFailedException("pg_restore " + outcome.failure() + " restoring " + file
+                    + " into database '" + target.database() + "' (its single transaction rolled back): "
+                    + redact(outcome.output()) + hint(outcome.output()) + manualRestore(file, target));
         }
         log.info("Restored database '{}' from {} in {} ms", target.database(), file,
                 (System.nanoTime() - start) / 1_000_000);
@@ -151,21 +135,13 @@ public final class PgBackup {
 
     /** Returns the table of contents of an archive ({@code pg_restore --list}), which needs no connection. */
     private String list(Path executable, Path file, LibpqEnvironment.Target target) {
-        try {
-            ToolCommand.Outcome outcome = pgRestore.run(executable, List.of("--list", file.toString()), Map.of());
-            if (!outcome.succeeded()) {
-                throw new RestoreFailedException("pg_restore could not read the backup file " + file + " (exit code "
-                        + outcome.exitCode() + "): " + redact(outcome.output()) + ". Is it a pg_dump -Fc archive?"
-                        + manualRestore(file, target));
-            }
-            return outcome.output();
-        } catch (IOException e) {
-            throw new RestoreFailedException("Could not run pg_restore (" + executable + "): "
-                    + redact(e.getMessage()) + manualRestore(file, target), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RestoreFailedException("Interrupted while pg_restore was reading " + file, e);
+        ToolCommand.Outcome outcome = pgRestore.run(executable, List.of("--list", file.toString()), Map.of());
+        if (!outcome.succeeded()) {
+            throw new RestoreFailedException("pg_restore could not read the backup file " + file + " ("
+                    + outcome.failure() + "): " + redact(outcome.output()) + ". Is it a pg_dump -Fc archive?"
+                    + manualRestore(file, target));
         }
+        return outcome.output();
     }
 
     private LibpqEnvironment.Target target(java.util.function.Function<String, RuntimeException> error) {

@@ -32,10 +32,20 @@ final class ToolCommand {
         this.command = command;
     }
 
-    /** The outcome of one run: the exit code and the last part of what the tool printed. */
+    /**
+     * The outcome of one run: the exit code ({@link #NOT_RUN} when the tool could not be started or was
+     * interrupted) and the last part of what the tool printed, or why it did not run.
+     */
     record Outcome(int exitCode, String output) {
+        static final int NOT_RUN = -1;
+
         boolean succeeded() {
             return exitCode == 0;
+        }
+
+        /** Says how the run failed, for messages: "failed with exit code 1", or that it did not run to its end. */
+        String failure() {
+            return exitCode == NOT_RUN ? "did not run to its end" : "failed with exit code " + exitCode;
         }
     }
 
@@ -72,22 +82,32 @@ final class ToolCommand {
 
     /**
      * Runs the tool with these arguments and extra environment variables (added to the inherited environment,
-     * replacing variables of the same name) and waits for it. The arguments must never hold a secret.
+     * replacing variables of the same name) and waits for it. The arguments must never hold a secret. Never
+     * throws: a tool that cannot be started, or a wait that is interrupted (the tool is then killed), is an
+     * outcome too.
      */
-    Outcome run(Path executable, List<String> arguments, Map<String, String> environment)
-            throws IOException, InterruptedException {
+    Outcome run(Path executable, List<String> arguments, Map<String, String> environment) {
         List<String> line = new ArrayList<>();
         line.add(executable.toString());
         line.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output;
-        try (InputStream stream = process.getInputStream()) {
-            output = tail(stream);
+        Process process = null;
+        try {
+            process = builder.start();
+            process.getOutputStream().close();
+            String output;
+            try (InputStream stream = process.getInputStream()) {
+                output = tail(stream);
+            }
+            return new Outcome(process.waitFor(), output.strip());
+        } catch (IOException e) {
+            return new Outcome(Outcome.NOT_RUN, "could not run " + executable + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return new Outcome(Outcome.NOT_RUN, "interrupted while " + name + " ran; it was stopped");
         }
-        return new Outcome(process.waitFor(), output.strip());
     }
 
     private static String tail(InputStream stream) throws IOException {

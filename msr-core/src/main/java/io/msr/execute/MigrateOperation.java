@@ -119,12 +119,10 @@ final class MigrateOperation {
             } catch (MsrException failure) {
                 throw recovery.recover(connection, lease, pending, recorder, failure);
             } catch (SQLException e) {
-                throw recovery.recover(connection, lease, pending, recorder, SqlErrors.outsideMigration(
-                        "Could not write to the history table " + session.history.qualifiedName(), e));
+                throw recovery.recover(connection, lease, pending, recorder, historyWriteFailed(session, e));
             }
         } catch (SQLException e) {
-            throw SqlErrors.outsideMigration("Could not write to the history table "
-                    + session.history.qualifiedName(), e);
+            throw historyWriteFailed(session, e);
         }
         if (backup != null) {
             backup.discard(recorder);
@@ -265,6 +263,10 @@ final class MigrateOperation {
             log.error("Could not record the failure of V{} in the history table ({}); check the database by hand"
                     + " before the next run", migration.version(), e.getMessage());
         }
+    }
+
+    private static MsrException historyWriteFailed(RunSession session, SQLException e) {
+        return SqlErrors.outsideMigration("Could not write to the history table " + session.history.qualifiedName(), e);
     }
 
     /** What running migrations needs besides the connection, made once per run. */

@@ -1,7 +1,6 @@
 package io.msr.processtest;
 
 import io.msr.LockStatus;
-import io.msr.Msr;
 import io.msr.test.PackagedJar;
 import io.msr.test.PostgresServer;
 import io.msr.test.TestDatabase;
@@ -52,41 +51,21 @@ class FaultIT {
         db.close();
     }
 
-    private PackagedJar.Started migrate(String... extra) {
-        return fixture.start(extra);
-    }
-
-    private Msr msr() {
-        return fixture.msr();
-    }
-
-    private List<String> history() {
-        return fixture.history();
-    }
-
     private boolean sleeping(String step) {
         return fixture.running("%pg_sleep(3)%") && fixture.versionsDone().contains(step);
     }
 
-    private long lockFreeAfterMs() throws InterruptedException {
-        return fixture.lockFreeAfterMs();
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        FaultFixture.await(what, condition);
-    }
-
     @Test
     void killedInsideATransactionalMigrationLeavesNothingOfItAndTheLockFree() throws Exception {
-        PackagedJar.Started job = migrate();
-        await("V102 is sleeping", () -> sleeping("101"));
+        PackagedJar.Started job = fixture.start();
+        FaultFixture.await("V102 is sleeping", () -> sleeping("101"));
         job.process().destroyForcibly().waitFor();
 
-        assertThat(lockFreeAfterMs()).as("the lock is free at once").isLessThan(2_000);
-        assertThat(history()).containsExactly("101 UP true");
+        assertThat(fixture.lockFreeAfterMs()).as("the lock is free at once").isLessThan(2_000);
+        assertThat(fixture.history()).containsExactly("101 UP true");
         assertThat(db.queryForStrings("select step from side")).as("no partial transactional migration").isEmpty();
 
-        PackagedJar.Run rerun = migrate().await(Duration.ofMinutes(1));
+        PackagedJar.Run rerun = fixture.start().await(Duration.ofMinutes(1));
         assertThat(rerun.exitCode()).as(rerun.output()).isZero();
         assertThat(db.queryForStrings("select step from side order by step"))
                 .containsExactly("102-a", "102-b", "103-a", "103-b");
@@ -94,23 +73,23 @@ class FaultIT {
 
     @Test
     void killedInsideANonTransactionalMigrationIsReportedAndBlocksUntilRepaired() throws Exception {
-        PackagedJar.Started job = migrate();
-        await("V103 is sleeping", () -> sleeping("102"));
+        PackagedJar.Started job = fixture.start();
+        FaultFixture.await("V103 is sleeping", () -> sleeping("102"));
         job.process().destroyForcibly().waitFor();
 
-        assertThat(lockFreeAfterMs()).isLessThan(2_000);
-        assertThat(history()).containsExactly("101 UP true", "102 UP true", "103 STARTED false");
+        assertThat(fixture.lockFreeAfterMs()).isLessThan(2_000);
+        assertThat(fixture.history()).containsExactly("101 UP true", "102 UP true", "103 STARTED false");
         assertThat(db.queryForStrings("select step from side where step like '103%'")).containsExactly("103-a");
 
-        PackagedJar.Run blocked = migrate().await(Duration.ofMinutes(1));
+        PackagedJar.Run blocked = fixture.start().await(Duration.ofMinutes(1));
         assertThat(blocked.exitCode()).as(blocked.output()).isEqualTo(2);
         assertThat(blocked.output()).contains("V103 (V103_slow_outside_transaction.up.sql) started outside a"
                 + " transaction").contains("never finished").contains("msr.mode=repair");
 
         db.execute("delete from side where step like '103%'");
-        PackagedJar.Run repair = migrate("--msr.mode=repair").await(Duration.ofMinutes(1));
+        PackagedJar.Run repair = fixture.start("--msr.mode=repair").await(Duration.ofMinutes(1));
         assertThat(repair.exitCode()).as(repair.output()).isZero();
-        PackagedJar.Run rerun = migrate().await(Duration.ofMinutes(1));
+        PackagedJar.Run rerun = fixture.start().await(Duration.ofMinutes(1));
         assertThat(rerun.exitCode()).as(rerun.output()).isZero();
         assertThat(db.queryForStrings("select step from side where step like '103%' order by step"))
                 .containsExactly("103-a", "103-b");
@@ -118,20 +97,20 @@ class FaultIT {
 
     @Test
     void killedWhileWaitingForTheLockChangesNothingAndLeavesTheHolderAlone() throws Exception {
-        LockStatus free = msr().lockStatus();
+        LockStatus free = fixture.msr().lockStatus();
         String[] key = free.key().substring(0, free.key().indexOf(' ')).split(":");
         try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
             statement.execute("select pg_advisory_lock(" + key[0] + ", " + key[1] + ")");
-            PackagedJar.Started job = migrate();
-            await("the job waits for the lock", () -> db.queryForObject("select count(*) from pg_stat_activity"
+            PackagedJar.Started job = fixture.start();
+            FaultFixture.await("the job waits for the lock", () -> db.queryForObject("select count(*) from pg_stat_activity"
                     + " where application_name like 'msr lock%'", Long.class) > 0);
             job.process().destroyForcibly().waitFor();
             assertThat(holder.isValid(2)).isTrue();
-            assertThat(msr().lockStatus().holderPid()).isNotNull();
+            assertThat(fixture.msr().lockStatus().holderPid()).isNotNull();
             assertThat(db.queryForObject("select count(*) from pg_tables where tablename = 'msr_schema_history'",
                     Long.class)).isZero();
         }
-        assertThat(lockFreeAfterMs()).isLessThan(2_000);
+        assertThat(fixture.lockFreeAfterMs()).isLessThan(2_000);
     }
 
     @Test
@@ -144,7 +123,7 @@ class FaultIT {
         }
         List<PackagedJar.Started> jobs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            jobs.add(migrate());
+            jobs.add(fixture.start());
         }
         for (PackagedJar.Started job : jobs) {
             PackagedJar.Run run = job.await(Duration.ofMinutes(3));
