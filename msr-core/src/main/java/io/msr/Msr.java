@@ -1,10 +1,7 @@
 package io.msr;
 
-import io.msr.backup.ConnectionDetails;
-import io.msr.event.MigrationListener;
-import io.msr.execute.MigrationEngine;
-
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,18 +20,15 @@ import java.util.Objects;
  *
  * <p>Every operation throws an {@link MsrException} subclass on failure; its {@link MsrException#exitCode()}
  * is the process exit code to use and {@link MsrException#result()} the partial result. An instance is
- * immutable and may be shared.
+ * immutable and may be shared; each call opens its own connections and closes them before it returns.
+ *
+ * <p>The engine behind this interface is msr-core's own, found through {@link Provider}; applications build
+ * instances with {@link #builder()} and may implement this interface themselves only as a test double.
  */
-public final class Msr {
-
-    private final MigrationEngine engine;
-
-    private Msr(MigrationEngine engine) {
-        this.engine = engine;
-    }
+public interface Msr {
 
     /** Returns a new builder. */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
@@ -43,56 +37,43 @@ public final class Msr {
      * the result, with an empty list when there was nothing to do. Throws {@link ValidationException} (nothing
      * executed), {@link MigrationFailedException}, {@link ConnectionException} or {@link LockTimeoutException}.
      */
-    public OperationResult migrate() {
-        return engine.migrate(null);
-    }
+    OperationResult migrate();
 
     /** Applies pending migrations up to and including version {@code target}; otherwise as {@link #migrate()}. */
-    public OperationResult migrate(long target) {
-        return engine.migrate(target);
-    }
+    OperationResult migrate(long target);
 
     /**
      * Reports every resolved and applied migration with its state, and the history rows. Takes no lock and
      * writes nothing; works before the history table exists. Never fails on validation problems: they are in
      * {@link InfoResult#issues()}.
      */
-    public InfoResult info() {
-        return engine.info();
-    }
+    InfoResult info();
 
     /**
      * Checks resolved migrations against history, as {@code migrate} would before executing, without the lock
      * and without writing. Throws {@link ValidationException} when anything would block a migrate.
      */
-    public OperationResult validate() {
-        return engine.validate();
-    }
+    OperationResult validate();
 
     /**
      * Reverts applied migrations above {@code target}, newest first, under the lock, recording DOWN rows.
-     * Throws {@link DownFailedException} when one has no down migration (checked before anything runs) or fails.
+     * Throws {@link DownFailedException} when one has no down migration (checked before anything runs) or fails,
+     * and {@link ValidationException} while a failed migration awaits repair.
      */
-    public OperationResult down(long target) {
-        return engine.down(target);
-    }
+    OperationResult down(long target);
 
     /**
      * Marks failed migrations resolved and, with {@link MsrSettings#force()}, re-records the checksums of edited
      * applied migrations. Writes REPAIR rows under the lock.
      */
-    public OperationResult repair() {
-        return engine.repair();
-    }
+    OperationResult repair();
 
     /**
      * Backs the database (or the schemas of {@link BackupSettings#schemas()}) up to a new file in
      * {@link BackupSettings#folder()} with {@code pg_dump -Fc}, under the lock so the backup never holds half a
      * migration run. The file is kept; the result's notes name it. Throws {@link BackupFailedException}.
      */
-    public OperationResult backup() {
-        return engine.backup();
-    }
+    OperationResult backup();
 
     /**
      * Restores a backup file under the lock, so that the database (or the schemas of
@@ -100,29 +81,68 @@ public final class Msr {
      * then {@code pg_restore --clean --if-exists} runs in one transaction. Needs {@link MsrSettings#force()}.
      * Throws {@link RestoreFailedException}.
      */
-    public OperationResult restore(java.nio.file.Path file) {
-        return engine.restore(file);
-    }
+    OperationResult restore(Path file);
 
     /** Returns who holds the migration lock (pid, application name, connected since), without taking it. */
-    public LockStatus lockStatus() {
-        return engine.lockStatus();
-    }
+    LockStatus lockStatus();
 
     /**
      * Releases a stuck migration lock by terminating the sessions of the MSR runner that holds it. Needs
      * {@link MsrSettings#force()}; refuses when the holder is not an MSR runner. Returns the holder as it was.
      */
-    public LockStatus releaseLock() {
-        return engine.releaseLock();
+    LockStatus releaseLock();
+
+    /**
+     * Everything an {@link Msr} is built from, as the {@link Builder} collected it.
+     *
+     * @param dataSource     where connections come from; MSR opens a migration connection and, with the lock on,
+     *                       a second, dedicated lock connection
+     * @param description    how to name the database in messages, free of passwords
+     * @param jdbcUrl        the JDBC URL, for the tools that connect on their own ({@code pg_dump}), or null
+     * @param user           the user for those tools, or null to take it from the URL
+     * @param password       the password, or null; it is only given to those tools (through their environment)
+     *                       and masked should a driver message repeat it
+     * @param settings       the settings
+     * @param javaMigrations the Java migrations
+     * @param listeners      the listeners, called in order
+     * @param classLoader    the class loader for classpath locations
+     */
+    record Configuration(DataSource dataSource, String description, String jdbcUrl, String user, String password,
+            MsrSettings settings, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
+            ClassLoader classLoader) {
+
+        /** Copies the lists. */
+        public Configuration {
+            Objects.requireNonNull(dataSource, "dataSource");
+            Objects.requireNonNull(settings, "settings");
+            javaMigrations = List.copyOf(javaMigrations);
+            listeners = List.copyOf(listeners);
+        }
+
+        @Override
+        public String toString() {
+            return "Configuration[" + description + ", " + settings + "]";
+        }
+    }
+
+    /**
+     * Creates the engine behind {@link Msr}. msr-core registers its one implementation in
+     * {@code META-INF/services/io.msr.Msr$Provider}, which is how this API package stays free of any dependency on
+     * the engine's packages. Not meant to be implemented by applications.
+     */
+    interface Provider {
+
+        /** Creates an engine for the configuration; throws {@link ConfigurationException} for invalid settings. */
+        Msr create(Configuration configuration);
     }
 
     /** Builds an {@link Msr}. A DataSource or a URL is required. */
-    public static final class Builder {
+    final class Builder {
         private DataSource dataSource;
-        private String target = "the database";
+        private String description = "the database";
+        private String jdbcUrl;
+        private String user;
         private String password;
-        private ConnectionDetails details;
         private MsrSettings settings = MsrSettings.defaults();
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
         private final List<MigrationListener> listeners = new ArrayList<>();
@@ -139,7 +159,7 @@ public final class Msr {
          */
         public Builder dataSource(DataSource dataSource, String description) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            this.target = description == null ? "the database" : Redaction.redact(description);
+            this.description = description == null ? "the database" : Redaction.redact(description);
             return this;
         }
 
@@ -151,10 +171,8 @@ public final class Msr {
         /** Connects with {@link java.sql.DriverManager} to a JDBC URL. The password never appears in messages. */
         public Builder url(String jdbcUrl, String user, String password) {
             this.dataSource = new UrlDataSource(jdbcUrl, user, password);
-            this.target = Redaction.redact(jdbcUrl) + (user == null ? "" : " as user '" + user + "'");
-            this.password = password;
-            this.details = new ConnectionDetails(jdbcUrl, user, password);
-            return this;
+            this.description = Redaction.redact(jdbcUrl) + (user == null ? "" : " as user '" + user + "'");
+            return connectionDetails(jdbcUrl, user, password);
         }
 
         /**
@@ -163,7 +181,8 @@ public final class Msr {
          * password through their environment, never their command line. {@link #url} sets these itself.
          */
         public Builder connectionDetails(String jdbcUrl, String user, String password) {
-            this.details = new ConnectionDetails(jdbcUrl, user, password);
+            this.jdbcUrl = jdbcUrl;
+            this.user = user;
             if (password != null) {
                 this.password = password;
             }
@@ -204,7 +223,10 @@ public final class Msr {
             return this;
         }
 
-        /** Builds the instance; throws {@link ConfigurationException} when no DataSource or URL is set. */
+        /**
+         * Builds the instance; throws {@link ConfigurationException} when no DataSource or URL is set, or when
+         * the settings name something the engine does not know (a lint rule, for example).
+         */
         public Msr build() {
             if (dataSource == null) {
                 throw new ConfigurationException("No database is configured: give MSR a DataSource or a JDBC URL.");
@@ -212,8 +234,8 @@ public final class Msr {
             ClassLoader loader = classLoader != null ? classLoader
                     : Thread.currentThread().getContextClassLoader() != null
                     ? Thread.currentThread().getContextClassLoader() : Msr.class.getClassLoader();
-            return new Msr(new MigrationEngine(dataSource, target, password, settings, javaMigrations, listeners,
-                    loader, details));
+            return EngineProvider.find().create(new Configuration(dataSource, description, jdbcUrl, user, password,
+                    settings, javaMigrations, listeners, loader));
         }
     }
 }

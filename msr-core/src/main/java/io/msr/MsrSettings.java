@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import io.msr.lint.LintRule;
-import io.msr.lint.MigrationLinter;
 
 /**
  * Every setting of the engine, in one immutable value. The defaults here are the defaults of the Spring Boot
@@ -32,7 +30,7 @@ import io.msr.lint.MigrationLinter;
  * @param retryMaxAttempts   how many times a migration is tried when it fails on a transient error (lock
  *                           timeout, serialization failure, deadlock); 1 means no retry
  * @param lintEnabled        check pending SQL migrations for statements that break zero-downtime deploys
- * @param lintDisabledRules  lint rule ids never reported (see {@link io.msr.lint.LintRule})
+ * @param lintDisabledRules  lint rule ids never reported; an unknown id fails {@link Msr.Builder#build()}
  * @param rollbackStrategy   what migrate does after a failure: nothing, revert this run's migrations with their
  *                           down migrations, restore a backup taken before the run, or down first and the backup
  *                           when that stops
@@ -90,11 +88,6 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             throw new ConfigurationException("The PostgreSQL lock and statement timeouts must not be negative.");
         }
         lintDisabledRules = Set.copyOf(Objects.requireNonNull(lintDisabledRules, "lintDisabledRules"));
-        List<String> unknownRules = MigrationLinter.unknownRules(lintDisabledRules);
-        if (!unknownRules.isEmpty()) {
-            throw new ConfigurationException("msr.lint.disabled-rules names unknown rules " + unknownRules
-                    + "; the rules are " + java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList() + ".");
-        }
         Objects.requireNonNull(rollbackStrategy, "rollbackStrategy");
         Objects.requireNonNull(backup, "backup");
         if (retryMaxAttempts < 1) {

@@ -45,7 +45,7 @@ class LockTimeoutTest {
         folder = new MigrationFolder(dir);
     }
 
-    private Msr msr(MsrSettings.Builder settings, io.msr.event.MigrationListener... listeners) {
+    private Msr msr(MsrSettings.Builder settings, io.msr.MigrationListener... listeners) {
         return Msr.builder().url(db.jdbcUrl(), db.username(), db.password()).settings(settings.schema(schema).build())
                 .listeners(listeners).build();
     }
@@ -54,7 +54,7 @@ class LockTimeoutTest {
     void aBlockedMigrationTimesOutRetriesAndSucceedsWhileOtherQueriesAreNeverBlockedLonger() throws Exception {
         folder.write("V1_add_column.up.sql", "alter table " + schema + ".accounts add column note text;");
         AtomicInteger attempts = new AtomicInteger();
-        io.msr.event.MigrationListener counting = new io.msr.event.MigrationListener() {
+        io.msr.MigrationListener counting = new io.msr.MigrationListener() {
             @Override
             public void migrationStarted(long version, String description, String script, Direction direction) {
                 attempts.incrementAndGet();
@@ -114,7 +114,7 @@ class LockTimeoutTest {
     void neverRetriesAnErrorThatIsNotTransient() {
         folder.write("V1_broken.up.sql", "select * from nowhere;");
         AtomicInteger attempts = new AtomicInteger();
-        io.msr.event.MigrationListener counting = new io.msr.event.MigrationListener() {
+        io.msr.MigrationListener counting = new io.msr.MigrationListener() {
             @Override
             public void migrationStarted(long version, String description, String script, Direction direction) {
                 attempts.incrementAndGet();

@@ -151,7 +151,7 @@ class LockingTest {
                 .write("V2_next.up.sql", "insert into " + schema + ".side_effects values (2);");
         Msr msr = Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
                 .settings(folder.settings().schema(schema).build())
-                .listeners(new io.msr.event.MigrationListener() {
+                .listeners(new io.msr.MigrationListener() {
                     @Override
                     public void migrationStarted(long version, String description, String script, Direction direction) {
                         if (version == 1) {

@@ -351,7 +351,7 @@ class MigrateTest {
     void listenersHearEveryStepAndOneThatThrowsBreaksNothing() {
         folder.write("V1_a.up.sql", "create table " + schema_("a") + " (id int);");
         List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        io.msr.event.MigrationListener recording = new io.msr.event.MigrationListener() {
+        io.msr.MigrationListener recording = new io.msr.MigrationListener() {
             @Override
             public void runStarted(Operation operation) {
                 events.add("started " + operation);
@@ -372,7 +372,7 @@ class MigrateTest {
                 events.add("finished " + result.success());
             }
         };
-        io.msr.event.MigrationListener throwing = new io.msr.event.MigrationListener() {
+        io.msr.MigrationListener throwing = new io.msr.MigrationListener() {
             @Override
             public void migrationSucceeded(ExecutedMigration migration) {
                 throw new IllegalStateException("listener bug");

@@ -1,7 +1,7 @@
 package io.msr.processtest;
 
 import io.msr.ExecutedMigration;
-import io.msr.event.MigrationListener;
+import io.msr.MigrationListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.msr.ExecutedMigration;
 import io.msr.MsrException;
 import io.msr.OperationResult;
-import io.msr.event.MigrationListener;
+import io.msr.MigrationListener;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.msr.boot.autoconfigure;
 import io.msr.JavaMigration;
 import io.msr.Msr;
 import io.msr.MsrSettings;
-import io.msr.event.MigrationListener;
+import io.msr.MigrationListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,0 +1,28 @@
+package io.msr.internal.backup;
+
+import java.nio.file.Path;
+
+/**
+ * A backup written by {@link PgBackup#dump()}.
+ *
+ * @param path       the file, in {@code pg_dump}'s custom format
+ * @param bytes      its size
+ * @param durationMs how long {@code pg_dump} took
+ */
+public record BackupFile(Path path, long bytes, long durationMs) {
+
+    /** Returns the size for people, e.g. {@code 12.4 KiB}. */
+    public String size() {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double value = bytes;
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

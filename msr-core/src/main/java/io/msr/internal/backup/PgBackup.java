@@ -1,0 +1,216 @@
+package io.msr.internal.backup;
+
+import io.msr.BackupFailedException;
+import io.msr.BackupSettings;
+import io.msr.Redaction;
+import io.msr.RestoreFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Backs a PostgreSQL database up with {@code pg_dump -Fc} and restores it with
+ * {@code pg_restore --clean --if-exists --single-transaction}, connecting with the migration database's URL and
+ * credentials passed through the tools' environment. Files are named
+ * {@code msr-<database>-<UTC timestamp>.dump} and appear complete or not at all (written under a temporary name,
+ * then moved).
+ */
+public final class PgBackup {
+
+    private static final Logger log = LoggerFactory.getLogger(PgBackup.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
+
+    private final BackupSettings settings;
+    private final ConnectionDetails details;
+    private final ToolCommand pgDump;
+    private final ToolCommand pgRestore;
+    private final ObjectInventory inventory;
+
+    /**
+     * @param settings the folder, tools and schemas
+     * @param details  the database's URL and credentials, or null when MSR was given only a DataSource (every
+     *                 dump and restore then fails with a message saying how to give them)
+     */
+    public PgBackup(BackupSettings settings, ConnectionDetails details) {
+        this.settings = settings;
+        this.details = details;
+        this.pgDump = new ToolCommand("pg_dump", settings.pgDump());
+        this.pgRestore = new ToolCommand("pg_restore", settings.pgRestore());
+        this.inventory = new ObjectInventory(settings.schemas());
+    }
+
+    /**
+     * Writes a backup of the database (or of the configured schemas) to a new file in the folder, creating the
+     * folder when missing, and deletes unfinished files of interrupted backups of the same database. Call it
+     * under the migration lock. Throws {@link BackupFailedException} naming the tool, folder or file at fault.
+     */
+    public BackupFile dump() {
+        LibpqEnvironment.Target target = target(BackupFailedException::new);
+        Path executable = pgDump.locate().orElseThrow(() -> new BackupFailedException(
+                "Cannot back the database up: " + pgDump.missingMessage("msr.backup.pg-dump")));
+        Path folder = settings.folder().toAbsolutePath();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new BackupFailedException("Cannot create the backup folder " + folder + " (" + e
+                    + "). Set msr.backup.folder to a writable folder, such as a mounted volume.", e);
+        }
+        deleteStalePartials(folder, target.database());
+        Path file = newFile(folder, target.database());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        List<String> arguments = new ArrayList<>(List.of("--format=custom", "--no-password", "--file=" + partial));
+        settings.schemas().forEach(schema -> arguments.add("--schema=" + schema));
+        long start = System.nanoTime();
+        ToolCommand.Outcome outcome = pgDump.run(executable, arguments, target.environment());
+        if (!outcome.succeeded()) {
+            deleteQuietly(partial);
+            throw new BackupFailedException("pg_dump " + outcome.failure() + " backing up database '"
+                    + target.database() + "' to " + file + ": " + redact(outcome.output()) + hint(outcome.output()));
+        }
+        try {
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            BackupFile backup = new BackupFile(file, Files.size(file), (System.nanoTime() - start) / 1_000_000);
+            log.info("Backed up database '{}' to {} ({}) in {} ms", target.database(), file, backup.size(),
+                    backup.durationMs());
+            return backup;
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new BackupFailedException("Could not move the finished backup to " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Brings the database (or the configured schemas) back to the backup: first drops, over {@code connection},
+     * the objects in scope that the archive does not hold (created, or dropped and recreated, since the backup),
+     * then runs {@code pg_restore --clean --if-exists} in one transaction. Returns the objects dropped. Throws
+     * {@link RestoreFailedException} naming the file and saying how to restore it by hand.
+     */
+    public List<String> restore(Path file, Connection connection) {
+        LibpqEnvironment.Target target = target(RestoreFailedException::new);
+        if (!Files.isReadable(file)) {
+            throw new RestoreFailedException("Cannot restore: the backup file " + file + " does not exist or cannot"
+                    + " be read.");
+        }
+        Path executable = pgRestore.locate().orElseThrow(() -> new RestoreFailedException(
+                "Cannot restore " + file + ": " + pgRestore.missingMessage("msr.backup.pg-restore")));
+        Set<String> inArchive = ObjectInventory.identitiesInArchive(list(executable, file, target));
+        List<String> dropped;
+        try {
+            dropped = inventory.dropAbsentFrom(connection, inArchive);
+        } catch (SQLException e) {
+            throw new RestoreFailedException("Could not drop the objects created since the backup before"
+                    + " restoring " + file + ": " + redact(e.getMessage()) + manualRestore(file, target), e);
+        }
+        if (!dropped.isEmpty()) {
+            log.info("Dropped {} object(s) the backup does not hold: {}", dropped.size(), dropped);
+        }
+        List<String> arguments = new ArrayList<>(List.of("--clean", "--if-exists", "--single-transaction",
+                "--exit-on-error", "--no-password", "--dbname=" + target.database()));
+        settings.schemas().forEach(schema -> arguments.add("--schema=" + schema));
+        arguments.add(file.toString());
+        long start = System.nanoTime();
+        ToolCommand.Outcome outcome = pgRestore.run(executable, arguments, target.environment());
+        if (!outcome.succeeded()) {
+            throw new RestoreFailedException("pg_restore " + outcome.failure() + " restoring " + file
+                    + " into database '" + target.database() + "' (its single transaction rolled back): "
+                    + redact(outcome.output()) + hint(outcome.output()) + manualRestore(file, target));
+        }
+        log.info("Restored database '{}' from {} in {} ms", target.database(), file,
+                (System.nanoTime() - start) / 1_000_000);
+        return dropped;
+    }
+
+    /** Returns the table of contents of an archive ({@code pg_restore --list}), which needs no connection. */
+    private String list(Path executable, Path file, LibpqEnvironment.Target target) {
+        ToolCommand.Outcome outcome = pgRestore.run(executable, List.of("--list", file.toString()), Map.of());
+        if (!outcome.succeeded()) {
+            throw new RestoreFailedException("pg_restore could not read the backup file " + file + " ("
+                    + outcome.failure() + "): " + redact(outcome.output()) + ". Is it a pg_dump -Fc archive?"
+                    + manualRestore(file, target));
+        }
+        return outcome.output();
+    }
+
+    private LibpqEnvironment.Target target(java.util.function.Function<String, RuntimeException> error) {
+        if (details == null) {
+            throw error.apply("Backups run pg_dump and pg_restore, which need the database's JDBC URL and"
+                    + " credentials, but MSR was given only a DataSource. Give them with"
+                    + " Msr.Builder.connectionDetails(url, user, password); the Spring Boot starter does this"
+                    + " from msr.datasource.* or spring.datasource.*.");
+        }
+        try {
+            return LibpqEnvironment.of(details);
+        } catch (IllegalArgumentException e) {
+            throw error.apply("Cannot back up or restore: " + e.getMessage() + ".");
+        }
+    }
+
+    /**
+     * Deletes the unfinished files of earlier backups of this database, left by a process killed while pg_dump
+     * ran. Only called under the migration lock, so no other runner is writing one.
+     */
+    private static void deleteStalePartials(Path folder, String database) {
+        String prefix = "msr-" + safeName(database) + "-";
+        try (var files = Files.list(folder)) {
+            for (Path stale : files.filter(path -> path.getFileName().toString().startsWith(prefix)
+                    && path.getFileName().toString().endsWith(".dump.partial")).toList()) {
+                log.info("Deleting {}, the unfinished file of an interrupted backup", stale);
+                deleteQuietly(stale);
+            }
+        } catch (IOException e) {
+            log.debug("Could not list {}", folder, e);
+        }
+    }
+
+    private static String safeName(String database) {
+        return database.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    private static Path newFile(Path folder, String database) {
+        String safe = safeName(database);
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
+        Path file = folder.resolve("msr-" + safe + "-" + stamp + ".dump");
+        for (int i = 1; Files.exists(file); i++) {
+            file = folder.resolve("msr-" + safe + "-" + stamp + "-" + i + ".dump");
+        }
+        return file;
+    }
+
+    private String redact(String text) {
+        return Redaction.redact(text, details == null ? null : details.password());
+    }
+
+    private static String hint(String output) {
+        if (output.contains("server version mismatch") || output.contains("unsupported version")) {
+            return ". The PostgreSQL client tools must be of the server's major version or newer: install that"
+                    + " client or point msr.backup.pg-dump and msr.backup.pg-restore at it.";
+        }
+        return "";
+    }
+
+    private String manualRestore(Path file, LibpqEnvironment.Target target) {
+        return ". The backup is kept at " + file + "; restore it by hand with: pg_restore --clean --if-exists"
+                + " --single-transaction --dbname=" + target.database() + " " + file;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Could not delete {}", file, e);
+        }
+    }
+}

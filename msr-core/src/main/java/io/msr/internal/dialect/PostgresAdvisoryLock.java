@@ -1,0 +1,232 @@
+package io.msr.internal.dialect;
+
+import io.msr.internal.lock.LockKey;
+import io.msr.internal.lock.LockLease;
+import io.msr.internal.lock.LockObserver;
+import io.msr.internal.lock.MigrationLock;
+
+import io.msr.ConnectionException;
+import io.msr.LockStatus;
+import io.msr.LockTimeoutException;
+import io.msr.internal.jdbc.ConnectionFactory;
+import io.msr.internal.jdbc.RunnerIdentity;
+import io.msr.internal.jdbc.SqlErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The PostgreSQL migration lock: a session-level advisory lock on a dedicated connection in autocommit, taken
+ * by polling {@code pg_try_advisory_lock} with backoff and jitter. It never blocks inside
+ * {@code pg_advisory_lock}, and its connection stays idle outside any transaction, so it cannot deadlock with
+ * {@code CREATE INDEX CONCURRENTLY} run by the holder. When the holding process dies, PostgreSQL ends the
+ * session and the lock with it.
+ */
+public final class PostgresAdvisoryLock implements MigrationLock {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
+    private static final long FIRST_POLL_MS = 20;
+    private static final long MAX_POLL_MS = 100;
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+    private static final String STATUS_SQL = "select l.pid, a.application_name, host(a.client_addr), a.backend_start"
+            + " from pg_locks l left join pg_stat_activity a on a.pid = l.pid"
+            + " where l.locktype = 'advisory' and l.granted and l.objsubid = 2"
+            + " and l.classid::bigint = ? and l.objid::bigint = ?"
+            + " and l.database = (select oid from pg_database where datname = current_database())";
+
+    private final ConnectionFactory connections;
+    private final LockKey key;
+
+    /** Creates the lock for a key, opening its connections from the factory. */
+    public PostgresAdvisoryLock(ConnectionFactory connections, LockKey key) {
+        this.connections = connections;
+        this.key = key;
+    }
+
+    @Override
+    public LockLease acquire(Duration timeout, LockObserver observer) {
+        Connection connection = connections.open();
+        long start = System.nanoTime();
+        try {
+            connection.setAutoCommit(true);
+            PostgresDialect.applicationName(connection, RunnerIdentity.applicationName("lock"));
+            long delay = FIRST_POLL_MS;
+            long lastReport = start;
+            boolean reported = false;
+            try (PreparedStatement tryLock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+                tryLock.setInt(1, key.namespace());
+                tryLock.setInt(2, key.key());
+                while (true) {
+                    if (tryOnce(tryLock)) {
+                        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                        observer.acquired(key, waited);
+                        return new Lease(connection, waited);
+                    }
+                    long now = System.nanoTime();
+                    Duration waited = Duration.ofNanos(now - start);
+                    if (waited.compareTo(timeout) >= 0) {
+                        LockStatus holder = status(connection);
+                        throw new LockTimeoutException("Gave up waiting for the migration lock " + key + " after "
+                                + format(waited) + " (msr.lock.wait-timeout " + format(timeout) + "): "
+                                + describeHolder(holder) + ". If that runner is still working, wait for it or raise the"
+                                + " timeout; if it is gone, run msr.mode=lock-release with msr.force=true.");
+                    }
+                    if (!reported || now - lastReport >= REPORT_EVERY.toNanos()) {
+                        observer.waiting(status(connection), waited);
+                        reported = true;
+                        lastReport = now;
+                    }
+                    long remaining = timeout.minus(waited).toMillis();
+                    long sleep = Math.max(1, Math.min(delay + ThreadLocalRandom.current().nextLong(delay / 2 + 1),
+                            remaining));
+                    Thread.sleep(sleep);
+                    delay = Math.min(delay * 2, MAX_POLL_MS);
+                }
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqlErrors.outsideMigration("Could not take the migration lock " + key, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(connection);
+            throw new ConnectionException("Interrupted while waiting for the migration lock " + key + ".", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    @Override
+    public LockStatus status() {
+        try (Connection connection = connections.open()) {
+            return status(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not read the status of the migration lock " + key, e);
+        }
+    }
+
+    @Override
+    public LockStatus forceRelease() {
+        try (Connection connection = connections.open()) {
+            LockStatus holder = status(connection);
+            if (!holder.held()) {
+                return holder;
+            }
+            if (!holder.heldByMsrRunner()) {
+                throw new io.msr.ConfigurationException("The migration lock " + key + " is held by pid "
+                        + holder.holderPid() + " with application name '" + holder.applicationName()
+                        + "', which is not an MSR runner; it was left alone. Ask a database administrator to check"
+                        + " that session.");
+            }
+            try (PreparedStatement terminate = connection.prepareStatement("select pg_terminate_backend(?)")) {
+                terminate.setInt(1, holder.holderPid());
+                terminate.executeQuery().close();
+            }
+            log.warn("Terminated session pid {} ('{}') to release the migration lock {}", holder.holderPid(),
+                    holder.applicationName(), key);
+            return holder;
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not release the migration lock " + key, e);
+        }
+    }
+
+    private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {
+        try (ResultSet result = tryLock.executeQuery()) {
+            return result.next() && result.getBoolean(1);
+        }
+    }
+
+    private LockStatus status(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(STATUS_SQL)) {
+            query.setLong(1, key.namespace());
+            query.setLong(2, key.key());
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    return new LockStatus(key.toString(), false, null, null, null, null);
+                }
+                Timestamp since = result.getTimestamp(4);
+                return new LockStatus(key.toString(), true, result.getInt(1), result.getString(2), result.getString(3),
+                        since == null ? null : since.toInstant());
+            }
+        }
+    }
+
+    static String describeHolder(LockStatus holder) {
+        if (!holder.held()) {
+            return "no session holds it now (it was released while waiting)";
+        }
+        return "it is held by pid " + holder.holderPid() + " ('" + holder.applicationName() + "'"
+                + (holder.clientAddress() == null ? "" : " from " + holder.clientAddress())
+                + (holder.connectedSince() == null ? "" : ", connected since " + holder.connectedSince()) + ")";
+    }
+
+    private static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis < 10_000 ? millis + " ms" : (millis / 1000) + " s";
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Closing the lock connection failed", e);
+        }
+    }
+
+    private final class Lease implements LockLease {
+        private final Connection connection;
+        private final Duration waited;
+
+        private Lease(Connection connection, Duration waited) {
+            this.connection = connection;
+            this.waited = waited;
+        }
+
+        @Override
+        public LockKey key() {
+            return key;
+        }
+
+        @Override
+        public Duration waited() {
+            return waited;
+        }
+
+        @Override
+        public void ensureHeld() {
+            boolean alive;
+            try {
+                alive = connection.isValid(10);
+            } catch (SQLException e) {
+                alive = false;
+            }
+            if (!alive) {
+                throw new ConnectionException("The connection holding the migration lock " + key
+                        + " was lost (terminated by an operator, a restart or the network), so the lock is gone."
+                        + " Stopped before the next migration; run migrate again to finish.");
+            }
+        }
+
+        @Override
+        public void close() {
+            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                unlock.setInt(1, key.namespace());
+                unlock.setInt(2, key.key());
+                unlock.executeQuery().close();
+                log.info("Migration lock {} released", key);
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Could not release the migration lock {} explicitly ({}); closing its connection releases it",
+                        key, e.getMessage());
+            } finally {
+                closeQuietly(connection);
+            }
+        }
+    }
+}

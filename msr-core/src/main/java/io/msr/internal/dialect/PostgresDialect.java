@@ -1,0 +1,184 @@
+package io.msr.internal.dialect;
+
+import io.msr.internal.jdbc.ConnectionFactory;
+
+import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.LockKey;
+import io.msr.internal.lock.MigrationLock;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/** PostgreSQL (10 and later). */
+public final class PostgresDialect implements Dialect {
+
+    /** The first half of every MSR advisory lock key: "MSR" in ASCII. */
+    static final int LOCK_NAMESPACE = 0x4D5352;
+    private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
+
+    private final String version;
+
+    /** Creates the dialect for a server version, as reported by the driver. */
+    public PostgresDialect(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public String name() {
+        return "PostgreSQL " + version;
+    }
+
+    @Override
+    public String currentSchema(Connection connection) throws SQLException {
+        String schema = single(connection, "select current_schema()");
+        if (schema == null) {
+            throw new SQLException("The connection has no current schema (search_path names no existing schema);"
+                    + " set msr.schema or fix the search_path", "3F000");
+        }
+        return schema;
+    }
+
+    @Override
+    public String currentDatabase(Connection connection) throws SQLException {
+        return single(connection, "select current_database()");
+    }
+
+    @Override
+    public String qualify(String schema, String table) {
+        return quote(schema) + "." + quote(table);
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select 1 from pg_catalog.pg_tables where schemaname = ? and tablename = ?")) {
+            query.setString(1, schema);
+            query.setString(2, table);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    @Override
+    public List<String> createHistoryTable(String qualifiedTable, String table) {
+        return List.of("create table if not exists " + qualifiedTable + " ("
+                        + " id bigint generated always as identity primary key,"
+                        + " version bigint not null,"
+                        + " description varchar(200) not null,"
+                        + " type varchar(10) not null,"
+                        + " script varchar(1000) not null,"
+                        + " checksum varchar(64),"
+                        + " operation varchar(10) not null,"
+                        + " success boolean not null,"
+                        + " installed_by varchar(100) not null default current_user,"
+                        + " installed_on timestamptz not null default clock_timestamp(),"
+                        + " execution_time_ms bigint not null)",
+                "create index if not exists " + quote(table + "_version_idx") + " on " + qualifiedTable + " (version)");
+    }
+
+    @Override
+    public LockKey lockKey(String database, String schema, String table) {
+        String target = database + "." + schema + "." + table;
+        CRC32 crc = new CRC32();
+        crc.update(target.getBytes(StandardCharsets.UTF_8));
+        return new LockKey(LOCK_NAMESPACE, (int) (crc.getValue() & 0x7FFF_FFFFL), target);
+    }
+
+    @Override
+    public MigrationLock lock(ConnectionFactory connections, LockKey key) {
+        return new PostgresAdvisoryLock(connections, key);
+    }
+
+    @Override
+    public Integer errorPosition(SQLException error) {
+        if (error.getMessage() == null) {
+            return null;
+        }
+        Matcher matcher = POSITION.matcher(error.getMessage());
+        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+    }
+
+    @Override
+    public boolean isConnectionError(SQLException error) {
+        return SqlErrors.isConnectionError(error);
+    }
+
+    @Override
+    public void setApplicationName(Connection connection, String name) throws SQLException {
+        applicationName(connection, name);
+    }
+
+    /** Sets a session's application name; usable before the dialect is known (the lock connection). */
+    public static void applicationName(Connection connection, String name) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("select set_config('application_name', ?, false)")) {
+            set.setString(1, name);
+            set.executeQuery().close();
+        }
+    }
+
+    @Override
+    public void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
+            throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(
+                "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
+            set.setString(1, milliseconds(lockTimeout));
+            set.setBoolean(2, local);
+            set.setString(3, milliseconds(statementTimeout));
+            set.setBoolean(4, local);
+            set.executeQuery().close();
+        }
+    }
+
+    @Override
+    public void resetTimeouts(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("reset lock_timeout");
+            statement.execute("reset statement_timeout");
+        }
+    }
+
+    @Override
+    public boolean isTransient(String sqlState) {
+        return "55P03".equals(sqlState) || "40001".equals(sqlState) || "40P01".equals(sqlState);
+    }
+
+    @Override
+    public Set<String> invalidIndexes(Connection connection) throws SQLException {
+        Set<String> invalid = new TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select n.nspname || '.' || c.relname from pg_index i"
+                     + " join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace"
+                     + " where not i.indisvalid")) {
+            while (result.next()) {
+                invalid.add(result.getString(1));
+            }
+        }
+        return invalid;
+    }
+
+    private static String milliseconds(Duration duration) {
+        return duration == null ? "0" : duration.toMillis() + "ms";
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.msr.internal.execute;
+
+import io.msr.Direction;
+import io.msr.ExecutedMigration;
+import io.msr.ExecutedMigration.Outcome;
+import io.msr.HistoryEntry.HistoryOperation;
+import io.msr.MigrationListener;
+import io.msr.MsrException;
+import io.msr.MsrSettings;
+import io.msr.TransactionMode;
+import io.msr.internal.dialect.Dialect;
+import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.LockLease;
+import io.msr.internal.source.ResolvedMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies up migrations with their history rows, in the transaction mode's way: each in its own transaction
+ * (or outside one when it opts out), or all in one batch transaction. The lock is checked before each migration,
+ * transient failures are retried as {@link RetryPolicy} allows, and the history table is created together with
+ * the first migration.
+ *
+ * <p>Contract: every method throws only {@link MsrException}. Whatever fails (a statement, a history row, the
+ * COMMIT itself), the migration's transaction is rolled back before the error leaves, so the caller's recovery
+ * always starts on a connection with no transaction open; the failure is recorded in the {@link RunRecorder} and
+ * the listener hears of it. An error raised at COMMIT (a deferred constraint, a serialization failure) is the
+ * migration's failure, naming its version and file.
+ */
+public final class Applier {
+
+    private static final Logger log = LoggerFactory.getLogger(Applier.class);
+
+    private final TransactionMode mode;
+    private final Dialect dialect;
+    private final MigrationExecutor executor;
+    private final MigrationTimeouts timeouts;
+    private final RetryPolicy retry;
+    private final SchemaHistory history;
+    private final SchemaHistory.Writer writer;
+    private final HistoryTable table;
+    private final MigrationListener listener;
+
+    /**
+     * @param settings the settings (transaction mode, timeouts, retries)
+     * @param dialect  the database's dialect
+     * @param history  the history table
+     * @param writer   appends history rows on the migration connection
+     * @param table    creates the history table with the first migration
+     * @param listener hears of each migration
+     */
+    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
+            HistoryTable table, MigrationListener listener) {
+        this.mode = settings.transactionMode();
+        this.dialect = dialect;
+        this.executor = new MigrationExecutor(dialect);
+        this.timeouts = new MigrationTimeouts(dialect, settings);
+        this.retry = new RetryPolicy(dialect, settings.retryMaxAttempts());
+        this.history = history;
+        this.writer = writer;
+        this.table = table;
+        this.listener = listener;
+    }
+
+    /** Applies the migrations one after another, each committed with its history row before the next starts. */
+    public void applyEach(Connection connection, LockLease lease, List<ResolvedMigration> pending,
+            RunRecorder recorder) {
+        for (ResolvedMigration migration : pending) {
+            applyOne(connection, lease, migration, recorder);
+        }
+    }
+
+    /** Applies the migrations in one transaction: all of them are committed, or none. */
+    public void applyBatch(Connection connection, LockLease lease, List<ResolvedMigration> pending,
+            RunRecorder recorder) {
+        for (int attempt = 1; ; attempt++) {
+            int mark = recorder.mark();
+            ResolvedMigration current = null;
+            long start = System.nanoTime();
+            try {
+                autoCommit(connection, false);
+                table.createIfAbsent(connection);
+                for (ResolvedMigration migration : pending) {
+                    current = migration;
+                    lease.ensureHeld();
+                    listener.migrationStarted(migration.version(), migration.description(), migration.script(),
+                            Direction.UP);
+                    start = System.nanoTime();
+                    setTimeouts(connection, migration, true);
+                    executor.run(connection, migration, Direction.UP, true);
+                    long ms = Versions.elapsedMs(start);
+                    appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
+                    succeeded(migration, ms, recorder);
+                    current = null;
+                }
+                lease.ensureHeld();
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    // The last migration's success was premature: the batch failed as a whole at its COMMIT.
+                    current = pending.get(pending.size() - 1);
+                    recorder.discardFrom(recorder.mark() - 1);
+                    throw executor.failure(current, Direction.UP, true, "at COMMIT of the batch of "
+                            + pending.size() + " migrations (" + Versions.text(pending.get(0).version()) + " to "
+                            + Versions.text(current.version()) + "; a deferred check may come from any of them)", e);
+                }
+                table.committed();
+                return;
+            } catch (MsrException e) {
+                Transactions.rollbackQuietly(connection, e);
+                table.rolledBack();
+                recorder.versionAfter(recorder.versionBefore());
+                if (retry.retry(e, attempt, true, "The batch of " + pending.size() + " migrations")) {
+                    recorder.discardFrom(mark);
+                    continue;
+                }
+                recorder.rollBackSucceeded();
+                if (current != null) {
+                    throw failed(current, Versions.elapsedMs(start), recorder, e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void applyOne(Connection connection, LockLease lease, ResolvedMigration migration, RunRecorder recorder) {
+        boolean transactional = migration.transactionalUp(mode);
+        boolean repeatable = transactional || migration.directives(Direction.UP).idempotent();
+        for (int attempt = 1; ; attempt++) {
+            lease.ensureHeld();
+            listener.migrationStarted(migration.version(), migration.description(), migration.script(),
+                    Direction.UP);
+            long start = System.nanoTime();
+            Set<String> invalidBefore = Set.of();
+            try {
+                autoCommit(connection, !transactional);
+                table.createIfAbsent(connection);
+                if (!transactional) {
+                    // Committed before the work starts: if this process dies part-way, the next run knows.
+                    appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.STARTED, false, 0);
+                    invalidBefore = InvalidIndexes.present(dialect, connection);
+                }
+                start = System.nanoTime();
+                setTimeouts(connection, migration, transactional);
+                executor.run(connection, migration, Direction.UP, transactional);
+                long ms = Versions.elapsedMs(start);
+                appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
+                if (transactional) {
+                    commit(connection, migration, Direction.UP, "at COMMIT");
+                }
+                table.committed();
+                resetTimeouts(connection, migration, transactional);
+                succeeded(migration, ms, recorder);
+                return;
+            } catch (MsrException e) {
+                long ms = Versions.elapsedMs(start);
+                if (transactional) {
+                    Transactions.rollbackQuietly(connection, e);
+                    table.rolledBack();
+                } else {
+                    table.committed();
+                    Transactions.resetQuietly(() -> dialect.resetTimeouts(connection), e);
+                }
+                if (retry.retry(e, attempt, repeatable, "Migration V" + migration.version())) {
+                    continue;
+                }
+                MsrException reported = transactional ? e
+                        : InvalidIndexes.explain(e, invalidBefore, dialect, connection);
+                if (!transactional) {
+                    recordFailure(migration, ms, reported);
+                }
+                throw failed(migration, ms, recorder, reported);
+            }
+        }
+    }
+
+    private void commit(Connection connection, ResolvedMigration migration, Direction direction, String phase) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw executor.failure(migration, direction, true, phase, e);
+        }
+    }
+
+    private void setTimeouts(Connection connection, ResolvedMigration migration, boolean transactional) {
+        try {
+            timeouts.apply(connection, migration, Direction.UP, transactional);
+        } catch (SQLException e) {
+            throw executor.failure(migration, Direction.UP, transactional, "while setting its timeouts", e);
+        }
+    }
+
+    private void resetTimeouts(Connection connection, ResolvedMigration migration, boolean transactional) {
+        try {
+            timeouts.reset(connection, transactional);
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not reset the session timeouts after V" + migration.version(), e);
+        }
+    }
+
+    private void appendRow(ResolvedMigration migration, String script, String checksum, HistoryOperation operation,
+            boolean success, long ms) {
+        try {
+            writer.append(migration.version(), migration.description(), migration.type(), script, checksum,
+                    operation, success, ms);
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not write the history row of V" + migration.version()
+                    + " to " + history.qualifiedName(), e);
+        }
+    }
+
+    private static void autoCommit(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
+        }
+    }
+
+    private void succeeded(ResolvedMigration migration, long ms, RunRecorder recorder) {
+        ExecutedMigration done = new ExecutedMigration(migration.version(), migration.description(), migration.type(),
+                migration.script(), Direction.UP, Outcome.SUCCEEDED, ms);
+        recorder.executed(done);
+        Long after = recorder.versionAfter();
+        recorder.versionAfter(after == null ? migration.version() : Math.max(after, migration.version()));
+        log.info("Applied V{} \"{}\" ({}) in {} ms", migration.version(), migration.description(), migration.type(), ms);
+        listener.migrationSucceeded(done);
+    }
+
+    private MsrException failed(ResolvedMigration migration, long ms, RunRecorder recorder, MsrException error) {
+        ExecutedMigration failed = new ExecutedMigration(migration.version(), migration.description(),
+                migration.type(), migration.script(), Direction.UP, Outcome.FAILED, ms);
+        recorder.executed(failed);
+        listener.migrationFailed(failed, error);
+        return error;
+    }
+
+    private void recordFailure(ResolvedMigration migration, long ms, MsrException error) {
+        try {
+            writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
+                    migration.checksum(), HistoryOperation.UP, false, ms);
+        } catch (SQLException e) {
+            error.addSuppressed(e);
+            log.error("Could not record the failure of V{} in the history table ({}); check the database by hand"
+                    + " before the next run", migration.version(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.msr.internal.execute;
+
+import io.msr.ConnectionException;
+import io.msr.Direction;
+import io.msr.DownFailedException;
+import io.msr.MigrationContext;
+import io.msr.MigrationFailedException;
+import io.msr.MsrException;
+import io.msr.internal.dialect.Dialect;
+import io.msr.Redaction;
+import io.msr.internal.source.ResolvedMigration;
+import io.msr.internal.source.SqlScript;
+import io.msr.internal.sql.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Runs one migration's code, up or down, on a connection, inside whatever transaction the caller opened. SQL is
+ * sent statement by statement, exactly as written (no escape processing), so errors can be traced to a line.
+ * Failures become {@link MigrationFailedException} (up), {@link DownFailedException} (down) or
+ * {@link ConnectionException} (the connection broke), naming version, file, line and SQLState; so do errors the
+ * database raises later for the same migration, such as a deferred constraint checked at COMMIT
+ * ({@link #failure(ResolvedMigration, Direction, boolean, String, SQLException)}).
+ */
+final class MigrationExecutor {
+
+    private final Dialect dialect;
+
+    MigrationExecutor(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    void run(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional) {
+        if (migration.java() != null) {
+            runJava(connection, migration, direction, transactional);
+            return;
+        }
+        SqlScript script = direction == Direction.UP ? migration.up() : migration.down();
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            for (SqlStatement sql : script.statements()) {
+                try {
+                    statement.execute(sql.sql());
+                } catch (SQLException e) {
+                    throw failure(migration, script, sql, direction, transactional, null, e);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(migration, script, null, direction, transactional, null, e);
+        }
+    }
+
+    private void runJava(Connection connection, ResolvedMigration migration, Direction direction,
+            boolean transactional) {
+        MigrationContext context = new MigrationContext() {
+            @Override
+            public Connection connection() {
+                return connection;
+            }
+
+            @Override
+            public long version() {
+                return migration.version();
+            }
+
+            @Override
+            public Direction direction() {
+                return direction;
+            }
+        };
+        try {
+            if (direction == Direction.UP) {
+                migration.java().up(context);
+            } else {
+                migration.java().down(context);
+            }
+        } catch (SQLException e) {
+            throw failure(migration, null, null, direction, transactional, null, e);
+        } catch (MsrException e) {
+            throw e;
+        } catch (Exception e) {
+            String what = "Java migration V" + migration.version() + " (" + migration.script() + ") failed"
+                    + (direction == Direction.DOWN ? " in down()" : "") + ": " + e;
+            throw direction == Direction.UP
+                    ? new MigrationFailedException(Redaction.redact(what) + consequence(transactional, direction),
+                    migration.version(), migration.script(), null, null, e)
+                    : new DownFailedException(Redaction.redact(what) + consequence(transactional, direction),
+                    migration.version(), migration.script(), null, null, e);
+        }
+    }
+
+    /**
+     * Translates an error the database raised for a migration outside its statements: {@code phase} says when,
+     * e.g. "at COMMIT" (a deferred constraint, a serialization failure) or "while setting its timeouts".
+     */
+    MsrException failure(ResolvedMigration migration, Direction direction, boolean transactional, String phase,
+            SQLException error) {
+        SqlScript script = migration.java() != null ? null : direction == Direction.UP ? migration.up() : migration.down();
+        return failure(migration, script, null, direction, transactional, phase, error);
+    }
+
+    private MsrException failure(ResolvedMigration migration, SqlScript script, SqlStatement statement,
+            Direction direction, boolean transactional, String phase, SQLException error) {
+        String file = script != null ? script.fileName() : migration.script();
+        Integer line = null;
+        if (script != null && statement != null) {
+            Integer position = dialect.errorPosition(error);
+            int offset = statement.offset();
+            if (position != null && position > 0) {
+                offset += statement.sql().offsetByCodePoints(0,
+                        Math.min(position - 1, statement.sql().codePointCount(0, statement.sql().length())));
+            }
+            line = script.lineOf(offset);
+        }
+        String where = "V" + migration.version() + " (" + file + (line == null ? "" : ", line " + line) + ")";
+        String message = Redaction.redact(serverMessage(error));
+        String state = error.getSQLState();
+        if (dialect.isConnectionError(error)) {
+            return new ConnectionException("Lost the database connection while running migration " + where + ": "
+                    + message + (state == null ? "" : " (SQLState " + state + ")") + "."
+                    + consequence(transactional, direction) + " Run migrate again once the database is back.",
+                    migration.version(), file, line, state, null);
+        }
+        String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " failed"
+                + (phase == null ? "" : " " + phase) + ": " + message
+                + (state == null ? "" : " (SQLState " + state + ")") + "." + consequence(transactional, direction);
+        return direction == Direction.UP
+                ? new MigrationFailedException(text, migration.version(), file, line, state, null)
+                : new DownFailedException(text, migration.version(), file, line, state, null);
+    }
+
+    private static String consequence(boolean transactional, Direction direction) {
+        if (transactional) {
+            return " Its transaction was rolled back, so none of its changes remain.";
+        }
+        return " It ran outside a transaction, so statements before the failing one stay applied; it is recorded as"
+                + " failed and blocks further runs until you fix the database and run msr.mode=repair.";
+    }
+
+    /** Keeps the server's message and its Detail, Hint and Where lines; drops the position (shown as a line). */
+    private static String serverMessage(SQLException error) {
+        String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        StringBuilder kept = new StringBuilder();
+        String[] lines = text.split("\n");
+        kept.append(lines[0].strip());
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("Detail:") || line.startsWith("Hint:") || line.startsWith("Where:")) {
+                kept.append("; ").append(line);
+            }
+        }
+        return kept.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.msr.internal.execute;
+
+import io.msr.Direction;
+import io.msr.MsrSettings;
+import io.msr.internal.dialect.Dialect;
+import io.msr.internal.source.Directives;
+import io.msr.internal.source.ResolvedMigration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The database timeouts a migration runs with: the file's {@code msr:lock-timeout} and
+ * {@code msr:statement-timeout} directives, else the settings. A lock timeout keeps a migration that waits for a
+ * busy table from queueing the application's queries behind it for longer than that.
+ */
+final class MigrationTimeouts {
+
+    private final Dialect dialect;
+    private final MsrSettings settings;
+
+    MigrationTimeouts(Dialect dialect, MsrSettings settings) {
+        this.dialect = dialect;
+        this.settings = settings;
+    }
+
+    /** Applies the timeouts, for the transaction when {@code transactional}, else for the session. */
+    void apply(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional)
+            throws SQLException {
+        Directives directives = migration.directives(direction);
+        Duration lock = directives.lockTimeout() != null ? directives.lockTimeout() : settings.lockTimeout();
+        Duration statement = directives.statementTimeout() != null ? directives.statementTimeout()
+                : settings.statementTimeout();
+        dialect.applyTimeouts(connection, lock, statement, transactional);
+    }
+
+    /** Restores the session timeouts after a migration that ran outside a transaction. */
+    void reset(Connection connection, boolean transactional) throws SQLException {
+        if (!transactional) {
+            dialect.resetTimeouts(connection);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.msr.internal.execute;
+
+import io.msr.ExecutedMigration;
+import io.msr.ExitCode;
+import io.msr.Issue;
+import io.msr.MsrException;
+import io.msr.Operation;
+import io.msr.OperationResult;
+import io.msr.MigrationListener;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what one operation does and builds its {@link OperationResult}, successful or failed. */
+public final class RunRecorder {
+
+    private final Operation operation;
+    private final MigrationListener listener;
+    private final Instant startedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final List<ExecutedMigration> executed = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private Long versionBefore;
+    private Long versionAfter;
+
+    /** Starts recording an operation and tells the listener it started. */
+    public RunRecorder(Operation operation, MigrationListener listener) {
+        this.operation = operation;
+        this.listener = listener;
+        listener.runStarted(operation);
+    }
+
+    public void versions(Long before, Long after) {
+        this.versionBefore = before;
+        this.versionAfter = after;
+    }
+
+    public void versionAfter(Long after) {
+        this.versionAfter = after;
+    }
+
+    public Long versionBefore() {
+        return versionBefore;
+    }
+
+    public Long versionAfter() {
+        return versionAfter;
+    }
+
+    public void warnings(List<Issue> issues) {
+        for (Issue issue : issues) {
+            warnings.add(issue.message());
+        }
+    }
+
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    public void executed(ExecutedMigration migration) {
+        executed.add(migration);
+    }
+
+    /** Returns what was recorded so far, in order. */
+    public List<ExecutedMigration> executedSoFar() {
+        return List.copyOf(executed);
+    }
+
+    /** Returns a mark of what was recorded so far, for {@link #discardFrom}. */
+    public int mark() {
+        return executed.size();
+    }
+
+    /** Forgets what was recorded after the mark: an attempt that was rolled back and is tried again. */
+    public void discardFrom(int mark) {
+        executed.subList(mark, executed.size()).clear();
+    }
+
+    /** Marks every migration that succeeded so far as rolled back (a batch transaction was rolled back). */
+    public void rollBackSucceeded() {
+        for (int i = 0; i < executed.size(); i++) {
+            ExecutedMigration migration = executed.get(i);
+            if (migration.outcome() == ExecutedMigration.Outcome.SUCCEEDED) {
+                executed.set(i, new ExecutedMigration(migration.version(), migration.description(), migration.type(),
+                        migration.script(), migration.direction(), ExecutedMigration.Outcome.ROLLED_BACK,
+                        migration.durationMs()));
+            }
+        }
+    }
+
+    public int succeededCount() {
+        int count = 0;
+        for (ExecutedMigration migration : executed) {
+            if (migration.outcome() == ExecutedMigration.Outcome.SUCCEEDED) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    public OperationResult success() {
+        OperationResult result = new OperationResult(operation, ExitCode.SUCCESS, startedAt, elapsedMs(), versionBefore,
+                versionAfter, executed, warnings, notes, null);
+        listener.runFinished(result);
+        return result;
+    }
+
+    /** Attaches the failed result to the error and returns the error, for rethrowing. */
+    public MsrException failure(MsrException error) {
+        OperationResult result = new OperationResult(operation, error.exitCode(), startedAt, elapsedMs(), versionBefore,
+                versionAfter, executed, warnings, notes, error.toFailure());
+        error.withResult(result);
+        listener.runFinished(result);
+        return error;
+    }
+}

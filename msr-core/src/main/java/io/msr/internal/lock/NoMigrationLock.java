@@ -1,0 +1,49 @@
+package io.msr.internal.lock;
+
+import io.msr.LockStatus;
+
+import java.time.Duration;
+
+/** The lock used when locking is turned off: every runner "acquires" it at once. */
+public final class NoMigrationLock implements MigrationLock {
+
+    private final LockKey key;
+
+    /** Creates the no-op lock for a key (used in messages only). */
+    public NoMigrationLock(LockKey key) {
+        this.key = key;
+    }
+
+    @Override
+    public LockLease acquire(Duration timeout, LockObserver observer) {
+        return new LockLease() {
+            @Override
+            public LockKey key() {
+                return key;
+            }
+
+            @Override
+            public Duration waited() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public void ensureHeld() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public LockStatus status() {
+        return new LockStatus(key.toString(), false, null, null, null, null);
+    }
+
+    @Override
+    public LockStatus forceRelease() {
+        return status();
+    }
+}

@@ -1,0 +1,163 @@
+package io.msr.internal.operation;
+
+import io.msr.ConfigurationException;
+import io.msr.ConnectionException;
+import io.msr.InfoResult;
+import io.msr.LockStatus;
+import io.msr.Msr;
+import io.msr.MsrSettings;
+import io.msr.Operation;
+import io.msr.OperationResult;
+import io.msr.Redaction;
+import io.msr.internal.backup.ConnectionDetails;
+import io.msr.internal.backup.PgBackup;
+import io.msr.internal.jdbc.ConnectionFactory;
+import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lint.MigrationLinter;
+import io.msr.internal.source.MigrationResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * msr-core's engine: each operation of {@link Msr} is the {@link OperationTemplate skeleton} around the step that
+ * makes it different. Each call opens its own connections and closes them before it returns, so one engine may
+ * serve many calls, also from several threads.
+ */
+final class Engine implements Msr {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineContext context;
+    private final OperationTemplate template;
+
+    /** Creates engines for {@link Msr.Builder}; registered in {@code META-INF/services/io.msr.Msr$Provider}. */
+    public static final class Factory implements Msr.Provider {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Factory() {
+        }
+
+        @Override
+        public Msr create(Configuration configuration) {
+            return new Engine(configuration);
+        }
+    }
+
+    Engine(Configuration configuration) {
+        MsrSettings settings = configuration.settings();
+        List<String> unknownRules = MigrationLinter.unknownRules(settings.lintDisabledRules());
+        if (!unknownRules.isEmpty()) {
+            throw new ConfigurationException("msr.lint.disabled-rules names unknown rules " + unknownRules
+                    + "; the rules are " + MigrationLinter.ruleIds() + ".");
+        }
+        DataSource dataSource = configuration.dataSource();
+        String description = configuration.description();
+        String password = configuration.password();
+        ConnectionFactory connections = () -> open(dataSource, description, password);
+        ConnectionDetails details = configuration.jdbcUrl() == null ? null
+                : new ConnectionDetails(configuration.jdbcUrl(), configuration.user(), password);
+        this.context = new EngineContext(connections, settings, configuration.javaMigrations(),
+                new MigrationResolver(configuration.classLoader()), new CompositeListener(configuration.listeners()),
+                new PgBackup(settings.backup(), details));
+        this.template = new OperationTemplate(context);
+    }
+
+    @Override
+    public OperationResult migrate() {
+        return migrate(context.settings());
+    }
+
+    @Override
+    public OperationResult migrate(long target) {
+        return migrate(context.settings().toBuilder().target(target).build());
+    }
+
+    private OperationResult migrate(MsrSettings settings) {
+        return template.run(Operation.MIGRATE, true, settings, new MigrateStep(context, settings));
+    }
+
+    @Override
+    public InfoResult info() {
+        return InspectSteps.info(template, context);
+    }
+
+    @Override
+    public OperationResult validate() {
+        return template.run(Operation.VALIDATE, false, context.settings(), InspectSteps.validate(context));
+    }
+
+    @Override
+    public OperationResult down(long target) {
+        if (target < 0) {
+            throw new ConfigurationException("The down target " + target + " is negative; use 0 to revert everything.");
+        }
+        return template.run(Operation.DOWN, true, context.settings(), new DownStep(context, target));
+    }
+
+    @Override
+    public OperationResult repair() {
+        return template.run(Operation.REPAIR, true, context.settings(), new RepairStep(context));
+    }
+
+    @Override
+    public OperationResult backup() {
+        return template.run(Operation.BACKUP, true, context.settings(), BackupSteps.backup(context));
+    }
+
+    @Override
+    public OperationResult restore(Path file) {
+        if (!context.settings().force()) {
+            throw new ConfigurationException("Restoring " + file + " replaces every object the backup holds with its"
+                    + " state at backup time, so it needs an explicit go-ahead: set msr.force=true.");
+        }
+        return template.run(Operation.RESTORE, true, context.settings(), BackupSteps.restore(context, file));
+    }
+
+    @Override
+    public LockStatus lockStatus() {
+        try (RunSession session = RunSession.open(context.connections(), context.settings(), true)) {
+            return session.lock.status();
+        }
+    }
+
+    @Override
+    public LockStatus releaseLock() {
+        if (!context.settings().force()) {
+            throw new ConfigurationException("Releasing the migration lock terminates the session holding it, so it"
+                    + " needs an explicit go-ahead: set msr.force=true. Check msr.mode=lock-status first.");
+        }
+        try (RunSession session = RunSession.open(context.connections(), context.settings(), true)) {
+            LockStatus holder = session.lock.forceRelease();
+            if (!holder.held()) {
+                log.info("The migration lock {} is not held; nothing to release", holder.key());
+            }
+            return holder;
+        }
+    }
+
+    private static Connection open(DataSource dataSource, String description, String password) {
+        try {
+            Connection connection = dataSource.getConnection();
+            if (connection == null) {
+                throw new SQLException("the DataSource returned no connection", "08001");
+            }
+            return connection;
+        } catch (SQLException e) {
+            String message = "Could not connect to " + description + ": " + SqlErrors.describe(e) + ". Check that"
+                    + " the database is running and reachable, and that the URL, user and password are right.";
+            throw new ConnectionException(Redaction.redact(message, password), null, null, null, e.getSQLState(),
+                    null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Msr" + context.settings().locations();
+    }
+}

@@ -1,0 +1,59 @@
+package io.msr.internal.operation;
+
+import io.msr.JavaMigration;
+import io.msr.MsrSettings;
+import io.msr.internal.backup.PgBackup;
+import io.msr.internal.jdbc.ConnectionFactory;
+import io.msr.MigrationListener;
+import io.msr.internal.source.MigrationResolver;
+
+import io.msr.Issue;
+import io.msr.internal.plan.MigrationPlanner;
+import io.msr.internal.source.ResolvedMigration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every operation needs: where connections come from, the settings, the Java migrations, the resolver and
+ * the listener.
+ *
+ * @param connections    opens connections to the migration database
+ * @param settings       the settings
+ * @param javaMigrations the registered Java migrations
+ * @param resolver       resolves migrations from the locations
+ * @param listener       hears about the run (already made failure-safe)
+ * @param backup         takes and restores backups with the database's own tools
+ */
+record EngineContext(ConnectionFactory connections, MsrSettings settings, List<JavaMigration> javaMigrations,
+        MigrationResolver resolver, MigrationListener listener, PgBackup backup) {
+
+    MigrationResolver.Resolution resolve() {
+        return resolver.resolve(settings.locations(), javaMigrations);
+    }
+
+    /**
+     * Resolves and returns the migrations by version for operations that work on applied migrations (down,
+     * repair): malformed files and duplicate versions fail, the rest of validation does not apply.
+     */
+    Map<Long, ResolvedMigration> resolveByVersion() {
+        MigrationResolver.Resolution resolution = resolve();
+        List<Issue> issues = new ArrayList<>(resolution.issues());
+        Map<Long, ResolvedMigration> resolved = MigrationPlanner.uniqueByVersion(resolution.migrations(), issues);
+        Validation.failOnErrors(issues, false);
+        return resolved;
+    }
+
+    /**
+     * Resolves, failing before any connection is opened when files are malformed or versions are duplicated
+     * (all such problems reported at once; warnings too when strict).
+     */
+    MigrationResolver.Resolution resolveChecked(boolean strict) {
+        MigrationResolver.Resolution resolution = resolve();
+        List<Issue> issues = new ArrayList<>(resolution.issues());
+        MigrationPlanner.uniqueByVersion(resolution.migrations(), issues);
+        Validation.failOnErrors(issues, strict);
+        return resolution;
+    }
+}

@@ -1,0 +1,107 @@
+package io.msr.internal.operation;
+
+import io.msr.MsrException;
+import io.msr.MsrSettings;
+import io.msr.TransactionMode;
+import io.msr.ValidationException;
+import io.msr.internal.execute.Applier;
+import io.msr.internal.execute.DryRun;
+import io.msr.internal.execute.HistoryTable;
+import io.msr.internal.execute.Reverter;
+import io.msr.internal.execute.Versions;
+import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.plan.MigrationPlan;
+import io.msr.internal.plan.MigrationPlanner;
+import io.msr.internal.source.MigrationResolver;
+import io.msr.internal.source.ResolvedMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Migrate's own step: plan against the history read under the lock, refuse on any validation error (nothing
+ * changes), then rehearse (dry run) or apply the pending migrations, take a backup first when the rollback
+ * strategy needs one, and recover as the strategy says when a migration fails.
+ */
+final class MigrateStep implements OperationTemplate.Step {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrateStep.class);
+
+    private final EngineContext context;
+    private final MsrSettings settings;
+    private MigrationResolver.Resolution resolution;
+
+    MigrateStep(EngineContext context, MsrSettings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    @Override
+    public void prepare() {
+        resolution = context.resolveChecked(settings.strict());
+    }
+
+    @Override
+    public void run(OperationTemplate.Run run) throws SQLException {
+        RunSession session = run.session();
+        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(), resolution.issues(),
+                run.history().state(), settings, true);
+        if (!plan.errors().isEmpty()) {
+            throw new ValidationException(plan.errors());
+        }
+        run.recorder().warnings(plan.warnings());
+        plan.warnings().forEach(warning -> log.warn(warning.message()));
+        List<ResolvedMigration> pending = plan.pending();
+        Long before = run.history().state().schemaVersion();
+        if (pending.isEmpty()) {
+            log.info("Schema {} is up to date at version {}: nothing to migrate ({} ms)", session.schema,
+                    Versions.text(before), run.recorder().elapsedMs());
+            return;
+        }
+        if (settings.dryRun()) {
+            rehearse(run, pending);
+            return;
+        }
+        RunBackup backup = settings.rollbackStrategy().takesBackup()
+                ? RunBackup.take(context.backup(), settings.backup().keep(), run.recorder()) : null;
+        try (SchemaHistory.Writer writer = session.history.writer(session.connection)) {
+            Applier applier = new Applier(settings, session.dialect, session.history, writer,
+                    new HistoryTable(session.history, session.schema, run.history().exists()), context.listener());
+            FailureRecovery recovery = new FailureRecovery(settings.rollbackStrategy(), settings.transactionMode(),
+                    new DownRollback(new Reverter(settings, session.dialect, session.history, writer,
+                            context.listener())), backup);
+            try {
+                if (settings.transactionMode() == TransactionMode.PER_BATCH) {
+                    applier.applyBatch(session.connection, run.lease(), pending, run.recorder());
+                } else {
+                    applier.applyEach(session.connection, run.lease(), pending, run.recorder());
+                }
+            } catch (MsrException failure) {
+                throw recovery.recover(session.connection, run.lease(), pending, run.recorder(), failure);
+            }
+        }
+        if (backup != null) {
+            backup.discard(run.recorder());
+        }
+        log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
+                Versions.text(run.recorder().versionBefore()), Versions.text(run.recorder().versionAfter()),
+                run.recorder().succeededCount(), run.recorder().elapsedMs());
+    }
+
+    private void rehearse(OperationTemplate.Run run, List<ResolvedMigration> pending) {
+        RunSession session = run.session();
+        try {
+            DryRun.rehearse(session.connection, run.lease(), session.dialect, settings, pending, run.recorder(),
+                    context.listener());
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("The dry run could not open or roll back its transaction", e);
+        }
+        run.recorder().note("Dry run: nothing was committed and no history was written; schema version stays "
+                + Versions.text(run.history().state().schemaVersion()));
+        log.info("Dry run of schema {} finished in {} ms: {} migration(s) would apply; nothing was committed",
+                session.schema, run.recorder().elapsedMs(), pending.size());
+    }
+}

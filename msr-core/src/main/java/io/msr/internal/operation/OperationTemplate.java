@@ -1,0 +1,106 @@
+package io.msr.internal.operation;
+
+import io.msr.MsrException;
+import io.msr.MsrSettings;
+import io.msr.Operation;
+import io.msr.OperationResult;
+import io.msr.internal.execute.RunRecorder;
+import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.LockLease;
+import io.msr.internal.operation.RunSession.HistorySnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The skeleton every operation shares, written once: start the record (the listener hears), prepare without a
+ * connection (resolve and check the files, so bad input fails before the database is touched), open the session,
+ * take the lock when the operation changes anything, read history, run the operation's own step, and turn any
+ * failure into the failed result attached to its exception. The lock is around the step, as in ShedLock's
+ * {@code LockingTaskExecutor}; the session and the lock are always closed before the result leaves.
+ */
+final class OperationTemplate {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationTemplate.class);
+
+    private final EngineContext context;
+
+    OperationTemplate(EngineContext context) {
+        this.context = context;
+    }
+
+    /** What one operation does inside the skeleton. */
+    interface Step {
+
+        /** Runs before any connection is opened: resolve and check the files. Does nothing by default. */
+        default void prepare() {
+        }
+
+        /**
+         * Runs with the session open, history read and, for a locked operation, the lock held. Records what it
+         * does in the run's recorder; throws an {@link MsrException}, or an {@link SQLException} that the skeleton
+         * reports as a failure to use the history table.
+         */
+        void run(Run run) throws SQLException;
+    }
+
+    /**
+     * What a step works with.
+     *
+     * @param session  the migration connection, dialect, history table and lock
+     * @param lease    the lock, held for the whole step (a no-op lease for unlocked operations)
+     * @param history  the history as read after the lock was taken
+     * @param recorder records what the step did
+     */
+    record Run(RunSession session, LockLease lease, HistorySnapshot history, RunRecorder recorder) {
+    }
+
+    /** Runs an operation: under the lock when {@code locked} (and the settings enable it), else without. */
+    OperationResult run(Operation operation, boolean locked, MsrSettings settings, Step step) {
+        RunRecorder recorder = new RunRecorder(operation, context.listener());
+        try {
+            step.prepare();
+            return withSession(settings, locked, (session, lease) -> {
+                HistorySnapshot history = session.readHistory();
+                recorder.versions(history.state().schemaVersion(), history.state().schemaVersion());
+                try {
+                    step.run(new Run(session, lease, history, recorder));
+                } catch (SQLException e) {
+                    throw SqlErrors.outsideMigration(name(operation) + " could not use the history table "
+                            + session.history.qualifiedName(), e);
+                }
+                return recorder.success();
+            });
+        } catch (MsrException e) {
+            log.error("{} failed: {}", name(operation), e.getMessage());
+            throw recorder.failure(e);
+        }
+    }
+
+    /** Reads without the lock, without a record and without writing: the session and the history, then closed. */
+    <T> T read(MsrSettings settings, Function<Run, T> reader) {
+        return withSession(settings, false, (session, lease) -> reader.apply(
+                new Run(session, lease, session.readHistory(), null)));
+    }
+
+    private interface SessionBody<T> {
+        T run(RunSession session, LockLease lease);
+    }
+
+    private <T> T withSession(MsrSettings settings, boolean locked, SessionBody<T> body) {
+        try (RunSession session = RunSession.open(context.connections(), settings, locked && settings.lockEnabled());
+             LockLease lease = session.acquireLock(settings, context.listener())) {
+            lease.ensureHeld();
+            return body.run(session, lease);
+        }
+    }
+
+    /** Returns "Migrate", "Lock release" and so on, for log lines. */
+    static String name(Operation operation) {
+        String words = operation.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,121 @@
+package io.msr.internal.operation;
+
+import io.msr.HistoryEntry;
+import io.msr.IsolationLevel;
+import io.msr.MigrationListener;
+import io.msr.MsrSettings;
+import io.msr.internal.dialect.Dialect;
+import io.msr.internal.dialect.Dialects;
+import io.msr.internal.history.HistoryState;
+import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.jdbc.ConnectionFactory;
+import io.msr.internal.jdbc.RunnerIdentity;
+import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.LockKey;
+import io.msr.internal.lock.LockLease;
+import io.msr.internal.lock.MigrationLock;
+import io.msr.internal.lock.NoMigrationLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One operation's connection to the database: the migration connection, the dialect, the history table and the
+ * lock, found once at the start. Closing it rolls back anything left open and closes the migration connection.
+ */
+final class RunSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunSession.class);
+
+    final Connection connection;
+    final Dialect dialect;
+    final String schema;
+    final SchemaHistory history;
+    final MigrationLock lock;
+
+    /**
+     * What the history table held when the operation read it.
+     *
+     * @param exists whether the table exists
+     * @param rows   every row, oldest first; empty when the table does not exist
+     * @param state  the rows replayed
+     */
+    record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state) {
+    }
+
+    private RunSession(Connection connection, Dialect dialect, String schema, SchemaHistory history,
+            MigrationLock lock) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.history = history;
+        this.lock = lock;
+    }
+
+    /**
+     * Opens the migration connection and finds the dialect, schema, history table and lock. The lock is the
+     * database's own unless {@code lockEnabled} is off.
+     */
+    static RunSession open(ConnectionFactory connections, MsrSettings settings, boolean lockEnabled) {
+        Connection connection = connections.open();
+        try {
+            connection.setAutoCommit(true);
+            Dialect dialect = Dialects.detect(connection);
+            dialect.setApplicationName(connection, RunnerIdentity.applicationName("migrate"));
+            if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
+                connection.setTransactionIsolation(settings.isolationLevel().jdbcLevel());
+            }
+            String schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(connection);
+            String database = dialect.currentDatabase(connection);
+            LockKey key = dialect.lockKey(database, schema, settings.table());
+            MigrationLock lock = lockEnabled ? dialect.lock(connections, key) : new NoMigrationLock(key);
+            return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table()),
+                    lock);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Waits for the lock as the settings say, logging the wait and telling the listener; close the lease. */
+    LockLease acquireLock(MsrSettings settings, MigrationListener listener) {
+        return lock.acquire(settings.lockWaitTimeout(), LockObservers.logging(listener));
+    }
+
+    /** Reads the whole history; works before the table exists. */
+    HistorySnapshot readHistory() {
+        try {
+            boolean exists = history.exists(connection);
+            List<HistoryEntry> rows = exists ? history.readAll(connection) : List.of();
+            return new HistorySnapshot(exists, rows, HistoryState.replay(rows));
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not read the history table " + history.qualifiedName(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Rolling back before closing failed", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Closing the migration connection failed", e);
+        }
+    }
+}

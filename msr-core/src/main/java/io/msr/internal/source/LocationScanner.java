@@ -1,0 +1,167 @@
+package io.msr.internal.source;
+
+import io.msr.ConfigurationException;
+import io.msr.Issue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Finds the {@code .sql} files of locations, recursively, skipping hidden files and folders (names starting
+ * with a dot). Reads exploded class folders, jars and nested Spring Boot jars. Each location is walked once.
+ */
+public final class LocationScanner {
+
+    private final ClassLoader classLoader;
+
+    /** Creates a scanner that resolves classpath locations with the given class loader. */
+    public LocationScanner(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * Returns the {@code .sql} files of the locations, sorted by location and path. A location that does not
+     * exist yields a warning issue; one that exists but cannot be read throws {@link ConfigurationException}.
+     */
+    public Scan scan(List<MigrationLocation> locations) {
+        List<ScriptFile> files = new ArrayList<>();
+        List<Issue> issues = new ArrayList<>();
+        for (MigrationLocation location : locations) {
+            int before = files.size();
+            boolean exists = location.kind() == MigrationLocation.Kind.FILESYSTEM
+                    ? scanFolder(location, Paths.get(location.path()), files)
+                    : scanClasspath(location, files);
+            if (!exists) {
+                issues.add(Issue.warning("LOCATION_MISSING", "Location " + location
+                        + " does not exist: no migrations were found there. Check msr.locations.", null, null));
+            }
+            files.subList(before, files.size()).sort(Comparator.comparing(ScriptFile::path));
+        }
+        return new Scan(files, issues);
+    }
+
+    /** The files found and the warnings about missing locations. */
+    public record Scan(List<ScriptFile> files, List<Issue> issues) {
+    }
+
+    private boolean scanClasspath(MigrationLocation location, List<ScriptFile> files) {
+        Enumeration<URL> roots;
+        try {
+            roots = classLoader.getResources(location.path());
+        } catch (IOException e) {
+            throw unreadable(location, e);
+        }
+        boolean found = false;
+        while (roots.hasMoreElements()) {
+            URL root = roots.nextElement();
+            found = true;
+            if ("file".equals(root.getProtocol())) {
+                try {
+                    scanFolder(location, Paths.get(root.toURI()), files);
+                } catch (URISyntaxException e) {
+                    throw unreadable(location, e);
+                }
+            } else {
+                scanJar(location, root, files);
+            }
+        }
+        return found;
+    }
+
+    private boolean scanFolder(MigrationLocation location, Path folder, List<ScriptFile> files) {
+        if (!Files.exists(folder)) {
+            return false;
+        }
+        if (!Files.isDirectory(folder) || !Files.isReadable(folder)) {
+            throw new ConfigurationException("Location " + location + " (" + folder.toAbsolutePath()
+                    + ") is not a readable folder. Check msr.locations and the file permissions.");
+        }
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (attrs.isRegularFile() && !hidden(file) && file.getFileName().toString().endsWith(".sql")) {
+                        String relative = folder.relativize(file).toString().replace('\\', '/');
+                        files.add(new ScriptFile(location, relative, Files.readAllBytes(file)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(location, e);
+        }
+        return true;
+    }
+
+    private void scanJar(MigrationLocation location, URL root, List<ScriptFile> files) {
+        try {
+            URLConnection connection = root.openConnection();
+            if (!(connection instanceof JarURLConnection jarConnection)) {
+                throw new ConfigurationException("Location " + location + " resolved to " + root
+                        + ", which is neither a folder nor a jar. Use a filesystem: location instead.");
+            }
+            JarFile jar = jarConnection.getJarFile();
+            String prefix = jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName();
+            if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+                prefix = prefix + "/";
+            }
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(".sql")) {
+                    continue;
+                }
+                String relative = name.substring(prefix.length());
+                if (hiddenSegment(relative)) {
+                    continue;
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    files.add(new ScriptFile(location, relative, in.readAllBytes()));
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable(location, e);
+        }
+    }
+
+    private static boolean hidden(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean hiddenSegment(String relative) {
+        for (String segment : relative.split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ConfigurationException unreadable(MigrationLocation location, Exception cause) {
+        return new ConfigurationException("Location " + location + " could not be read: " + cause.getMessage()
+                + ". Check msr.locations and the file permissions.", cause);
+    }
+}

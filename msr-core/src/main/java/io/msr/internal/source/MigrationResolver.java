@@ -1,0 +1,147 @@
+package io.msr.internal.source;
+
+import io.msr.internal.sql.SqlStatement;
+import io.msr.internal.sql.SqlStatementSplitter;
+
+import io.msr.ConfigurationException;
+import io.msr.Direction;
+import io.msr.Issue;
+import io.msr.JavaMigration;
+import io.msr.MigrationType;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the files of the locations and the registered Java migrations into {@link ResolvedMigration}s.
+ * Problems with individual files (malformed names, undecodable or empty files, unknown directives, a down file
+ * without its up file) are returned as error issues naming the file, so that all of them are reported at once.
+ * Duplicate versions are left for the planner, which reports both files.
+ */
+public final class MigrationResolver {
+
+    private final LocationScanner scanner;
+
+    /** Creates a resolver reading classpath locations with the given class loader. */
+    public MigrationResolver(ClassLoader classLoader) {
+        this.scanner = new LocationScanner(classLoader);
+    }
+
+    /** Resolves every migration of the locations plus the Java migrations, sorted by version. */
+    public Resolution resolve(List<String> locations, List<JavaMigration> javaMigrations) {
+        List<MigrationLocation> parsed = new ArrayList<>();
+        for (String location : locations) {
+            parsed.add(MigrationLocation.parse(location));
+        }
+        LocationScanner.Scan scan = scanner.scan(parsed);
+        List<Issue> issues = new ArrayList<>(scan.issues());
+        List<ResolvedMigration> migrations = new ArrayList<>();
+        Map<String, SqlScript> downs = new HashMap<>();
+        List<Pending> ups = new ArrayList<>();
+        for (ScriptFile file : scan.files()) {
+            SqlFileName.Parsed name = SqlFileName.parse(file.fileName());
+            if (name instanceof SqlFileName.Malformed malformed) {
+                issues.add(Issue.error("MALFORMED_NAME", "File " + file.displayName() + " is not a valid migration name: "
+                        + malformed.reason() + ". Expected " + SqlFileName.PATTERN
+                        + (malformed.suggestion() == null ? "." : "; did you mean " + malformed.suggestion() + "?"),
+                        null, file.path()));
+            } else if (name instanceof SqlFileName.Valid valid) {
+                SqlScript script = read(file, issues);
+                if (script == null) {
+                    continue;
+                }
+                if (valid.direction() == Direction.DOWN) {
+                    downs.put(pairKey(file, valid), script);
+                } else {
+                    ups.add(new Pending(valid, script));
+                }
+            }
+        }
+        for (Pending pending : ups) {
+            SqlScript down = downs.remove(pairKey(pending.script.file(), pending.name));
+            migrations.add(new ResolvedMigration(pending.name.version(), pending.name.description(), MigrationType.SQL,
+                    pending.script.file().path(), pending.script.checksum(), pending.script, down, null, false));
+        }
+        for (SqlScript orphan : downs.values()) {
+            issues.add(Issue.error("DOWN_WITHOUT_UP", "File " + orphan.file().displayName()
+                    + " is a down migration without an up migration: add "
+                    + orphan.fileName().replace(".down.sql", ".up.sql") + " in the same folder, or remove it.",
+                    null, orphan.file().path()));
+        }
+        for (JavaMigration java : javaMigrations) {
+            migrations.add(resolveJava(java));
+        }
+        migrations.sort(Comparator.comparingLong(ResolvedMigration::version));
+        return new Resolution(migrations, issues);
+    }
+
+    /** The migrations resolved and the problems found with individual files. */
+    public record Resolution(List<ResolvedMigration> migrations, List<Issue> issues) {
+    }
+
+    private record Pending(SqlFileName.Valid name, SqlScript script) {
+    }
+
+    private static String pairKey(ScriptFile file, SqlFileName.Valid name) {
+        return file.location() + "|" + file.folder() + "|" + name.version() + "|" + name.description();
+    }
+
+    private static SqlScript read(ScriptFile file, List<Issue> issues) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.content())).toString();
+        } catch (CharacterCodingException e) {
+            issues.add(Issue.error("NOT_TEXT", "File " + file.displayName()
+                    + " is not UTF-8 text (is it a binary file?). Save it as UTF-8.", null, file.path()));
+            return null;
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\0') >= 0) {
+            issues.add(Issue.error("NOT_TEXT", "File " + file.displayName()
+                    + " contains NUL bytes (is it a binary file?). Save it as UTF-8 text.", null, file.path()));
+            return null;
+        }
+        Directives directives;
+        try {
+            directives = Directives.parse(text);
+        } catch (IllegalArgumentException e) {
+            issues.add(Issue.error("BAD_DIRECTIVE", "File " + file.displayName() + " has an " + e.getMessage() + ".",
+                    null, file.path()));
+            return null;
+        }
+        List<SqlStatement> statements = SqlStatementSplitter.split(text);
+        if (statements.isEmpty()) {
+            issues.add(Issue.error("EMPTY_SCRIPT", "File " + file.displayName()
+                    + " contains no SQL statement. Add its SQL, or delete the file.", null, file.path()));
+            return null;
+        }
+        return new SqlScript(file, text, Checksums.of(text), directives, statements);
+    }
+
+    private static ResolvedMigration resolveJava(JavaMigration java) {
+        long version = java.version();
+        if (version <= 0 || version > 999_999_999_999_999_999L) {
+            throw new ConfigurationException("Java migration " + java.getClass().getName() + " has version " + version
+                    + "; versions are positive numbers of up to 18 digits.");
+        }
+        boolean overridesDown;
+        try {
+            overridesDown = java.getClass().getMethod("down", io.msr.MigrationContext.class).getDeclaringClass()
+                    != JavaMigration.class;
+        } catch (NoSuchMethodException e) {
+            overridesDown = false;
+        }
+        return new ResolvedMigration(version, java.description(), MigrationType.JAVA, java.getClass().getName(),
+                java.checksum(), null, null, java, overridesDown);
+    }
+}
