@@ -68,6 +68,9 @@ public interface Dialect {
      */
     boolean isTransient(String sqlState);
 
-    /** Returns the schema-qualified names of the indexes left INVALID (by a failed concurrent index build). */
+    /**
+     * Returns the indexes left INVALID (by a failed concurrent index build), each as a schema-qualified name quoted
+     * as SQL needs it, ready to paste into a {@code DROP INDEX} statement.
+     */
     Set<String> invalidIndexes(Connection connection) throws SQLException;
 }

@@ -158,7 +158,7 @@ public final class PostgresDialect implements Dialect {
     public Set<String> invalidIndexes(Connection connection) throws SQLException {
         Set<String> invalid = new TreeSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select n.nspname || '.' || c.relname from pg_index i"
+             ResultSet result = statement.executeQuery("select format('%I.%I', n.nspname, c.relname) from pg_index i"
                      + " join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace"
                      + " where not i.indisvalid")) {
             while (result.next()) {
