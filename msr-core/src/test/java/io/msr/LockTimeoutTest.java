@@ -143,4 +143,18 @@ class LockTimeoutTest {
                 .contains("DROP INDEX CONCURRENTLY IF EXISTS " + schema + ".accounts_balance_key;")
                 .contains("msr.mode=repair");
     }
+
+    @Test
+    void quotesAMixedCaseInvalidIndexSoItsDropStatementWorksAsPrinted() {
+        db.execute("insert into " + schema + ".accounts values (101, 100)");
+        folder.write("V1_unique_balance.up.sql", "-- msr:transaction=false\ncreate unique index concurrently"
+                + " \"Accounts Balance_Key\" on " + schema + ".accounts (balance);");
+        MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
+                () -> msr(folder.settings()).migrate());
+        String drop = "DROP INDEX CONCURRENTLY IF EXISTS " + schema + ".\"Accounts Balance_Key\"";
+        assertThat(error.getMessage()).contains(drop + ";");
+
+        db.execute(drop);
+        assertThat(db.queryForObject("select count(*) from pg_index where not indisvalid", Long.class)).isZero();
+    }
 }
