@@ -8,9 +8,11 @@ import io.msr.internal.execute.Applier;
 import io.msr.internal.execute.DryRun;
 import io.msr.internal.execute.HistoryTable;
 import io.msr.internal.execute.Reverter;
+import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.execute.Versions;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.LockLease;
 import io.msr.internal.plan.MigrationPlan;
 import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;
@@ -18,6 +20,7 @@ import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -73,15 +76,8 @@ final class MigrateStep implements OperationTemplate.Step {
             FailureRecovery recovery = new FailureRecovery(settings.rollbackStrategy(), settings.transactionMode(),
                     new DownRollback(new Reverter(settings, session.dialect, session.history, writer,
                             context.listener())), backup);
-            try {
-                if (settings.transactionMode() == TransactionMode.PER_BATCH) {
-                    applier.applyBatch(session.connection, run.lease(), pending, run.recorder());
-                } else {
-                    applier.applyEach(session.connection, run.lease(), pending, run.recorder());
-                }
-            } catch (MsrException failure) {
-                throw recovery.recover(session.connection, run.lease(), pending, run.recorder(), failure);
-            }
+            applyOrRecover(applier, recovery, settings.transactionMode(), session.connection, run.lease(), pending,
+                    run.recorder());
         }
         if (backup != null) {
             backup.discard(run.recorder());
@@ -89,6 +85,23 @@ final class MigrateStep implements OperationTemplate.Step {
         log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
                 Versions.text(run.recorder().versionBefore()), Versions.text(run.recorder().versionAfter()),
                 run.recorder().succeededCount(), run.recorder().elapsedMs());
+    }
+
+    /**
+     * Applies the pending migrations in the transaction mode's way; when one fails, recovers as the rollback
+     * strategy says and throws the error the run ends with.
+     */
+    static void applyOrRecover(Applier applier, FailureRecovery recovery, TransactionMode mode, Connection connection,
+            LockLease lease, List<ResolvedMigration> pending, RunRecorder recorder) {
+        try {
+            if (mode == TransactionMode.PER_BATCH) {
+                applier.applyBatch(connection, lease, pending, recorder);
+            } else {
+                applier.applyEach(connection, lease, pending, recorder);
+            }
+        } catch (MsrException failure) {
+            throw recovery.recover(connection, lease, pending, recorder, failure);
+        }
     }
 
     private void rehearse(OperationTemplate.Run run, List<ResolvedMigration> pending) {
