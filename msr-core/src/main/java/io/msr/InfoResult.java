@@ -27,6 +27,9 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
         issues = List.copyOf(issues);
     }
 
+    /** How many pending versions {@link #summary()} lists. */
+    public static final int PENDING_VERSIONS_SHOWN = 5;
+
     /** Returns the migrations in the given state. */
     public List<MigrationInfo> inState(MigrationState state) {
         List<MigrationInfo> found = new ArrayList<>();
@@ -63,31 +66,45 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
         return Optional.ofNullable(last);
     }
 
-    /** Returns this result as a JSON object. */
-    public String toJson() {
+    /**
+     * Returns the summary every surface shows under the same names (the info result, the one-shot summary and
+     * termination message, the Actuator health details and endpoint): {@code schemaVersion}, {@code latestVersion},
+     * {@code pending}, {@code pendingVersions} (the first five), {@code schemaAhead}, {@code failed},
+     * {@code checksumMismatches}, {@code lastApplied} (version, description, installedOn) and
+     * {@code historyExists}. Values are plain strings, numbers, booleans, lists and maps.
+     */
+    public Map<String, Object> summary() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("schemaVersion", schemaVersion);
         map.put("latestVersion", latestVersion);
-        map.put("pending", pending().size());
+        List<MigrationInfo> pending = pending();
+        map.put("pending", pending.size());
+        map.put("pendingVersions", pending.stream().limit(PENDING_VERSIONS_SHOWN).map(MigrationInfo::version).toList());
         map.put("schemaAhead", schemaAhead());
         map.put("failed", inState(MigrationState.FAILED).size());
         map.put("checksumMismatches", inState(MigrationState.CHECKSUM_MISMATCH).size());
+        lastApplied().ifPresent(last -> {
+            Map<String, Object> applied = new LinkedHashMap<>();
+            applied.put("version", last.version());
+            applied.put("description", last.description());
+            applied.put("installedOn", last.installedOn() == null ? null : last.installedOn().toString());
+            map.put("lastApplied", applied);
+        });
         map.put("historyExists", historyExists);
+        return map;
+    }
+
+    /**
+     * Returns the whole result as plain values: the header every result starts with ({@code operation},
+     * {@code success}, {@code exitCode}), the {@link #summary()}, then {@code migrations} (each as
+     * {@link MigrationInfo#toMap()}), {@code history} and {@code issues}.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = header();
+        map.putAll(summary());
         List<Object> rows = new ArrayList<>();
         for (MigrationInfo migration : migrations) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("version", migration.version());
-            row.put("description", migration.description());
-            row.put("type", migration.type());
-            row.put("script", migration.script());
-            row.put("state", migration.state());
-            row.put("checksum", migration.checksum());
-            row.put("appliedChecksum", migration.appliedChecksum());
-            row.put("hasDown", migration.hasDown());
-            row.put("installedOn", migration.installedOn());
-            row.put("installedBy", migration.installedBy());
-            row.put("executionTimeMs", migration.executionTimeMs());
-            rows.add(row);
+            rows.add(migration.toMap());
         }
         map.put("migrations", rows);
         List<Object> audit = new ArrayList<>();
@@ -95,11 +112,11 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", entry.id());
             row.put("version", entry.version());
-            row.put("operation", entry.operation());
+            row.put("operation", entry.operation().name());
             row.put("success", entry.success());
             row.put("script", entry.script());
             row.put("installedBy", entry.installedBy());
-            row.put("installedOn", entry.installedOn());
+            row.put("installedOn", entry.installedOn() == null ? null : entry.installedOn().toString());
             row.put("executionTimeMs", entry.executionTimeMs());
             audit.add(row);
         }
@@ -107,7 +124,7 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
         List<Object> found = new ArrayList<>();
         for (Issue issue : issues) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("severity", issue.severity());
+            row.put("severity", issue.severity().name());
             row.put("code", issue.code());
             row.put("message", issue.message());
             row.put("version", issue.version());
@@ -115,6 +132,29 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
             found.add(row);
         }
         map.put("issues", found);
+        return map;
+    }
+
+    /**
+     * Returns the header and the {@link #summary()} as a JSON object, without the lists: for places with a size
+     * limit, such as a Kubernetes termination message.
+     */
+    public String toSummaryJson() {
+        Map<String, Object> map = header();
+        map.putAll(summary());
         return Json.write(map);
+    }
+
+    /** Returns {@link #toMap()} as a JSON object. */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    private static Map<String, Object> header() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("operation", Operation.INFO.name());
+        map.put("success", true);
+        map.put("exitCode", ExitCode.SUCCESS.code());
+        return map;
     }
 }

@@ -1,6 +1,8 @@
 package io.msr;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One migration as {@link Msr#info()} reports it: what is resolved and what is applied, side by side.
@@ -20,4 +22,24 @@ import java.time.Instant;
 public record MigrationInfo(long version, String description, MigrationType type, String script,
         MigrationState state, String checksum, String appliedChecksum, boolean hasDown, Instant installedOn,
         String installedBy, Long executionTimeMs) {
+
+    /**
+     * Returns this migration as plain values, under the names every surface uses (the info result and the
+     * Actuator endpoint): its fields, with the type and state as names and the time as ISO-8601 text.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("version", version);
+        row.put("description", description);
+        row.put("type", type.name());
+        row.put("script", script);
+        row.put("state", state.name());
+        row.put("checksum", checksum);
+        row.put("appliedChecksum", appliedChecksum);
+        row.put("hasDown", hasDown);
+        row.put("installedOn", installedOn == null ? null : installedOn.toString());
+        row.put("installedBy", installedBy);
+        row.put("executionTimeMs", executionTimeMs);
+        return row;
+    }
 }

@@ -53,12 +53,18 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
         return Json.write(toMap());
     }
 
-    Map<String, Object> toMap() {
+    /**
+     * Returns this result as plain values: the header every result starts with ({@code operation},
+     * {@code success}, {@code exitCode}), then {@code startedAt}, {@code durationMs}, {@code schemaVersionBefore},
+     * {@code schemaVersionAfter}, {@code executed}, {@code warnings}, {@code notes} and, on failure,
+     * {@code failure}.
+     */
+    public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("operation", operation);
+        map.put("operation", operation.name());
         map.put("success", success());
         map.put("exitCode", exitCode.code());
-        map.put("startedAt", startedAt);
+        map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
         map.put("schemaVersionBefore", schemaVersionBefore);
         map.put("schemaVersionAfter", schemaVersionAfter);
@@ -67,10 +73,10 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("version", migration.version());
             run.put("description", migration.description());
-            run.put("type", migration.type());
+            run.put("type", migration.type().name());
             run.put("script", migration.script());
-            run.put("direction", migration.direction());
-            run.put("outcome", migration.outcome());
+            run.put("direction", migration.direction().name());
+            run.put("outcome", migration.outcome().name());
             run.put("durationMs", migration.durationMs());
             runs.add(run);
         }

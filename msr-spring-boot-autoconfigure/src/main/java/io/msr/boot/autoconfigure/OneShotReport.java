@@ -53,9 +53,8 @@ final class OneShotReport {
     void info(InfoResult info) {
         String json = info.toJson();
         out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.info(info));
-        String compact = json.length() < TERMINATION_MESSAGE_LIMIT ? json
-                : "{\"operation\":\"INFO\",\"success\":true,\"exitCode\":0,\"schemaVersion\":" + info.schemaVersion()
-                + ",\"pending\":" + info.pending().size() + "}";
+        String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
+                : info.toSummaryJson();
         write(json, compact);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,30 @@ class MsrActuatorAutoConfigurationTest {
             @SuppressWarnings("unchecked")
             var migrations = (java.util.List<Map<String, Object>>) context.getBean(MsrEndpoint.class).schema().get("migrations");
             assertThat(migrations).singleElement().satisfies(row -> assertThat(row).containsEntry("state", "APPLIED"));
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthTheEndpointAndTheInfoResultShareOneShape() {
+        migrateFromAnotherProcess();
+        runner.run(context -> {
+            context.getBean(SchemaMonitor.class).refresh();
+            Map<String, Object> info = Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
+                    .settings(MsrSettings.builder().schema(schema).locations("filesystem:" + dir).build()).build()
+                    .info().toMap();
+            Map<String, Object> health = context.getBean(MsrHealthIndicator.class).health().getDetails();
+            Map<String, Object> endpoint = context.getBean(MsrEndpoint.class).schema();
+
+            for (String field : List.of("schemaVersion", "latestVersion", "pending", "pendingVersions", "schemaAhead",
+                    "failed", "checksumMismatches", "lastApplied", "historyExists")) {
+                assertThat(health).as(field).containsEntry(field, info.get(field));
+                assertThat(endpoint).as(field).containsEntry(field, info.get(field));
+            }
+            assertThat(endpoint.get("migrations")).isEqualTo(info.get("migrations"));
+            assertThat(((List<Map<String, Object>>) endpoint.get("migrations")).get(0).keySet())
+                    .containsExactly("version", "description", "type", "script", "state", "checksum",
+                            "appliedChecksum", "hasDown", "installedOn", "installedBy", "executionTimeMs");
         });
     }
 
