@@ -138,6 +138,18 @@ class MigrateTest {
     }
 
     @Test
+    void failsOnAScriptThatEndsInsideACommentInsteadOfSkippingItsRest() {
+        folder.write("V1_open_comment.up.sql", "create table " + schema_("a") + " (id int);\n"
+                + "/* never closed\ncreate table " + schema_("b") + " (id int);\n");
+        MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class, () -> msr().migrate());
+        assertThat(error.sqlState()).contains("42601");
+        assertThat(error.line()).contains(2);
+        assertThat(error.getMessage()).contains("unterminated /* comment");
+        assertThat(count("select count(*) from pg_tables where schemaname = '" + schema + "' and tablename = 'a'"))
+                .isZero();
+    }
+
+    @Test
     void runsDollarQuotedFunctionsDoBlocksAndSemicolonsInStrings() {
         folder.write("V1_functions.up.sql", """
                 create table %1$s.notes (body text);

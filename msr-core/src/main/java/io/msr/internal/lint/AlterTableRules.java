@@ -1,5 +1,7 @@
 package io.msr.internal.lint;
 
+import io.msr.internal.sql.SqlToken;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +19,7 @@ final class AlterTableRules {
         }
         boolean existing = !created.contains(StatementRules.tableName(tokens, name));
         int start = name + 1;
-        while (start < tokens.size() && ".".equals(tokens.get(start).text())) {
+        while (start < tokens.size() && tokens.get(start).isSymbol(".")) {
             start += 2;
         }
         for (List<SqlToken> action : actions(tokens, start)) {
@@ -74,13 +76,13 @@ final class AlterTableRules {
         List<SqlToken> current = new ArrayList<>();
         int depth = 0;
         for (int i = start; i < tokens.size(); i++) {
-            String text = tokens.get(i).text();
-            if ("(".equals(text)) {
+            SqlToken token = tokens.get(i);
+            if (token.isSymbol("(")) {
                 depth++;
-            } else if (")".equals(text)) {
+            } else if (token.isSymbol(")")) {
                 depth--;
             }
-            if (depth == 0 && (",".equals(text) || ";".equals(text))) {
+            if (depth == 0 && (token.isSymbol(",") || token.isSymbol(";"))) {
                 actions.add(current);
                 current = new ArrayList<>();
             } else {

@@ -2,7 +2,9 @@ package io.msr.internal.lint;
 
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
+import io.msr.internal.sql.SqlLexer;
 import io.msr.internal.sql.SqlStatement;
+import io.msr.internal.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +17,9 @@ import java.util.Set;
  * during a rolling update (see {@link LintRule}). Tables created earlier in the same run are new, so rules about
  * locking or validating existing rows do not apply to them. Pure: no database.
  *
- * <p>A careful tokenizer, not a full parser: it understands the statements the rules are about (ALTER TABLE
- * with its comma-separated actions, CREATE INDEX, DROP TABLE, VACUUM, CLUSTER, LOCK) and ignores everything
- * inside strings, comments and dollar-quoted bodies.
+ * <p>Rules over {@link SqlLexer} tokens, not a full parser: they understand the statements they are about (ALTER
+ * TABLE with its comma-separated actions, CREATE INDEX, DROP TABLE, VACUUM, CLUSTER, LOCK) and never look inside
+ * literals, comments or dollar-quoted bodies, which the splitter and the lint read with the same lexer.
  */
 public final class MigrationLinter {
 
@@ -35,7 +37,7 @@ public final class MigrationLinter {
             }
             Set<String> allowed = allowed(script);
             for (SqlStatement statement : script.statements()) {
-                for (Hit hit : StatementRules.check(SqlTokenizer.tokens(statement.sql()), created)) {
+                for (Hit hit : StatementRules.check(tokens(statement), created)) {
                     if (!disabledRules.contains(hit.rule().id()) && !allowed.contains(hit.rule().id())) {
                         findings.add(new LintFinding(hit.rule(), migration.version(), script.fileName(),
                                 script.lineOf(statement.offset() + hit.offset())));
@@ -44,6 +46,11 @@ public final class MigrationLinter {
             }
         }
         return findings;
+    }
+
+    /** Returns the tokens the rules read: the statement's own, with offsets into its text. */
+    static List<SqlToken> tokens(SqlStatement statement) {
+        return SqlLexer.tokens(statement.sql());
     }
 
     /** Returns the rule ids of a file's {@code -- msr:allow=} directive. */

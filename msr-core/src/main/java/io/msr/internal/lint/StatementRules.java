@@ -1,5 +1,7 @@
 package io.msr.internal.lint;
 
+import io.msr.internal.sql.SqlToken;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +81,7 @@ final class StatementRules {
     /** Returns the lower-cased table name at {@code index}, without its schema. */
     static String tableName(List<SqlToken> tokens, int index) {
         int i = index;
-        while (i + 2 < tokens.size() && ".".equals(tokens.get(i + 1).text())) {
+        while (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
             i += 2;
         }
         return tokens.get(i).text().toLowerCase(Locale.ROOT);

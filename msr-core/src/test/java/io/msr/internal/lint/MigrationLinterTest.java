@@ -7,9 +7,14 @@ import io.msr.internal.source.MigrationLocation;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.ScriptFile;
 import io.msr.internal.source.SqlScript;
+import io.msr.internal.sql.SqlLexer;
+import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.SqlStatementSplitter;
+import io.msr.internal.sql.SqlToken;
+import io.msr.internal.sql.TrickyScripts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -113,5 +118,55 @@ class MigrationLinterTest {
                 .containsExactly("drop-table");
         assertThat(MigrationLinter.lint(List.of(allowed), Set.of("drop-table"))).isEmpty();
         assertThat(MigrationLinter.unknownRules(Set.of("drop-column", "drop-colum"))).containsExactly("drop-colum");
+    }
+
+    @Test
+    void isNotFooledByAnEStringWhoseEscapedQuoteHidesAnAction() {
+        assertThat(rules("alter table users add column note text default E'\\', drop column email';")).isEmpty();
+        assertThat(rules("alter table users add column note text default E'it\\'s; drop column email';")).isEmpty();
+    }
+
+    @Test
+    void seesTheActionAfterAnEStringEndingInAnEscapedQuote() {
+        assertThat(rules("alter table users add column note text default E'\\'', drop column email;"))
+                .containsExactly("drop-column");
+    }
+
+    @Test
+    void readsADollarQuoteWhoseTagStartsWithAnUnderscore() {
+        assertThat(rules("alter table users add column note text default $_$x, drop column email$_$;")).isEmpty();
+    }
+
+    @Test
+    void doesNotTakeAQuotedIdentifierForAKeyword() {
+        assertThat(rules("alter table users add \"CHECK\" boolean;")).isEmpty();
+    }
+
+    @Test
+    void seesStatementsAfterNestedCommentsAndUnicodeStrings() {
+        assertThat(rules("/* it's /* nested */ still ' a comment */ drop table users;",
+                "alter table users alter column email set default U&'\\0041', drop column legacy;"))
+                .containsExactly("drop-table", "drop-column");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.msr.internal.sql.TrickyScripts#all")
+    void readsEachStatementToTheSemicolonTheSplitterEndsItAt(TrickyScripts.Script tricky) {
+        List<SqlToken> script = SqlLexer.tokens(tricky.script());
+        for (SqlStatement statement : SqlStatementSplitter.split(tricky.script())) {
+            List<SqlToken> tokens = MigrationLinter.tokens(statement);
+            int end = statement.offset() + statement.sql().length();
+            assertThat(tokens).extracting(token -> new SqlToken(token.kind(), token.text(),
+                    statement.offset() + token.offset()))
+                    .as("the statement's tokens are the script's tokens from %d to %d", statement.offset(), end)
+                    .containsExactlyElementsOf(script.stream()
+                            .filter(token -> token.offset() >= statement.offset() && token.offset() < end).toList());
+            // a BEGIN ATOMIC body's semicolons belong to its statement, and no rule reads inside CREATE FUNCTION
+            boolean atomicBody = tokens.stream().anyMatch(token -> token.is("ATOMIC"));
+            for (int i = 0; i < tokens.size() - 1 && !atomicBody; i++) {
+                assertThat(tokens.get(i).isSymbol(";")).as("a semicolon before the end of: %s", statement.sql())
+                        .isFalse();
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.msr.internal.sql;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 
@@ -66,5 +68,20 @@ class SqlStatementSplitterTest {
     @Test
     void doesNotTreatAnIdentifierWithADollarAsAQuote() {
         assertThat(sql("select a$b$ from t; select 2;")).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.msr.internal.sql.TrickyScripts#all")
+    void endsEachStatementOfATrickyScriptWhereTheServerDoes(TrickyScripts.Script tricky) {
+        assertThat(sql(tricky.script())).containsExactlyElementsOf(tricky.statements());
+    }
+
+    @Test
+    void keepsTheRestOfAScriptThatEndsInsideACommentAsItsLastStatementForTheServerToReject() {
+        String script = "select 1;\n/* never closed\ncreate table t (id int);\n";
+        List<SqlStatement> statements = SqlStatementSplitter.split(script);
+        assertThat(statements).extracting(SqlStatement::sql)
+                .containsExactly("select 1;", "/* never closed\ncreate table t (id int);\n");
+        assertThat(statements.get(1).offset()).isEqualTo(script.indexOf("/*"));
     }
 }
