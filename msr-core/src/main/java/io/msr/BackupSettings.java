@@ -1,5 +1,6 @@
 package io.msr;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,9 @@ import java.util.Objects;
  *                  restore failed, or one taken by the backup operation, is always kept)
  * @param pgDump    the {@code pg_dump} command: a name looked up on {@code PATH} or a path
  * @param pgRestore the {@code pg_restore} command: a name looked up on {@code PATH} or a path
- * @param schemas   the schemas backed up and restored; empty (default) means the whole database
+ * @param schemas   the schemas backed up and restored, each by its exact name as PostgreSQL stores it (case
+ *                  matters: {@code TenantA} is the schema created as {@code "TenantA"}, not {@code tenanta}; spaces
+ *                  and quotes are fine); empty (default) means the whole database
  */
 public record BackupSettings(Path folder, boolean keep, String pgDump, String pgRestore, List<String> schemas) {
 
@@ -27,6 +30,8 @@ public record BackupSettings(Path folder, boolean keep, String pgDump, String pg
     public static final String DEFAULT_PG_DUMP = "pg_dump";
     /** The default pg_restore command. */
     public static final String DEFAULT_PG_RESTORE = "pg_restore";
+    /** PostgreSQL's NAMEDATALEN less its terminating zero byte. */
+    private static final int MAX_NAME_BYTES = 63;
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public BackupSettings {
@@ -39,10 +44,24 @@ public record BackupSettings(Path folder, boolean keep, String pgDump, String pg
         }
         schemas = List.copyOf(Objects.requireNonNull(schemas, "schemas"));
         for (String schema : schemas) {
-            if (!schema.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
-                throw new ConfigurationException("msr.backup.schemas names '" + schema
-                        + "', which is not a plain SQL identifier (letters, digits and _, starting with a letter or _).");
-            }
+            checkSchemaName(schema);
+        }
+    }
+
+    // Any name PostgreSQL accepts when quoted is fine: the tools and the restore's SQL quote every name.
+    private static void checkSchemaName(String schema) {
+        if (schema == null || schema.isBlank()) {
+            throw new ConfigurationException("msr.backup.schemas holds an empty name; list schemas by their exact"
+                    + " names, such as app.");
+        }
+        if (schema.indexOf('\0') >= 0) {
+            throw new ConfigurationException("msr.backup.schemas names '" + schema.replace('\0', '?') + "', which"
+                    + " holds a NUL character, which PostgreSQL names cannot hold.");
+        }
+        int bytes = schema.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new ConfigurationException("msr.backup.schemas names '" + schema + "', which is " + bytes
+                    + " bytes long: PostgreSQL names hold at most " + MAX_NAME_BYTES + " bytes (in UTF-8).");
         }
     }
 

@@ -1,39 +1,67 @@
 package io.msr.internal.backup;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.msr.Redaction;
+
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Translates a PostgreSQL JDBC URL and its credentials into the libpq environment variables ({@code PGHOST},
  * {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, {@code PGSSLMODE}, ...) that
- * {@code pg_dump} and {@code pg_restore} read, so that no connection detail, and above all no password, is
- * passed on their command line, where any user of the machine could read it.
+ * {@code pg_dump} and {@code pg_restore} read, so that the tools reach the very server, database and user that
+ * pgJDBC connects to, and no connection detail, above all no password, is passed on their command line, where any
+ * user of the machine could read it.
  *
- * <p>Understands {@code jdbc:postgresql://host[:port][,host[:port]...]/database?params}, IPv6 hosts in brackets,
- * {@code jdbc:postgresql:database}, and the pgJDBC parameters that have a libpq equivalent: {@code user},
- * {@code password}, {@code sslmode} ({@code ssl=true} alone means {@code verify-full}, as in pgJDBC),
- * {@code sslrootcert}, {@code sslcert}, {@code sslkey}, {@code connectTimeout}, {@code targetServerType} and
- * {@code options}. URL parameters win over the separate user and password, as they do in pgJDBC.
+ * <p>The URL is read by pgJDBC itself, through the standard {@link Driver#getPropertyInfo} (the core has no compile
+ * dependency on the driver, which is on the class path wherever a URL is used): every form pgJDBC accepts means
+ * what it means to pgJDBC, with its defaults ({@code jdbc:postgresql:db} and an empty host are localhost, a missing
+ * port is 5432, a missing database is the user's), its decoding, its {@code service} files, and URL parameters
+ * winning over the separate user and password. The result is mapped to libpq: IPv6 addresses lose their brackets,
+ * several hosts become lists, {@code sslmode} (or {@code ssl=true} alone: {@code verify-full}; neither:
+ * {@code prefer}), {@code sslrootcert}, {@code sslcert}, {@code sslkey}, {@code connectTimeout},
+ * {@code targetServerType}, {@code loadBalanceHosts} and {@code options} carry over, and a user-less URL connects as
+ * the Java process's user, as pgJDBC does.
  */
 public final class LibpqEnvironment {
 
     private static final String PREFIX = "jdbc:postgresql:";
+    private static final String FORMS = "jdbc:postgresql://host:port/database?parameters, with several host:port"
+            + " pairs separated by commas, or jdbc:postgresql:database";
+
+    /**
+     * libpq variables the tools would otherwise inherit from this process, each able to change where or how they
+     * connect, while pgJDBC ignores them: removed unless the URL sets them.
+     */
+    private static final List<String> INHERITED = List.of("PGHOSTADDR", "PGSERVICE", "PGPASSWORD", "PGOPTIONS",
+            "PGSSLROOTCERT", "PGSSLCERT", "PGSSLKEY");
 
     private LibpqEnvironment() {
     }
 
-    /** The parts of a URL the tools need. */
+    /**
+     * The parts of a URL the tools need.
+     *
+     * @param database    the database name, decoded
+     * @param environment the variables to give the tools, in place of inherited ones of the same name; a variable
+     *                    mapped to null is removed from what they inherit
+     */
     record Target(String database, Map<String, String> environment) {
     }
 
     /**
      * Returns the database name and the environment for the tools. Throws {@link IllegalArgumentException} with
-     * a message naming what is wrong (never the password) when the URL is not a PostgreSQL JDBC URL.
+     * a message naming what is wrong (never the password) when the URL is not a PostgreSQL JDBC URL, when pgJDBC
+     * does not accept it, or when pgJDBC is not on the class path.
      */
     static Target of(ConnectionDetails details) {
         String url = details.jdbcUrl();
@@ -41,114 +69,136 @@ public final class LibpqEnvironment {
             throw new IllegalArgumentException("backups use pg_dump and pg_restore, which need a PostgreSQL JDBC URL"
                     + " (jdbc:postgresql://host:port/database), not " + describe(url));
         }
-        String rest = url.substring(PREFIX.length());
-        String query = "";
-        int question = rest.indexOf('?');
-        if (question >= 0) {
-            query = rest.substring(question + 1);
-            rest = rest.substring(0, question);
-        }
-        List<String> hosts = new ArrayList<>();
-        List<String> ports = new ArrayList<>();
-        String database;
-        if (rest.startsWith("//")) {
-            int slash = rest.indexOf('/', 2);
-            String authority = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
-            database = slash < 0 ? "" : rest.substring(slash + 1);
-            for (String hostPort : authority.split(",")) {
-                addHost(hostPort, hosts, ports);
-            }
-        } else {
-            database = rest;
-        }
-        Map<String, String> parameters = parameters(query);
+        Map<String, String> parsed = parsedByPgJdbc(details);
         Map<String, String> environment = new LinkedHashMap<>();
-        if (!hosts.isEmpty()) {
-            environment.put("PGHOST", String.join(",", hosts));
-            environment.put("PGPORT", String.join(",", ports));
+        INHERITED.forEach(name -> environment.put(name, null));
+        List<String> hosts = new ArrayList<>();
+        for (String host : parsed.get("PGHOST").split(",", -1)) {
+            hosts.add(libpqHost(host));
         }
-        database = decode(database);
-        if (database.isEmpty()) {
-            database = firstNonNull(parameters.get("user"), details.user(), System.getProperty("user.name"));
+        environment.put("PGHOST", String.join(",", hosts));
+        environment.put("PGPORT", parsed.get("PGPORT"));
+        String user = parsed.get("user");
+        if (user == null || user.isEmpty()) {
+            user = System.getProperty("user.name");
+        }
+        String database = parsed.get("PGDBNAME");
+        if (database == null || database.isEmpty()) {
+            database = user;
         }
         environment.put("PGDATABASE", database);
-        String user = firstNonNull(parameters.get("user"), details.user(), null);
-        if (user != null) {
-            environment.put("PGUSER", user);
-        }
-        String password = firstNonNull(parameters.get("password"), details.password(), null);
-        if (password != null && !password.isEmpty()) {
-            environment.put("PGPASSWORD", password);
-        }
-        String sslMode = parameters.get("sslmode");
-        if (sslMode == null && "true".equalsIgnoreCase(parameters.get("ssl"))) {
-            sslMode = "verify-full";
-        }
-        putIfPresent(environment, "PGSSLMODE", sslMode);
-        putIfPresent(environment, "PGSSLROOTCERT", parameters.get("sslrootcert"));
-        putIfPresent(environment, "PGSSLCERT", parameters.get("sslcert"));
-        putIfPresent(environment, "PGSSLKEY", parameters.get("sslkey"));
-        putIfPresent(environment, "PGCONNECT_TIMEOUT", parameters.get("connectTimeout"));
-        putIfPresent(environment, "PGOPTIONS", parameters.get("options"));
-        String serverType = parameters.get("targetServerType");
-        if (serverType != null) {
-            environment.put("PGTARGETSESSIONATTRS", switch (serverType.toLowerCase(Locale.ROOT)) {
-                case "primary", "master" -> "read-write";
-                case "secondary", "slave" -> "standby";
-                case "prefersecondary", "preferslave" -> "prefer-standby";
-                default -> "any";
-            });
-        }
+        environment.put("PGUSER", user);
+        putIfPresent(environment, "PGPASSWORD", parsed.get("password"));
+        environment.put("PGSSLMODE", sslMode(parsed.get("sslmode"), parsed.get("ssl")));
+        putIfPresent(environment, "PGSSLROOTCERT", parsed.get("sslrootcert"));
+        putIfPresent(environment, "PGSSLCERT", parsed.get("sslcert"));
+        putIfPresent(environment, "PGSSLKEY", parsed.get("sslkey"));
+        putIfPresent(environment, "PGCONNECT_TIMEOUT", parsed.get("connectTimeout"));
+        putIfPresent(environment, "PGOPTIONS", parsed.get("options"));
+        environment.put("PGTARGETSESSIONATTRS", sessionAttributes(parsed.get("targetServerType")));
+        // libpq 16 and later read it; older releases ignore a variable they do not know.
+        environment.put("PGLOADBALANCEHOSTS", "true".equalsIgnoreCase(parsed.get("loadBalanceHosts"))
+                ? "random" : "disable");
         environment.put("PGAPPNAME", "msr backup");
-        return new Target(database, environment);
+        return new Target(database, Collections.unmodifiableMap(environment));
     }
 
-    private static void addHost(String hostPort, List<String> hosts, List<String> ports) {
-        String host = hostPort;
-        String port = "5432";
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            host = hostPort.substring(1, close);
-            if (close + 1 < hostPort.length() && hostPort.charAt(close + 1) == ':') {
-                port = hostPort.substring(close + 2);
+    /** Returns every property pgJDBC reads from the URL and the credentials, its defaults filled in. */
+    private static Map<String, String> parsedByPgJdbc(ConnectionDetails details) {
+        String url = details.jdbcUrl();
+        Properties given = new Properties();
+        if (details.user() != null) {
+            given.setProperty("user", details.user());
+        }
+        if (details.password() != null) {
+            given.setProperty("password", details.password());
+        }
+        Driver driver = driverFor(url, details.password());
+        Map<String, String> parsed = new HashMap<>();
+        try {
+            for (DriverPropertyInfo property : driver.getPropertyInfo(url, given)) {
+                if (property.value != null) {
+                    parsed.put(property.name, property.value);
+                }
             }
-        } else {
-            int colon = hostPort.lastIndexOf(':');
-            if (colon >= 0) {
-                host = hostPort.substring(0, colon);
-                port = hostPort.substring(colon + 1);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("the JDBC driver could not read the URL "
+                    + Redaction.redact(url, details.password()) + ": " + Redaction.redact(e.getMessage(),
+                    details.password()), e);
+        }
+        if (parsed.get("PGHOST") == null || parsed.get("PGPORT") == null) {
+            throw new IllegalArgumentException("the JDBC driver " + driver.getClass().getName() + " that took the URL "
+                    + Redaction.redact(url, details.password()) + " does not report its host and port as the"
+                    + " PostgreSQL driver (pgJDBC, org.postgresql:postgresql) does");
+        }
+        return parsed;
+    }
+
+    private static Driver driverFor(String url, String password) {
+        String named = Redaction.redact(url, password);
+        try {
+            // pgJDBC logs a URL it refuses, password and all: the URL with its password masked is refused alike.
+            Driver driver = DriverManager.getDriver(Redaction.redact(url));
+            if (driver.acceptsURL(url)) {
+                return driver;
+            }
+        } catch (SQLException e) {
+            if (DriverManager.drivers().noneMatch(driver -> accepts(driver, "jdbc:postgresql://localhost/postgres"))) {
+                throw new IllegalArgumentException("no PostgreSQL JDBC driver on the class path reads the URL " + named
+                        + " (expected " + FORMS + "); add org.postgresql:postgresql", e);
             }
         }
-        hosts.add(host.isEmpty() ? "localhost" : host);
-        ports.add(port.isEmpty() ? "5432" : port);
+        throw new IllegalArgumentException("the PostgreSQL JDBC driver does not accept the URL " + named + "; give "
+                + FORMS);
     }
 
-    private static Map<String, String> parameters(String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.put(decode(key), decode(value));
+    private static boolean accepts(Driver driver, String url) {
+        try {
+            return driver.acceptsURL(url);
+        } catch (SQLException e) {
+            return false;
         }
-        return parameters;
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    /** pgJDBC keeps an IPv6 address in its brackets and reads an empty host as localhost; libpq wants neither. */
+    private static String libpqHost(String host) {
+        if (host.isEmpty()) {
+            return "localhost";
+        }
+        if (host.length() > 1 && host.startsWith("[") && host.endsWith("]")) {
+            return host.substring(1, host.length() - 1);
+        }
+        return host;
+    }
+
+    /** pgJDBC's choice: {@code sslmode} when given, else {@code ssl} (true or empty) means verify-full. */
+    private static String sslMode(String sslMode, String ssl) {
+        if (sslMode != null && !sslMode.isEmpty()) {
+            return sslMode.toLowerCase(Locale.ROOT);
+        }
+        return ssl != null && (ssl.isEmpty() || "true".equalsIgnoreCase(ssl)) ? "verify-full" : "prefer";
+    }
+
+    /**
+     * pgJDBC's {@code targetServerType} as libpq's {@code target_session_attrs}. pgJDBC's primary is a server that
+     * accepts writes (read-write); libpq has no prefer-primary, so preferPrimary is any, as pgJDBC's fallback is.
+     */
+    private static String sessionAttributes(String serverType) {
+        if (serverType == null) {
+            return "any";
+        }
+        return switch (serverType.toLowerCase(Locale.ROOT)) {
+            case "primary", "master" -> "read-write";
+            case "secondary", "slave" -> "standby";
+            case "prefersecondary", "preferslave" -> "prefer-standby";
+            default -> "any";
+        };
     }
 
     private static void putIfPresent(Map<String, String> environment, String name, String value) {
         if (value != null && !value.isEmpty()) {
             environment.put(name, value);
         }
-    }
-
-    private static String firstNonNull(String first, String second, String third) {
-        return first != null ? first : second != null ? second : third;
     }
 
     private static String describe(String url) {

@@ -72,7 +72,7 @@ public final class PgBackup {
         Path file = newFile(folder, target.database());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         List<String> arguments = new ArrayList<>(List.of("--format=custom", "--no-password", "--file=" + partial));
-        settings.schemas().forEach(schema -> arguments.add("--schema=" + schema));
+        settings.schemas().forEach(schema -> arguments.add("--schema=" + schemaPattern(schema)));
         long start = System.nanoTime();
         ToolCommand.Outcome outcome = pgDump.run(executable, arguments, target.environment());
         if (!outcome.succeeded()) {
@@ -118,7 +118,8 @@ public final class PgBackup {
             log.info("Dropped {} object(s) the backup does not hold: {}", dropped.size(), dropped);
         }
         List<String> arguments = new ArrayList<>(List.of("--clean", "--if-exists", "--single-transaction",
-                "--exit-on-error", "--no-password", "--dbname=" + target.database()));
+                "--exit-on-error", "--no-password", "--dbname=" + dbnameArgument(target.database())));
+        // pg_restore compares schema names as they are: a quoted pattern would match nothing.
         settings.schemas().forEach(schema -> arguments.add("--schema=" + schema));
         arguments.add(file.toString());
         long start = System.nanoTime();
@@ -175,6 +176,27 @@ public final class PgBackup {
         }
     }
 
+    /**
+     * Returns a schema name as a {@code pg_dump --schema} pattern that matches exactly that name: double-quoted, so
+     * that pg_dump neither folds it to lower case nor reads {@code * ? .} as wildcards or a qualifier.
+     * ({@code pg_restore --schema} takes the plain name: it compares names, not patterns.)
+     */
+    static String schemaPattern(String schema) {
+        return "\"" + schema.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Returns a database name as the value of {@code --dbname}: the name itself, or, when libpq would read the name
+     * as a connection string (it holds {@code =} or starts with a URI scheme), a connection string naming only the
+     * database, so that the host, port and user still come from the environment.
+     */
+    static String dbnameArgument(String database) {
+        if (!database.contains("=") && !database.startsWith("postgresql://") && !database.startsWith("postgres://")) {
+            return database;
+        }
+        return "dbname='" + database.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     private static String safeName(String database) {
         return database.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
@@ -203,7 +225,13 @@ public final class PgBackup {
 
     private String manualRestore(Path file, LibpqEnvironment.Target target) {
         return ". The backup is kept at " + file + "; restore it by hand with: pg_restore --clean --if-exists"
-                + " --single-transaction --dbname=" + target.database() + " " + file;
+                + " --single-transaction " + shellWord("--dbname=" + dbnameArgument(target.database())) + " "
+                + shellWord(file.toString());
+    }
+
+    /** Returns a word for a POSIX shell: as it is when it holds no special character, else single-quoted. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=,+@%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static void deleteQuietly(Path file) {

@@ -82,16 +82,22 @@ final class ToolCommand {
 
     /**
      * Runs the tool with these arguments and extra environment variables (added to the inherited environment,
-     * replacing variables of the same name) and waits for it. The arguments must never hold a secret. Never
-     * throws: a tool that cannot be started, or a wait that is interrupted (the tool is then killed), is an
-     * outcome too.
+     * replacing variables of the same name; a variable mapped to null is removed from it) and waits for it. The
+     * arguments must never hold a secret. Never throws: a tool that cannot be started, or a wait that is
+     * interrupted (the tool is then killed), is an outcome too.
      */
     Outcome run(Path executable, List<String> arguments, Map<String, String> environment) {
         List<String> line = new ArrayList<>();
         line.add(executable.toString());
         line.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        environment.forEach((variable, value) -> {
+            if (value == null) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         Process process = null;
         try {
             process = builder.start();

@@ -226,7 +226,10 @@ public class MsrProperties {
         /** The pg_restore command: a name looked up on PATH, or a path. */
         private String pgRestore = BackupSettings.DEFAULT_PG_RESTORE;
 
-        /** Schemas to back up and restore; empty means the whole database. */
+        /**
+         * Schemas to back up and restore, by their exact names (case-sensitive: TenantA is the schema created as
+         * "TenantA"); empty means the whole database.
+         */
         private List<String> schemas = new ArrayList<>();
 
         /** The backup file msr.mode=restore restores (needs msr.force=true). */
