@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,24 @@ class DockerfileTest {
         assertThat(stages.get(0)).contains("jdk");
         assertThat(stages.get(stages.size() - 1)).contains("jre");
         assertThat(DOCKERFILE).contains("./mvnw").contains("jarmode=tools");
+    }
+
+    @Test
+    void copiesThePomOfEveryModuleButBuildsTheImageFromTheProductionJarOnly() {
+        String pom = Repository.read(Repository.ROOT.resolve("pom.xml"));
+        Matcher block = Pattern.compile("(?s)<modules>(.*?)</modules>").matcher(pom);
+        assertThat(block.find()).isTrue();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(block.group(1));
+        List<String> copies = instructions("COPY");
+        while (module.find()) {
+            String name = module.group(1);
+            // Maven refuses to start when a module the parent lists has no pom.
+            assertThat(copies).as("a COPY of %s or its pom", name).anyMatch(copy ->
+                    copy.equals("COPY " + name + " " + name) || copy.startsWith("COPY " + name + "/pom.xml "));
+        }
+        // sample-app-local.jar carries an embedded PostgreSQL for every platform; the image is sample-app.jar's.
+        assertThat(copies).noneMatch(copy -> copy.startsWith("COPY sample-app-local "));
+        assertThat(DOCKERFILE).contains("-pl sample-app -am").contains("-jar sample-app/target/sample-app.jar extract");
     }
 
     @Test

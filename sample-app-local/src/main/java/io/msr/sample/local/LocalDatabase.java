@@ -20,6 +20,7 @@ import java.util.Map;
  * The {@code local} profile's database: an embedded PostgreSQL (binaries from Maven Central) on a fixed port,
  * with its data in a git-ignored folder so it survives restarts. When another process already serves it (the
  * app running while the migrate job runs), this one connects to it instead of starting a second server.
+ * Only {@code sample-app-local.jar} carries it (see {@link LocalSampleApplication}).
  */
 public final class LocalDatabase implements EnvironmentPostProcessor, Ordered {
 
