@@ -32,8 +32,7 @@ class DryRunTest {
 
     @BeforeEach
     void freshSchema() {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         db.execute("create table " + schema + ".existing (id int primary key)");
         db.execute("insert into " + schema + ".existing values (1), (2)");
         folder = new MigrationFolder(dir);

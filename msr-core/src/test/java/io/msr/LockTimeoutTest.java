@@ -38,8 +38,7 @@ class LockTimeoutTest {
 
     @BeforeEach
     void freshSchema() {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         db.execute("create table " + schema + ".accounts (id int primary key, balance int not null)");
         db.execute("insert into " + schema + ".accounts select g, 100 from generate_series(1, 100) g");
         folder = new MigrationFolder(dir);

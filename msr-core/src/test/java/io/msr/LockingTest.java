@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+/**
+ * The migration lock as runners experience it through {@link Msr}: races, exit codes, release and a lost lock. What
+ * the lock itself promises (waiting, timing out, status, forced release, a dead holder) is its contract:
+ * {@code MigrationLockContract}.
+ */
 @WithPostgres
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LockingTest {
@@ -39,8 +44,7 @@ class LockingTest {
 
     @BeforeEach
     void freshSchema() {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         db.execute("create table " + schema + ".side_effects (version int not null)");
         folder = new MigrationFolder(dir);
     }
@@ -100,8 +104,6 @@ class LockingTest {
             assertThat(error.exitCode()).isEqualTo(ExitCode.LOCK_TIMEOUT);
             assertThat(error.getMessage()).contains(free.key()).contains("msr lock 1@other-pod")
                     .contains("lock-release");
-            assertThat(msr.lockStatus().holderPid()).isNotNull();
-            assertThat(msr.lockStatus().applicationName()).isEqualTo("msr lock 1@other-pod");
         }
         assertThat(msr.migrate().executed()).hasSize(1);
     }
@@ -131,18 +133,9 @@ class LockingTest {
     }
 
     @Test
-    void releaseLockNeedsForceAndLeavesNonMsrSessionsAlone() throws Exception {
-        Msr msr = msr();
-        assertThat(catchThrowableOfType(ConfigurationException.class, msr::releaseLock).getMessage())
+    void releaseLockNeedsForce() {
+        assertThat(catchThrowableOfType(ConfigurationException.class, msr()::releaseLock).getMessage())
                 .contains("msr.force=true");
-        try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
-            statement.execute("set application_name = 'psql'");
-            statement.execute("select pg_advisory_lock(" + lockArgs(msr.lockStatus().key()) + ")");
-            ConfigurationException error = catchThrowableOfType(ConfigurationException.class,
-                    () -> msr(folder.settings().force(true)).releaseLock());
-            assertThat(error.getMessage()).contains("not an MSR runner");
-            assertThat(holder.isValid(2)).isTrue();
-        }
     }
 
     @Test

@@ -32,8 +32,7 @@ class MigrateTest {
 
     @BeforeEach
     void freshSchema() throws Exception {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         folder = new MigrationFolder(dir);
     }
 

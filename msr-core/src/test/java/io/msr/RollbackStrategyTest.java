@@ -29,8 +29,7 @@ class RollbackStrategyTest {
 
     @BeforeEach
     void fiveMigrationsTheThirdBroken() {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         folder = new MigrationFolder(dir);
         for (int v = 1; v <= 5; v++) {
             folder.write("V" + v + "_t" + v + ".up.sql", v == 3 ? "select * from nowhere;"

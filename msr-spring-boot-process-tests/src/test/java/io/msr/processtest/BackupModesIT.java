@@ -40,8 +40,7 @@ class BackupModesIT {
 
     @BeforeEach
     void freshSchema() {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
     }
 
     private PackagedJar.Run run(String mode, String... extra) {

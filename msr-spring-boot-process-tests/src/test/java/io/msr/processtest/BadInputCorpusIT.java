@@ -98,16 +98,13 @@ class BadInputCorpusIT {
             if (lockHolder != null) {
                 lockHolder.close();
             }
-            db.close();
-            if (corpusCase.cleanupSql() != null) {
-                try (Connection admin = PostgresServer.shared().createDatabase().connect()) {
-                    // Roles are cluster-wide: clean them up from any database.
-                    for (String sql : corpusCase.cleanupSql().split(";")) {
-                        if (!sql.contains("drop owned")) {
-                            admin.createStatement().execute(sql);
-                        }
-                    }
+            try {
+                if (corpusCase.cleanupSql() != null) {
+                    // Roles are cluster-wide: drop what they own here, and them, before their database goes.
+                    db.execute(corpusCase.cleanupSql());
                 }
+            } finally {
+                db.close();
             }
         }
     }

@@ -42,8 +42,7 @@ class MigrateJobIT {
 
     @BeforeEach
     void freshSchema() {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
     }
 
     static List<String> database(TestDatabase db) {

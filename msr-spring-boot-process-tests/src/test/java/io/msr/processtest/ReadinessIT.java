@@ -38,8 +38,7 @@ class ReadinessIT {
 
     @Test
     void becomesReadyOnceTheJobHasMigratedAndStaysLiveThroughout() throws Exception {
-        String schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        String schema = db.freshSchema().name();
         int port = freePort();
         List<String> common = new ArrayList<>(MigrateJobIT.database(db));
         common.addAll(List.of("--msr.schema=" + schema,

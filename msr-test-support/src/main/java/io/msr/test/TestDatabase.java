@@ -9,8 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** A database of its own for a test class on the shared {@link PostgresServer}; closing it drops it. */
+/**
+ * A database of its own for a test class on the shared {@link PostgresServer}, made by
+ * {@link PostgresServer#createDatabase()} (or {@link WithPostgres}); closing it drops it. Tests of one class that
+ * each need a clean slate take a {@link #freshSchema() fresh schema} in it.
+ */
 public final class TestDatabase implements AutoCloseable {
 
     private final PostgresServer server;
@@ -48,6 +53,30 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Returns a non-pooled DataSource of this database. */
     public DataSource dataSource() {
+        return simpleDataSource();
+    }
+
+    /**
+     * Creates a new, empty schema named {@code s<8 hex digits>} that no other test has touched; see
+     * {@link TestSchema}. This is the one place tests make fresh schemas.
+     */
+    public TestSchema freshSchema() {
+        return freshSchema("s");
+    }
+
+    /**
+     * Creates a new, empty schema whose name is {@code prefix} followed by 8 random hex digits. The prefix may hold
+     * any character, upper case, spaces and double quotes included (the name is quoted as SQL needs), for tests of
+     * names that need quoting. Fails when the name is taken, rather than sharing a schema.
+     */
+    public TestSchema freshSchema(String prefix) {
+        TestSchema schema = new TestSchema(this,
+                prefix + String.format("%08x", ThreadLocalRandom.current().nextInt()));
+        execute("create schema " + schema.quoted());
+        return schema;
+    }
+
+    PGSimpleDataSource simpleDataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(jdbcUrl());
         dataSource.setUser(username());
@@ -96,6 +125,26 @@ public final class TestDatabase implements AutoCloseable {
             return values;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends the session with backend process id {@code pid} as an operator would ({@code pg_terminate_backend}) and
+     * waits, at most ten seconds, until the server has removed it, so that whatever the session held is free.
+     */
+    public void terminateSession(int pid) {
+        execute("select pg_terminate_backend(" + pid + ")");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (queryForObject("select count(*) from pg_stat_activity where pid = " + pid, Long.class) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Session " + pid + " was still there 10 s after it was terminated");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -8,69 +8,136 @@ import io.msr.internal.lock.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
- * What differs per database: the history table's DDL, the lock, and how errors are read. One implementation
- * per database proves itself against the shared contract tests.
+ * What differs per database: the history table's DDL, the lock, session settings and how errors are read. One
+ * implementation per database proves itself by extending the shared contract test ({@code DialectContract}, and
+ * {@code MigrationLockContract} for its lock).
+ *
+ * <p>How the engine uses it: a run opens the migration connection in autocommit, names it
+ * ({@link #setApplicationName}), finds schema and database ({@link #currentSchema}, {@link #currentDatabase}) and the
+ * {@link #lock}. Each migration then runs either inside a transaction, with {@link #applyTimeouts} local to it, or
+ * outside one in autocommit, with session timeouts undone by {@link #resetTimeouts} afterwards; the history table's
+ * DDL may run inside the first migration's transaction.
+ *
+ * <p>Common to every method that takes a connection: it runs on that connection only, in whatever state the caller
+ * left it (autocommit, or inside a transaction, which it then joins), never commits, rolls back or changes
+ * autocommit, and leaves no statement or result set open. It throws the driver's {@link SQLException} unchanged; the
+ * caller translates it. The methods that take no connection are pure and never touch the database.
  */
 public interface Dialect {
 
-    /** Returns the database's name as shown in logs, e.g. "PostgreSQL 17.2". */
+    /** Returns the database's product name and version for logs, e.g. "PostgreSQL 17.2". Pure. */
     String name();
 
-    /** Returns the connection's current schema. */
+    /**
+     * Returns the schema that unqualified names resolve to on this connection, as the catalog stores it (unquoted).
+     * One query, no DDL. Throws an {@link SQLException} with SQLState {@code 3F000} when the connection has none
+     * (its search path names no existing schema).
+     */
     String currentSchema(Connection connection) throws SQLException;
 
-    /** Returns the connection's database name. */
+    /** Returns the name of the database the connection is connected to. One query, no DDL. */
     String currentDatabase(Connection connection) throws SQLException;
 
-    /** Returns the quoted, schema-qualified name of a table. */
+    /**
+     * Returns {@code schema.table} with both names quoted as the database needs, so that names with upper case,
+     * spaces, dots, quotes or reserved words denote exactly the table that {@link #tableExists} finds for the same
+     * two strings. Pure.
+     */
     String qualify(String schema, String table);
 
-    /** Returns true when the history table exists. Runs no DDL. */
+    /**
+     * Returns true when the table {@code schema.table} exists, the names compared exactly as stored (not folded to
+     * lower case). One catalog query, no DDL, no privilege on the table needed. Inside a transaction it sees that
+     * transaction's own uncommitted DDL.
+     */
     boolean tableExists(Connection connection, String schema, String table) throws SQLException;
 
-    /** Returns the DDL statements that create the history table (and its index) when absent. */
-    java.util.List<String> createHistoryTable(String qualifiedTable, String table);
+    /**
+     * Returns the DDL statements that create the history table {@code qualifiedTable} (as {@link #qualify} returns
+     * it; {@code table} is its bare name, for naming its index) with the columns
+     * {@link io.msr.internal.history.SchemaHistory} reads and writes, and an index on its version. Pure: the caller
+     * runs them in order.
+     *
+     * <p>Each statement does nothing when its object exists, so running them again is harmless. They may run in
+     * autocommit (each commits at once) or inside a migration's transaction, where the DDL must be transactional:
+     * rolling back removes the table again, which {@link io.msr.internal.execute.HistoryTable} relies on to leave a
+     * failed first run without trace. Callers run them only while holding the migration lock.
+     */
+    List<String> createHistoryTable(String qualifiedTable, String table);
 
-    /** Returns the lock key for a history table in a database. */
+    /**
+     * Returns the key of the migration lock that protects a history table: the same for the same three names in every
+     * process, and different (barring a hash collision) when the database, schema or table differs, so that runners
+     * of unrelated schemas never wait for each other. Pure.
+     */
     LockKey lockKey(String database, String schema, String table);
 
-    /** Returns the migration lock implementation of this database. */
+    /**
+     * Returns this database's migration lock for {@code key}, which must pass the {@link MigrationLock} contract. It
+     * opens no connection until used, and then only from {@code connections}, never the caller's migration
+     * connection.
+     */
     MigrationLock lock(ConnectionFactory connections, LockKey key);
 
     /**
-     * Returns the 1-based character position of an error within the statement sent, or null when the error
-     * carries none.
+     * Returns the 1-based position, in characters (Unicode code points, not UTF-16 units), of the error within the
+     * statement text sent, or null when the error carries none (an error that is not about the statement's text).
+     * Pure.
      */
     Integer errorPosition(SQLException error);
 
-    /** Returns true when the error means the connection is unusable (network, authentication, shutdown). */
+    /**
+     * Returns true when the error means the connection is unusable or was refused: network failure, authentication,
+     * a session terminated by an administrator, a server shutting down. The caller may then only close the
+     * connection. Pure.
+     */
     boolean isConnectionError(SQLException error);
 
-    /** Sets the session's application name, so operators can see who the connection belongs to. */
+    /**
+     * Sets the session's application name, so operators can see who a connection belongs to (the lock status shows
+     * it). Call in autocommit: the name then lasts for the session (set inside a transaction that rolls back, it
+     * would be undone). Changes no other setting; a name longer than the database allows is cut short by it.
+     */
     void setApplicationName(Connection connection, String name) throws SQLException;
 
     /**
-     * Applies the lock and statement timeouts of a migration, in one round trip: for the current transaction
-     * when {@code local}, else for the session until {@link #resetTimeouts}. A null or zero duration means none.
+     * Sets the lock timeout (how long a statement may wait for a table lock before it fails with a
+     * {@linkplain #isTransient transient} error) and the statement timeout of a migration, in one round trip. A null
+     * or zero duration means no timeout, also when the session had one; a positive duration below one millisecond
+     * counts as one millisecond.
+     *
+     * <p>With {@code local}, the values hold for the current transaction only: call it inside the migration's
+     * transaction (autocommit off); COMMIT or ROLLBACK ends them, with nothing to reset (in autocommit it would have no
+     * effect). Without {@code local}, they hold for the session until {@link #resetTimeouts}: call it in autocommit,
+     * before a migration that runs outside a transaction. Changes no other setting. Throws an {@link SQLException}
+     * when the database rejects a value (longer than it supports).
      */
     void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
             throws SQLException;
 
-    /** Restores the session's own timeouts after a migration that ran outside a transaction. */
+    /**
+     * Restores both timeouts to the values the session started with (the server's, database's, role's or connection
+     * parameters' defaults). Call in autocommit after a migration that ran outside a transaction, also after it
+     * failed; calling it when nothing was set is harmless.
+     */
     void resetTimeouts(Connection connection) throws SQLException;
 
     /**
-     * Returns true for an SQLState worth retrying after a rollback: a lock timeout, a serialization failure or a
-     * deadlock.
+     * Returns true for an SQLState worth retrying once the transaction was rolled back: a lock timeout, a
+     * serialization failure or a deadlock. False for everything else, connection errors, statement timeouts and null
+     * included. Pure.
      */
     boolean isTransient(String sqlState);
 
     /**
-     * Returns the indexes left INVALID (by a failed concurrent index build), each as a schema-qualified name quoted
-     * as SQL needs it, ready to paste into a {@code DROP INDEX} statement.
+     * Returns the indexes of the whole database that are INVALID (left by a failed concurrent index build, or being
+     * built concurrently right now), each as a schema-qualified name quoted only where SQL needs it, ready to paste
+     * into a {@code DROP INDEX} statement. One catalog query, no DDL; callers compare the sets before and after a
+     * migration that runs outside a transaction.
      */
     Set<String> invalidIndexes(Connection connection) throws SQLException;
 }

@@ -26,8 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The PostgreSQL migration lock: a session-level advisory lock on a dedicated connection in autocommit, taken
  * by polling {@code pg_try_advisory_lock} with backoff and jitter. It never blocks inside
  * {@code pg_advisory_lock}, and its connection stays idle outside any transaction, so it cannot deadlock with
- * {@code CREATE INDEX CONCURRENTLY} run by the holder. When the holding process dies, PostgreSQL ends the
- * session and the lock with it.
+ * {@code CREATE INDEX CONCURRENTLY} run by the holder. Its application name, {@code msr lock <pid>@<host>}, shows
+ * operators who holds it. When the holding process dies, PostgreSQL ends the session and the lock with it; a lease
+ * still unlocks explicitly before closing, since a pooled connection outlives {@code close()}.
  */
 public final class PostgresAdvisoryLock implements MigrationLock {
 
@@ -65,9 +66,15 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                 tryLock.setInt(2, key.key());
                 while (true) {
                     if (tryOnce(tryLock)) {
-                        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                        observer.acquired(key, waited);
-                        return new Lease(connection, waited);
+                        Lease lease = new Lease(connection, Duration.ofNanos(System.nanoTime() - start));
+                        try {
+                            observer.acquired(key, lease.waited());
+                        } catch (RuntimeException e) {
+                            // A pooled connection keeps its session lock when closed: release it explicitly.
+                            lease.close();
+                            throw e;
+                        }
+                        return lease;
                     }
                     long now = System.nanoTime();
                     Duration waited = Duration.ofNanos(now - start);
@@ -145,8 +152,9 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     private LockStatus status(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(STATUS_SQL)) {
-            query.setLong(1, key.namespace());
-            query.setLong(2, key.key());
+            // pg_locks shows the two int4 halves of the key as unsigned oids.
+            query.setLong(1, Integer.toUnsignedLong(key.namespace()));
+            query.setLong(2, Integer.toUnsignedLong(key.key()));
             try (ResultSet result = query.executeQuery()) {
                 if (!result.next()) {
                     return new LockStatus(key.toString(), false, null, null, null, null);
@@ -183,6 +191,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     private final class Lease implements LockLease {
         private final Connection connection;
         private final Duration waited;
+        private boolean closed;
 
         private Lease(Connection connection, Duration waited) {
             this.connection = connection;
@@ -216,6 +225,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
                 unlock.setInt(1, key.namespace());
                 unlock.setInt(2, key.key());

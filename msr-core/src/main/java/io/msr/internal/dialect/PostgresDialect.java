@@ -169,7 +169,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     private static String milliseconds(Duration duration) {
-        return duration == null ? "0" : duration.toMillis() + "ms";
+        if (duration == null || duration.isZero()) {
+            return "0";
+        }
+        // A positive duration below a millisecond must not turn into 0, which means no timeout at all.
+        return (duration.isNegative() ? duration.toMillis() : Math.max(1, duration.toMillis())) + "ms";
     }
 
     private static String quote(String identifier) {

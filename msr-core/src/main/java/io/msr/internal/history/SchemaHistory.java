@@ -16,7 +16,10 @@ import java.util.List;
 
 /**
  * The history table: an append-only audit with one row per attempted operation on a migration. It never
- * stores connection details. Reads and writes run on the connection given, inside whatever transaction it has.
+ * stores connection details. Reads and writes run on the connection given, inside whatever transaction it has: they
+ * never commit, roll back or change autocommit, so a row written inside a migration's transaction commits or rolls
+ * back with it. Errors are the driver's {@link SQLException}, for the caller to translate. Every dialect proves this
+ * class works on its database by extending the shared contract test ({@code SchemaHistoryContract}).
  */
 public final class SchemaHistory {
 
@@ -38,12 +41,16 @@ public final class SchemaHistory {
         return qualified;
     }
 
-    /** Returns true when the table exists. */
+    /** Returns true when the table exists; one catalog query, no DDL (see {@link Dialect#tableExists}). */
     public boolean exists(Connection connection) throws SQLException {
         return dialect.tableExists(connection, schema, table);
     }
 
-    /** Creates the table when absent. Call only while holding the migration lock. */
+    /**
+     * Creates the table (and its index) when absent; when it exists this does nothing, so calling it again is
+     * harmless. In autocommit the DDL commits at once; inside a transaction it is part of it, and a rollback removes
+     * the table again. Call only while holding the migration lock.
+     */
     public void createIfAbsent(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String ddl : dialect.createHistoryTable(qualified, table)) {
@@ -52,7 +59,10 @@ public final class SchemaHistory {
         }
     }
 
-    /** Returns every row, oldest first; empty when the table does not exist. */
+    /**
+     * Returns every row in the order written (oldest first); empty, without an error, when the table does not exist.
+     * Reads only.
+     */
     public List<HistoryEntry> readAll(Connection connection) throws SQLException {
         if (!exists(connection)) {
             return List.of();
@@ -73,14 +83,20 @@ public final class SchemaHistory {
         return rows;
     }
 
-    /** Returns a writer of rows on a connection; close it when the run ends. */
+    /**
+     * Returns a writer of rows on a connection, to close when the run ends. Creating it touches no table, so it may
+     * be created before the table exists (the first migration creates it).
+     */
     public Writer writer(Connection connection) throws SQLException {
         return new Writer(connection.prepareStatement("insert into " + qualified
                 + " (version, description, type, script, checksum, operation, success, execution_time_ms)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)"));
     }
 
-    /** Appends rows with one prepared statement, reused for every row of a run. */
+    /**
+     * Appends rows with one prepared statement, reused for every row of a run, across transactions and changes of
+     * autocommit, also when the table was created again after a rollback had removed it.
+     */
     public static final class Writer implements AutoCloseable {
         private final PreparedStatement insert;
 
@@ -88,7 +104,11 @@ public final class SchemaHistory {
             this.insert = insert;
         }
 
-        /** Appends one row, in the connection's current transaction. */
+        /**
+         * Appends one row in the connection's current transaction (at once in autocommit); does not commit. The
+         * database records the current user and the time of the insert; a description longer than 200 characters
+         * and a script path longer than 1000 are cut short.
+         */
         public void append(long version, String description, MigrationType type, String script, String checksum,
                 HistoryOperation operation, boolean success, long executionTimeMs) throws SQLException {
             insert.setLong(1, version);
@@ -102,6 +122,7 @@ public final class SchemaHistory {
             insert.executeUpdate();
         }
 
+        /** Closes the statement; the connection stays open. */
         @Override
         public void close() throws SQLException {
             insert.close();

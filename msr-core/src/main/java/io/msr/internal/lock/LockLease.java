@@ -2,7 +2,12 @@ package io.msr.internal.lock;
 
 import java.time.Duration;
 
-/** A held migration lock. Closing it releases the lock; closing never throws, failures are logged. */
+/**
+ * A held migration lock. Closing it releases the lock; closing never throws, failures are logged.
+ *
+ * <p>A lease belongs to the thread of the operation that acquired it; it uses only the lock's own connection, so
+ * every method may be called while the caller's migration connection is inside a transaction.
+ */
 public interface LockLease extends AutoCloseable {
 
     /** Returns the lock key. */
@@ -12,11 +17,17 @@ public interface LockLease extends AutoCloseable {
     Duration waited();
 
     /**
-     * Checks that the lock is still held (its connection is alive). Throws {@link io.msr.ConnectionException}
-     * when it is lost: the caller must stop before the next migration.
+     * Checks that the lock is still held (its connection is alive), with one round trip on the lock's connection.
+     * Throws {@link io.msr.ConnectionException} when it is lost (the session was terminated, the server restarted,
+     * the network failed): the caller must stop before the next migration. Throws nothing else.
      */
     void ensureHeld();
 
+    /**
+     * Releases the lock explicitly, then closes its connection: a pooled connection would keep a session's lock after
+     * being closed, so the release never relies on closing. Never throws, also when the connection is already dead
+     * (the lock then went with it); closing again does nothing.
+     */
     @Override
     void close();
 }

@@ -4,7 +4,12 @@ import io.msr.LockStatus;
 
 import java.time.Duration;
 
-/** The lock used when locking is turned off: every runner "acquires" it at once. */
+/**
+ * The lock used when locking is turned off ({@code msr.lock.enabled=false}): every runner "acquires" it at once, so
+ * it excludes nobody and does not pass {@code MigrationLockContract}; the operator has promised that one runner at a
+ * time migrates. It opens no connection: its lease is never lost and closing it does nothing, {@link #status} reports
+ * the lock as not held, and {@link #forceRelease} does nothing.
+ */
 public final class NoMigrationLock implements MigrationLock {
 
     private final LockKey key;

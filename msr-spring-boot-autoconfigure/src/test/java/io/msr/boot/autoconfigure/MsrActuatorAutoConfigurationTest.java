@@ -40,8 +40,7 @@ class MsrActuatorAutoConfigurationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         Files.writeString(dir.resolve("V1_t.up.sql"), "create table " + schema + ".t (id int);");
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class,

@@ -105,8 +105,7 @@ class MsrAutoConfigurationTest {
 
     @Test
     void migrateOnStartMigratesWhileTheContextStarts() {
-        String schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        String schema = db.freshSchema().name();
         runner.withPropertyValues("msr.mode=migrate-on-start", "msr.schema=" + schema)
                 .withUserConfiguration(JavaMigrationBean.class)
                 .run(context -> {
@@ -138,8 +137,7 @@ class MsrAutoConfigurationTest {
 
     @Test
     void databaseDependentBeansWaitForMigrateOnStart() {
-        String schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        String schema = db.freshSchema().name();
         runner.withPropertyValues("msr.mode=migrate-on-start", "msr.schema=" + schema)
                 .withBean("tableReader", TableReader.class, () -> new TableReader(db, schema))
                 .withUserConfiguration(JavaMigrationBean.class)
@@ -148,8 +146,7 @@ class MsrAutoConfigurationTest {
 
     @Test
     void verifyWorksWithARoleThatCanOnlyReadTheHistoryTable() {
-        String schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        String schema = db.freshSchema().name();
         runner.withPropertyValues("msr.mode=migrate-on-start", "msr.schema=" + schema)
                 .withUserConfiguration(JavaMigrationBean.class).run(context -> assertThat(context).hasNotFailed());
         db.execute("drop role if exists msr_reader");
@@ -169,8 +166,7 @@ class MsrAutoConfigurationTest {
 
     @Test
     void verifyReportsEverythingPendingBeforeTheHistoryTableExists() {
-        String schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        String schema = db.freshSchema().name();
         runner.withPropertyValues("msr.schema=" + schema).withUserConfiguration(JavaMigrationBean.class)
                 .run(context -> {
                     SchemaState state = context.getBean(SchemaMonitor.class).current();
@@ -192,8 +188,7 @@ class MsrAutoConfigurationTest {
 
     @Test
     void failOnPendingFailsStartupWhileMigrationsArePending() {
-        String schema = "s" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        String schema = db.freshSchema().name();
         runner.withPropertyValues("msr.schema=" + schema, "msr.verify.fail-on-pending=true")
                 .withUserConfiguration(JavaMigrationBean.class)
                 .run(context -> {
