@@ -37,8 +37,7 @@ class CommitFailureTest {
 
     @BeforeEach
     void schemaWithDeferredForeignKey() {
-        schema = "c" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         folder = new MigrationFolder(dir);
         folder.write("V1_parent.up.sql", "create table " + schema + ".parent (id int primary key);"
                 + " create table " + schema + ".child (id int, parent_id int references " + schema

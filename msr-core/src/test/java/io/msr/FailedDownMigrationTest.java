@@ -31,8 +31,7 @@ class FailedDownMigrationTest {
 
     @BeforeEach
     void secondMigrationWhoseNonTransactionalDownFailsHalfWay() {
-        schema = "d" + Long.toHexString(System.nanoTime());
-        db.execute("create schema " + schema);
+        schema = db.freshSchema().name();
         folder = new MigrationFolder(dir);
         folder.write("V1_one.up.sql", "create table " + schema + ".t1 (id int);");
         folder.write("V2_two.up.sql", "create table " + schema + ".t2 (id int); create table " + schema

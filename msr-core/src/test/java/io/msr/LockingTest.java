@@ -149,7 +149,8 @@ class LockingTest {
                     public void migrationStarted(long version, String description, String script, Direction direction) {
                         if (version == 1) {
                             db.execute("select pg_terminate_backend(pid) from pg_stat_activity"
-                                    + " where application_name like 'msr lock %' and pid <> pg_backend_pid()");
+                                    + " where application_name like 'msr lock %' and pid <> pg_backend_pid()"
+                                    + " and datname = current_database()");
                         }
                     }
                 }).build();

@@ -92,13 +92,15 @@ final class FaultFixture {
     /** Returns true while a migrate process runs a statement matching the SQL {@code like} pattern. */
     boolean running(String likePattern) {
         return db.queryForObject("select count(*) from pg_stat_activity where application_name like 'msr migrate%'"
-                + " and state = 'active' and query like '" + likePattern + "'", Long.class) > 0;
+                + " and state = 'active' and datname = current_database() and query like '" + likePattern + "'", Long.class)
+                > 0;
     }
 
     /** Returns true while a migrate process waits for a table lock on a statement matching the pattern. */
     boolean waitingForTableLock(String likePattern) {
         return db.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                + " and query like '" + likePattern + "' and pid <> pg_backend_pid()", Long.class) > 0;
+                + " and datname = current_database() and query like '" + likePattern + "' and pid <> pg_backend_pid()",
+                Long.class) > 0;
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -103,7 +103,7 @@ class FaultIT {
             statement.execute("select pg_advisory_lock(" + key[0] + ", " + key[1] + ")");
             PackagedJar.Started job = fixture.start();
             FaultFixture.await("the job waits for the lock", () -> db.queryForObject("select count(*) from pg_stat_activity"
-                    + " where application_name like 'msr lock%'", Long.class) > 0);
+                    + " where application_name like 'msr lock%' and datname = current_database()", Long.class) > 0);
             job.process().destroyForcibly().waitFor();
             assertThat(holder.isValid(2)).isTrue();
             assertThat(fixture.msr().lockStatus().holderPid()).isNotNull();

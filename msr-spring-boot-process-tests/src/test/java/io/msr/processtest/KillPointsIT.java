@@ -210,7 +210,8 @@ class KillPointsIT {
         fixture.write("V102_step.up.sql", "insert into side values ('102');\nselect pg_sleep(3);");
         PackagedJar.Started job = fixture.start();
         FaultFixture.await("V102 runs", () -> fixture.running("%pg_sleep(3)%"));
-        db.execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'msr lock%'");
+        db.execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'msr lock%'"
+                + " and datname = current_database()");
 
         assertThat(fixture.lockFreeAfterMs()).isLessThan(2_000);
         PackagedJar.Run stopped = job.await(java.time.Duration.ofMinutes(1));
