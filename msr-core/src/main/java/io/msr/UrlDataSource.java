@@ -1,5 +1,6 @@
 package io.msr;
 
+import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /** A non-pooled DataSource over {@link DriverManager}, for {@link Msr.Builder#url}. */
 final class UrlDataSource implements DataSource {

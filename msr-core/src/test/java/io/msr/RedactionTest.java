@@ -1,7 +1,6 @@
 package io.msr;
 
 import io.msr.internal.jdbc.SqlErrors;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,6 @@
 package io.msr.internal.dialect;
 
 import io.msr.internal.jdbc.ConnectionFactory;
-
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.MigrationLock;
 

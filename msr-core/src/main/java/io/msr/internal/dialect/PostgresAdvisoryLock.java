@@ -1,16 +1,15 @@
 package io.msr.internal.dialect;
 
-import io.msr.internal.lock.LockKey;
-import io.msr.internal.lock.LockLease;
-import io.msr.internal.lock.LockObserver;
-import io.msr.internal.lock.MigrationLock;
-
 import io.msr.ConnectionException;
 import io.msr.LockStatus;
 import io.msr.LockTimeoutException;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.LockKey;
+import io.msr.internal.lock.LockLease;
+import io.msr.internal.lock.LockObserver;
+import io.msr.internal.lock.MigrationLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

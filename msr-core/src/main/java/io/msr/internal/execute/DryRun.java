@@ -1,14 +1,13 @@
 package io.msr.internal.execute;
 
+import io.msr.Direction;
+import io.msr.ExecutedMigration.Outcome;
+import io.msr.ExecutedMigration;
+import io.msr.MigrationFailedException;
+import io.msr.MigrationListener;
+import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.internal.dialect.Dialect;
-
-import io.msr.Direction;
-import io.msr.ExecutedMigration;
-import io.msr.ExecutedMigration.Outcome;
-import io.msr.MigrationFailedException;
-import io.msr.MsrException;
-import io.msr.MigrationListener;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package io.msr.internal.execute;
 
 import io.msr.Direction;
-import io.msr.ExecutedMigration;
 import io.msr.ExecutedMigration.Outcome;
+import io.msr.ExecutedMigration;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.MigrationListener;
 import io.msr.MsrException;

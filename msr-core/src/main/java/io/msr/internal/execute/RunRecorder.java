@@ -3,10 +3,10 @@ package io.msr.internal.execute;
 import io.msr.ExecutedMigration;
 import io.msr.ExitCode;
 import io.msr.Issue;
+import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
-import io.msr.MigrationListener;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,33 +32,40 @@ public final class RunRecorder {
         listener.runStarted(operation);
     }
 
+    /** Sets the schema version before the operation and, for now, after it. */
     public void versions(Long before, Long after) {
         this.versionBefore = before;
         this.versionAfter = after;
     }
 
+    /** Sets the schema version after the operation. */
     public void versionAfter(Long after) {
         this.versionAfter = after;
     }
 
+    /** Returns the schema version before the operation, or null when none was applied. */
     public Long versionBefore() {
         return versionBefore;
     }
 
+    /** Returns the schema version after the operation, or null when none is applied. */
     public Long versionAfter() {
         return versionAfter;
     }
 
+    /** Adds the messages of the issues as warnings. */
     public void warnings(List<Issue> issues) {
         for (Issue issue : issues) {
             warnings.add(issue.message());
         }
     }
 
+    /** Adds a note: something the operation did besides running migrations. */
     public void note(String note) {
         notes.add(note);
     }
 
+    /** Records a migration that ran, or tried to. */
     public void executed(ExecutedMigration migration) {
         executed.add(migration);
     }
@@ -90,6 +97,7 @@ public final class RunRecorder {
         }
     }
 
+    /** Returns how many migrations succeeded and are committed. */
     public int succeededCount() {
         int count = 0;
         for (ExecutedMigration migration : executed) {
@@ -100,10 +108,12 @@ public final class RunRecorder {
         return count;
     }
 
+    /** Returns the milliseconds since the operation started. */
     public long elapsedMs() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** Builds the successful result and tells the listener the run finished. */
     public OperationResult success() {
         OperationResult result = new OperationResult(operation, ExitCode.SUCCESS, startedAt, elapsedMs(), versionBefore,
                 versionAfter, executed, warnings, notes, null);

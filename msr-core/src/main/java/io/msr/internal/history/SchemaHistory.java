@@ -1,7 +1,7 @@
 package io.msr.internal.history;
 
-import io.msr.HistoryEntry;
 import io.msr.HistoryEntry.HistoryOperation;
+import io.msr.HistoryEntry;
 import io.msr.MigrationType;
 import io.msr.internal.dialect.Dialect;
 

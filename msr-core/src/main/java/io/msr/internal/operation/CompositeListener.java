@@ -1,10 +1,9 @@
 package io.msr.internal.operation;
 
-import io.msr.MigrationListener;
-
 import io.msr.Direction;
 import io.msr.ExecutedMigration;
 import io.msr.LockStatus;
+import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;

@@ -1,13 +1,12 @@
 package io.msr.internal.operation;
 
-import io.msr.internal.execute.Reverter;
-import io.msr.internal.execute.Versions;
-import io.msr.internal.execute.RunRecorder;
-
 import io.msr.Direction;
 import io.msr.DownFailedException;
 import io.msr.ExecutedMigration;
 import io.msr.MsrException;
+import io.msr.internal.execute.Reverter;
+import io.msr.internal.execute.RunRecorder;
+import io.msr.internal.execute.Versions;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;

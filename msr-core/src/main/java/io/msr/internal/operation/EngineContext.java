@@ -1,14 +1,13 @@
 package io.msr.internal.operation;
 
+import io.msr.Issue;
 import io.msr.JavaMigration;
+import io.msr.MigrationListener;
 import io.msr.MsrSettings;
 import io.msr.internal.backup.PgBackup;
 import io.msr.internal.jdbc.ConnectionFactory;
-import io.msr.MigrationListener;
-import io.msr.internal.source.MigrationResolver;
-
-import io.msr.Issue;
 import io.msr.internal.plan.MigrationPlanner;
+import io.msr.internal.source.MigrationResolver;
 import io.msr.internal.source.ResolvedMigration;
 
 import java.util.ArrayList;

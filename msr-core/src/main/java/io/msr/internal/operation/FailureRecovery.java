@@ -1,12 +1,11 @@
 package io.msr.internal.operation;
 
-import io.msr.internal.execute.RunRecorder;
-
 import io.msr.DownFailedException;
 import io.msr.ExecutedMigration;
 import io.msr.MsrException;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
+import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.msr.internal.operation;
 
-import io.msr.HistoryEntry;
 import io.msr.HistoryEntry.HistoryOperation;
+import io.msr.HistoryEntry;
 import io.msr.Issue;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.history.HistoryState;

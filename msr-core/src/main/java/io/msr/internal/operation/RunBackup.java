@@ -1,12 +1,11 @@
 package io.msr.internal.operation;
 
-import io.msr.internal.execute.RunRecorder;
-import io.msr.internal.execute.Versions;
-
 import io.msr.MsrException;
 import io.msr.RestoreFailedException;
 import io.msr.internal.backup.BackupFile;
 import io.msr.internal.backup.PgBackup;
+import io.msr.internal.execute.RunRecorder;
+import io.msr.internal.execute.Versions;
 import io.msr.internal.lock.LockLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

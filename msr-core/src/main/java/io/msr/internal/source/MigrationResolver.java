@@ -1,13 +1,12 @@
 package io.msr.internal.source;
 
-import io.msr.internal.sql.SqlStatement;
-import io.msr.internal.sql.SqlStatementSplitter;
-
 import io.msr.ConfigurationException;
 import io.msr.Direction;
 import io.msr.Issue;
 import io.msr.JavaMigration;
 import io.msr.MigrationType;
+import io.msr.internal.sql.SqlStatement;
+import io.msr.internal.sql.SqlStatementSplitter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -2,13 +2,12 @@ package io.msr.internal.dialect;
 
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.lock.LockKey;
+import io.msr.internal.lock.LockLease;
+import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.MigrationLockContract;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
-
-import io.msr.internal.lock.LockLease;
-import io.msr.internal.lock.LockObserver;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

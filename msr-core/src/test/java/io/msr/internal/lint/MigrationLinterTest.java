@@ -12,10 +12,10 @@ import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.SqlStatementSplitter;
 import io.msr.internal.sql.SqlToken;
 import io.msr.internal.sql.TrickyScripts;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

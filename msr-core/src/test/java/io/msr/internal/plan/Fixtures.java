@@ -1,7 +1,7 @@
 package io.msr.internal.plan;
 
-import io.msr.HistoryEntry;
 import io.msr.HistoryEntry.HistoryOperation;
+import io.msr.HistoryEntry;
 import io.msr.MigrationType;
 import io.msr.internal.source.Checksums;
 import io.msr.internal.source.Directives;

@@ -1,8 +1,8 @@
 package io.msr.internal.plan;
 
 import io.msr.DownPolicy;
-import io.msr.HistoryEntry;
 import io.msr.HistoryEntry.HistoryOperation;
+import io.msr.HistoryEntry;
 import io.msr.Issue;
 import io.msr.MigrationInfo;
 import io.msr.MigrationState;

@@ -3,9 +3,9 @@ package io.msr.boot.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.msr.ExecutedMigration;
+import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.OperationResult;
-import io.msr.MigrationListener;
 
 import java.time.Duration;
 import java.util.Locale;

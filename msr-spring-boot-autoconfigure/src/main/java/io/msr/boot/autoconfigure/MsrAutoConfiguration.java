@@ -1,9 +1,9 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.JavaMigration;
+import io.msr.MigrationListener;
 import io.msr.Msr;
 import io.msr.MsrSettings;
-import io.msr.MigrationListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
