@@ -9,7 +9,6 @@ import io.msr.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,12 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A {@code @JdbcTest} slice: MSR is part of it and migrates before the test (msr.mode defaults to migrate-on-start
- * in slices). {@code replace = NONE} keeps the PostgreSQL DataSource instead of an embedded database. The Java
- * migration is a bean, which the slice's component scan leaves out: importing it (and the service it injects) keeps
- * the slice's schema the production one.
+ * in slices). The slice keeps the PostgreSQL DataSource instead of replacing it with an embedded database because
+ * its URL comes from a {@code @DynamicPropertySource}; a URL from application properties would need
+ * {@code @AutoConfigureTestDatabase(replace = NONE)}. The Java migration is a bean, which the slice's component scan
+ * leaves out: importing it (and the service it injects) keeps the slice's schema the production one.
  */
 @JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({NotesRepository.class, Slugs.class, V202601170800_Backfill_note_slugs.class})
 class NotesRepositorySliceTest {
 

@@ -44,8 +44,8 @@ record UnsupportedDatabase(String product) {
                 + " @SpringBootTest(properties = \"msr.mode=none\"), or msr.mode=none in"
                 + " src/test/resources/application.properties), or give MSR a real PostgreSQL: a jdbc:postgresql: URL in"
                 + " spring.datasource.url or msr.datasource.url, or Testcontainers' PostgreSQLContainer with"
-                + " @ServiceConnection. A test slice (@JdbcTest, @DataJpaTest, ...) replaces the DataSource with an"
-                + " embedded database unless annotated @AutoConfigureTestDatabase(replace = Replace.NONE).";
+                + " @ServiceConnection. In a test slice (@JdbcTest, @DataJpaTest, ...) the embedded database may have"
+                + " replaced yours: keep yours with @AutoConfigureTestDatabase(replace = Replace.NONE).";
     }
 
     /** The description and the action, for health details and log lines. */
