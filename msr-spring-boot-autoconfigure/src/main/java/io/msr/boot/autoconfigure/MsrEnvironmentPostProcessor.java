@@ -19,7 +19,9 @@ import java.util.Map;
  *   <li>one-shot modes run without a web server and with lazy beans, so that nothing the operation does not
  *       need is created; when only MSR's own URL is set, the application's DataSource borrows it;</li>
  *   <li>in verify mode, {@code msr} joins the {@code readiness} health group next to {@code readinessState},
- *       unless the application configures that group itself.</li>
+ *       unless the application configures that group itself; in migrate-on-start mode, which has no {@code msr}
+ *       health contributor, a group naming it does not fail startup (unless
+ *       {@code management.endpoint.health.validate-group-membership} is set).</li>
  * </ul>
  */
 public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -41,6 +43,11 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
         MsrMode mode = MsrModeCondition.mode(environment);
         if (mode == MsrMode.VERIFY && !readinessGroupConfigured(environment)) {
             defaults.put(READINESS + ".include", "readinessState,msr");
+        }
+        if (mode == MsrMode.MIGRATE_ON_START) {
+            // The readiness group configured for verify mode names msr, which migrate-on-start does not contribute
+            // (the schema is current once startup has finished): a missing member must not fail startup.
+            defaults.put("management.endpoint.health.validate-group-membership", "false");
         }
         if (mode != null && mode.oneShot()) {
             borrowMigrationUrl(environment, defaults);

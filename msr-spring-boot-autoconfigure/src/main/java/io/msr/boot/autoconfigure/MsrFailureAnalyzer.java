@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Explains startup failures caused by MSR: an invalid {@code msr.*} value (listing the valid values of
- * {@code msr.mode}), a malformed {@code DATABASE_URL}, a mode without a database, a failed migrate-on-start, and
- * verify mode's fail-on-pending.
+ * {@code msr.mode}), a malformed {@code DATABASE_URL}, a mode without a database, a database other than
+ * PostgreSQL, a failed migrate-on-start, and verify mode's fail-on-pending.
  */
 public final class MsrFailureAnalyzer implements FailureAnalyzer {
 
@@ -38,6 +38,10 @@ public final class MsrFailureAnalyzer implements FailureAnalyzer {
             return new FailureAnalysis(cause.getMessage() + ".", "Run the migration (msr.mode=migrate, for example"
                     + " as a Kubernetes Job) before starting the application, or set msr.verify.fail-on-pending=false"
                     + " to start and report OUT_OF_SERVICE until it has run.", cause);
+        }
+        UnsupportedDatabase unsupported = UnsupportedDatabase.of(cause).orElse(null);
+        if (unsupported != null) {
+            return new FailureAnalysis(unsupported.description(), unsupported.action(), cause);
         }
         if (cause instanceof MsrException msr) {
             return new FailureAnalysis("MSR failed with exit code " + msr.exitCode().code() + " ("

@@ -75,7 +75,7 @@ final class OneShotRunner implements ApplicationListener<ApplicationStartedEvent
             }
         } catch (MsrException e) {
             OperationResult result = e.result().orElseGet(() -> failed(mode, e.toFailure()));
-            report.operation(result);
+            report.operation(UnsupportedDatabase.of(e).map(unsupported -> unsupported.explain(result)).orElse(result));
             return e.exitCode().code();
         } catch (RuntimeException e) {
             log.error("msr.mode={} failed unexpectedly", mode.propertyValue(), e);

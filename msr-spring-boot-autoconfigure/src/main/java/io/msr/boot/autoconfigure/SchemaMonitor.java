@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Verify mode's view of the schema: reads it once at startup and then every {@code msr.verify.refresh-interval}
  * on a daemon thread, and keeps the latest {@link SchemaState} for health, endpoint and metrics, so that a probe
  * costs no query. Never writes, never locks, never creates the history table. Each state change is logged once.
+ * A database other than PostgreSQL is reported DOWN at startup, with the way out, and never read again.
  */
 public final class SchemaMonitor implements InitializingBean, DisposableBean {
 
@@ -69,8 +70,11 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         try {
             msr.info();
         } catch (ConfigurationException e) {
-            // A wrong setting (an unreadable location, say) will not heal by itself: fail startup and say so.
-            throw e;
+            // A wrong setting (an unreadable location, say) will not heal by itself: fail startup and say so. Nor
+            // will a database other than PostgreSQL, but an H2 test suite should keep running: report it, once.
+            UnsupportedDatabase unsupported = UnsupportedDatabase.of(e).orElseThrow(() -> e);
+            reportUnsupported(unsupported);
+            return;
         } catch (MsrException e) {
             // The database may come later; the state below reports it and the background refresh retries.
         }
@@ -86,6 +90,16 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         });
         long millis = Math.max(100, interval.toMillis());
         scheduler.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** DOWN for good, logged once at WARN without a stack trace; no refresh, since the database will not change. */
+    private void reportUnsupported(UnsupportedDatabase unsupported) {
+        state = new SchemaState(SchemaState.Status.DOWN, "The database is not PostgreSQL", null,
+                unsupported.message(), Instant.now());
+        log.warn("MSR schema state {}: {}", state.status(), state.error());
+        if (settings.isFailOnPending()) {
+            throw new SchemaNotReadyException(state);
+        }
     }
 
     @Override

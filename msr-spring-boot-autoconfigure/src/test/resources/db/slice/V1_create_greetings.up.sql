@@ -1,0 +1,2 @@
+create table greetings (id int primary key, text varchar(40) not null);
+insert into greetings values (1, 'hello');
