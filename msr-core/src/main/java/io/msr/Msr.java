@@ -153,7 +153,10 @@ public interface Msr {
 
         /**
          * Uses a DataSource. MSR opens two connections from it during a run (the migration connection and the
-         * dedicated lock connection); never point it at a transaction-pooling proxy.
+         * dedicated lock connection); never point it at a transaction-pooling proxy. A pool gets its connections back
+         * as it gave them: autocommit, isolation, application name and timeouts restored, the lock released (a session
+         * that cannot be restored is aborted). Prefer {@link #url} where the URL is known, so that the lock never
+         * lives on a pooled session.
          *
          * @param description how to name the database in messages, e.g. its URL (passwords are removed)
          */
