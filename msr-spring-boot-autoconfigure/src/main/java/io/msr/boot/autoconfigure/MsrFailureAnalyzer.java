@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * Explains startup failures caused by MSR: an invalid {@code msr.*} value (listing the valid values of
  * {@code msr.mode}), a malformed {@code DATABASE_URL}, a mode without a database, several DataSources without a
- * choice between them, a failed migrate-on-start, and verify mode's fail-on-pending.
+ * choice between them, Flyway or Liquibase migrating beside MSR, a failed migrate-on-start, and verify mode's fail-on-pending.
  */
 public final class MsrFailureAnalyzer implements FailureAnalyzer {
 
@@ -39,6 +39,14 @@ public final class MsrFailureAnalyzer implements FailureAnalyzer {
                     + " (io.msr.boot.autoconfigure.MsrDataSource) next to its @Bean, or mark one of "
                     + String.join(", ", several.beanNames()) + " @Primary, or give MSR its own connection with"
                     + " msr.datasource.url (MSR_DATASOURCE_URL) or an MsrConnectionDetails bean.", cause);
+        }
+        if (cause instanceof OtherMigrationToolsCheck.OtherMigrationToolException other) {
+            OtherMigrationToolsCheck.Tool tool = other.tool();
+            return new FailureAnalysis(cause.getMessage() + ".", "Choose one tool: remove " + tool.name()
+                    + " from the class path, or turn its auto-configuration off with " + tool.property() + "=false."
+                    + " (MSR adopting an existing " + tool.name() + " history is planned for a later release.) If both"
+                    + " are intended, for example on different databases, set msr.allow-other-migration-tools=true.",
+                    cause);
         }
         if (cause instanceof SchemaNotReadyException) {
             return new FailureAnalysis(cause.getMessage() + ".", "Run the migration (msr.mode=migrate, for example"
