@@ -9,7 +9,6 @@ import io.msr.internal.dialect.Dialects;
 import io.msr.internal.dialect.SessionState;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.history.SchemaHistory;
-import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockKey;
@@ -60,10 +59,10 @@ final class RunSession implements AutoCloseable {
 
     /**
      * Opens the migration connection and finds the dialect, schema, history table and lock. The lock is the
-     * database's own unless {@code lockEnabled} is off.
+     * database's own, on the context's lock connections, unless {@code lockEnabled} is off.
      */
-    static RunSession open(ConnectionFactory connections, MsrSettings settings, boolean lockEnabled) {
-        Connection connection = connections.open();
+    static RunSession open(EngineContext context, MsrSettings settings, boolean lockEnabled) {
+        Connection connection = context.connections().open();
         SessionState borrowed = SessionState.NONE;
         try {
             Dialect dialect = Dialects.detect(connection);
@@ -76,7 +75,7 @@ final class RunSession implements AutoCloseable {
             String schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(connection);
             String database = dialect.currentDatabase(connection);
             LockKey key = dialect.lockKey(database, schema, settings.table());
-            MigrationLock lock = lockEnabled ? dialect.lock(connections, key) : new NoMigrationLock(key);
+            MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
             return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table()),
                     lock, borrowed);
         } catch (SQLException e) {

@@ -7,10 +7,11 @@ import io.msr.Msr;
  * Decides where MSR connects. An {@link MsrConnectionDetails} bean decides alone. Otherwise each part
  * ({@code msr.datasource.url}, {@code .username}, {@code .password}) is taken from the properties when set and from
  * the {@link ApplicationDataSource application's database} when not; a part set in the properties is never dropped.
- * Whenever a URL is known, MSR opens its own non-pooled connections (the lock connection, the migration connection,
- * and pg_dump / pg_restore get the same details), so no session state and no lock ever touch the application's pool.
- * Only when the URL cannot be told does MSR borrow connections from the application's DataSource, which the engine
- * gives back as it got them.
+ * With parts of its own (or no DataSource at all) MSR opens only its own non-pooled connections. Otherwise
+ * migrations run on connections borrowed from the application's DataSource, so they see the sessions the pool
+ * configures (init SQL, search_path, driver properties), and the engine gives them back as it got them; the lock's
+ * connection is MSR's own, opened from the URL, whenever the URL is known. pg_dump and pg_restore get the same
+ * details.
  */
 final class MigrationDataSource {
 
@@ -42,8 +43,12 @@ final class MigrationDataSource {
         String url = own.getUrl() != null ? own.getUrl() : base.url();
         String username = own.getUsername() != null ? own.getUsername() : base.username();
         String password = own.getPassword() != null ? own.getPassword() : base.password();
-        if (url != null) {
+        if (url != null && (own.isConfigured() || base.dataSource() == null)) {
             return builder.url(url, username, password);
+        }
+        if (url != null) {
+            // Migrations keep the pool's sessions (its init SQL, search_path, driver properties); the lock does not.
+            return builder.dataSource(base.dataSource(), base.description()).connectionDetails(url, username, password);
         }
         if (own.isConfigured()) {
             throw new ConfigurationException("msr.datasource." + (own.getUsername() != null ? "username" : "password")
