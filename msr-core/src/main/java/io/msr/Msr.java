@@ -153,7 +153,10 @@ public interface Msr {
 
         /**
          * Uses a DataSource. MSR opens two connections from it during a run (the migration connection and the
-         * dedicated lock connection); never point it at a transaction-pooling proxy.
+         * dedicated lock connection); never point it at a transaction-pooling proxy. A pool gets its connections back
+         * as it gave them: autocommit, isolation, application name and timeouts restored, the lock released (a session
+         * that cannot be restored is aborted). Give {@link #connectionDetails} where the URL is known, so that the
+         * lock never lives on a pooled session.
          *
          * @param description how to name the database in messages, e.g. its URL (passwords are removed)
          */
@@ -178,7 +181,9 @@ public interface Msr {
         /**
          * Gives the JDBC URL and credentials of the {@link #dataSource DataSource}, for the tools that connect on
          * their own: {@code pg_dump} and {@code pg_restore} of the backup and restore features. They receive the
-         * password through their environment, never their command line. {@link #url} sets these itself.
+         * password through their environment, never their command line. The migration lock's dedicated connection is
+         * opened with them too (through {@link java.sql.DriverManager}), so that the session lock never lives on a
+         * pooled connection: they must name the DataSource's database. {@link #url} sets these itself.
          */
         public Builder connectionDetails(String jdbcUrl, String user, String password) {
             this.jdbcUrl = jdbcUrl;

@@ -104,6 +104,12 @@ public interface Dialect {
     void setApplicationName(Connection connection, String name) throws SQLException;
 
     /**
+     * Saves the session's autocommit, isolation, application name and timeouts, before MSR changes any of them, so
+     * that a borrowed pooled connection can be given back as it came. Reads only; works in either autocommit mode.
+     */
+    SessionState saveSession(Connection connection) throws SQLException;
+
+    /**
      * Sets the lock timeout (how long a statement may wait for a table lock before it fails with a
      * {@linkplain #isTransient transient} error) and the statement timeout of a migration, in one round trip. A null
      * or zero duration means no timeout, also when the session had one; a positive duration below one millisecond

@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code pg_advisory_lock}, and its connection stays idle outside any transaction, so it cannot deadlock with
  * {@code CREATE INDEX CONCURRENTLY} run by the holder. Its application name, {@code msr lock <pid>@<host>}, shows
  * operators who holds it. When the holding process dies, PostgreSQL ends the session and the lock with it; a lease
- * still unlocks explicitly before closing, since a pooled connection outlives {@code close()}.
+ * still unlocks explicitly and restores the session's application name and autocommit before closing, since a pooled
+ * connection outlives {@code close()}; a session it cannot unlock or restore is aborted, never handed back.
  */
 public final class PostgresAdvisoryLock implements MigrationLock {
 
@@ -54,7 +55,9 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     public LockLease acquire(Duration timeout, LockObserver observer) {
         Connection connection = connections.open();
         long start = System.nanoTime();
+        SessionState borrowed = SessionState.NONE;
         try {
+            borrowed = PostgresDialect.session(connection);
             connection.setAutoCommit(true);
             PostgresDialect.applicationName(connection, RunnerIdentity.applicationName("lock"));
             long delay = FIRST_POLL_MS;
@@ -65,7 +68,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                 tryLock.setInt(2, key.key());
                 while (true) {
                     if (tryOnce(tryLock)) {
-                        Lease lease = new Lease(connection, Duration.ofNanos(System.nanoTime() - start));
+                        Lease lease = new Lease(connection, borrowed, Duration.ofNanos(System.nanoTime() - start));
                         try {
                             observer.acquired(key, lease.waited());
                         } catch (RuntimeException e) {
@@ -97,14 +100,14 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                 }
             }
         } catch (SQLException e) {
-            closeQuietly(connection);
+            giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not take the migration lock " + key, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(connection);
+            giveBack(connection, borrowed);
             throw new ConnectionException("Interrupted while waiting for the migration lock " + key + ".", e);
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            giveBack(connection, borrowed);
             throw e;
         }
     }
@@ -179,6 +182,28 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         return millis < 10_000 ? millis + " ms" : (millis / 1000) + " s";
     }
 
+    /**
+     * Restores the session as it came and closes the connection. When that fails, the session is aborted instead:
+     * a pool must never get back a session that may still hold the lock or MSR's application name.
+     */
+    private static void giveBack(Connection connection, SessionState borrowed) {
+        try {
+            borrowed.restore(connection);
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Restoring the lock connection's session failed; aborting it", e);
+            abort(connection);
+        }
+        closeQuietly(connection);
+    }
+
+    private static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Aborting the lock connection failed", e);
+        }
+    }
+
     private static void closeQuietly(Connection connection) {
         try {
             connection.close();
@@ -189,11 +214,13 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     private final class Lease implements LockLease {
         private final Connection connection;
+        private final SessionState borrowed;
         private final Duration waited;
         private boolean closed;
 
-        private Lease(Connection connection, Duration waited) {
+        private Lease(Connection connection, SessionState borrowed, Duration waited) {
             this.connection = connection;
+            this.borrowed = borrowed;
             this.waited = waited;
         }
 
@@ -234,10 +261,11 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                 unlock.executeQuery().close();
                 log.info("Migration lock {} released", key);
             } catch (SQLException | RuntimeException e) {
-                log.warn("Could not release the migration lock {} explicitly ({}); closing its connection releases it",
+                log.warn("Could not release the migration lock {} explicitly ({}); ending its session releases it",
                         key, e.getMessage());
+                abort(connection);
             } finally {
-                closeQuietly(connection);
+                giveBack(connection, borrowed);
             }
         }
     }

@@ -128,6 +128,46 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public SessionState saveSession(Connection connection) throws SQLException {
+        return session(connection);
+    }
+
+    /** Saves a session's state; usable before the dialect is known (the lock connection). */
+    public static SessionState session(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        String applicationName;
+        String lockTimeout;
+        String statementTimeout;
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select current_setting('application_name'),"
+                     + " current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+            result.next();
+            applicationName = result.getString(1);
+            lockTimeout = result.getString(2);
+            statementTimeout = result.getString(3);
+        }
+        return borrowed -> {
+            if (!borrowed.getAutoCommit()) {
+                borrowed.rollback();
+                borrowed.setAutoCommit(true);
+            }
+            // Values, not RESET: RESET would drop what the pool itself set (connection init SQL).
+            try (PreparedStatement set = borrowed.prepareStatement("select set_config('application_name', ?, false),"
+                    + " set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
+                set.setString(1, applicationName);
+                set.setString(2, lockTimeout);
+                set.setString(3, statementTimeout);
+                set.executeQuery().close();
+            }
+            if (borrowed.getTransactionIsolation() != isolation) {
+                borrowed.setTransactionIsolation(isolation);
+            }
+            borrowed.setAutoCommit(autoCommit);
+        };
+    }
+
+    @Override
     public void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
             throws SQLException {
         try (PreparedStatement set = connection.prepareStatement(

@@ -62,7 +62,10 @@ final class Engine implements Msr {
         ConnectionFactory connections = () -> open(dataSource, description, password);
         ConnectionDetails details = configuration.jdbcUrl() == null ? null
                 : new ConnectionDetails(configuration.jdbcUrl(), configuration.user(), password);
-        this.context = new EngineContext(connections, settings, configuration.javaMigrations(),
+        // The lock lives on a session of its own, never on a pooled one: from the URL whenever it is known.
+        ConnectionFactory lockConnections = details == null ? connections
+                : () -> open(details, Redaction.redact(details.jdbcUrl()));
+        this.context = new EngineContext(connections, lockConnections, settings, configuration.javaMigrations(),
                 new MigrationResolver(configuration.classLoader()), new CompositeListener(configuration.listeners()),
                 new PgBackup(settings.backup(), details));
         this.template = new OperationTemplate(context);
@@ -121,7 +124,7 @@ final class Engine implements Msr {
 
     @Override
     public LockStatus lockStatus() {
-        try (RunSession session = RunSession.open(context.connections(), context.settings(), true)) {
+        try (RunSession session = RunSession.open(context, context.settings(), true)) {
             return session.lock.status();
         }
     }
@@ -132,12 +135,30 @@ final class Engine implements Msr {
             throw new ConfigurationException("Releasing the migration lock terminates the session holding it, so it"
                     + " needs an explicit go-ahead: set msr.force=true. Check msr.mode=lock-status first.");
         }
-        try (RunSession session = RunSession.open(context.connections(), context.settings(), true)) {
+        try (RunSession session = RunSession.open(context, context.settings(), true)) {
             LockStatus holder = session.lock.forceRelease();
             if (!holder.held()) {
                 log.info("The migration lock {} is not held; nothing to release", holder.key());
             }
             return holder;
+        }
+    }
+
+    private static Connection open(ConnectionDetails details, String description) {
+        java.util.Properties properties = new java.util.Properties();
+        if (details.user() != null) {
+            properties.setProperty("user", details.user());
+        }
+        if (details.password() != null) {
+            properties.setProperty("password", details.password());
+        }
+        try {
+            return java.sql.DriverManager.getConnection(details.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            String message = "Could not open the migration lock's connection to " + description + ": "
+                    + SqlErrors.describe(e) + ". Check that the URL, user and password are right.";
+            throw new ConnectionException(Redaction.redact(message, details.password()), null, null, null,
+                    e.getSQLState(), null);
         }
     }
 

@@ -18,15 +18,17 @@ import java.util.Map;
  * What every operation needs: where connections come from, the settings, the Java migrations, the resolver and
  * the listener.
  *
- * @param connections    opens connections to the migration database
+ * @param connections     opens connections to the migration database
+ * @param lockConnections opens the migration lock's connection to the same database: MSR's own non-pooled
+ *                        sessions whenever the URL is known, so the session lock never lives on a pooled connection
  * @param settings       the settings
  * @param javaMigrations the registered Java migrations
  * @param resolver       resolves migrations from the locations
  * @param listener       hears about the run (already made failure-safe)
  * @param backup         takes and restores backups with the database's own tools
  */
-record EngineContext(ConnectionFactory connections, MsrSettings settings, List<JavaMigration> javaMigrations,
-        MigrationResolver resolver, MigrationListener listener, PgBackup backup) {
+record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnections, MsrSettings settings,
+        List<JavaMigration> javaMigrations, MigrationResolver resolver, MigrationListener listener, PgBackup backup) {
 
     MigrationResolver.Resolution resolve() {
         return resolver.resolve(settings.locations(), javaMigrations);

@@ -91,7 +91,7 @@ final class OperationTemplate {
     }
 
     private <T> T withSession(MsrSettings settings, boolean locked, SessionBody<T> body) {
-        try (RunSession session = RunSession.open(context.connections(), settings, locked && settings.lockEnabled());
+        try (RunSession session = RunSession.open(context, settings, locked && settings.lockEnabled());
              LockLease lease = session.acquireLock(settings, context.listener())) {
             lease.ensureHeld();
             return body.run(session, lease);

@@ -6,9 +6,9 @@ import io.msr.MigrationListener;
 import io.msr.MsrSettings;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.Dialects;
+import io.msr.internal.dialect.SessionState;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.history.SchemaHistory;
-import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockKey;
@@ -35,6 +35,7 @@ final class RunSession implements AutoCloseable {
     final String schema;
     final SchemaHistory history;
     final MigrationLock lock;
+    private final SessionState borrowed;
 
     /**
      * What the history table held when the operation read it.
@@ -47,8 +48,9 @@ final class RunSession implements AutoCloseable {
     }
 
     private RunSession(Connection connection, Dialect dialect, String schema, SchemaHistory history,
-            MigrationLock lock) {
+            MigrationLock lock, SessionState borrowed) {
         this.connection = connection;
+        this.borrowed = borrowed;
         this.dialect = dialect;
         this.schema = schema;
         this.history = history;
@@ -57,13 +59,15 @@ final class RunSession implements AutoCloseable {
 
     /**
      * Opens the migration connection and finds the dialect, schema, history table and lock. The lock is the
-     * database's own unless {@code lockEnabled} is off.
+     * database's own, on the context's lock connections, unless {@code lockEnabled} is off.
      */
-    static RunSession open(ConnectionFactory connections, MsrSettings settings, boolean lockEnabled) {
-        Connection connection = connections.open();
+    static RunSession open(EngineContext context, MsrSettings settings, boolean lockEnabled) {
+        Connection connection = context.connections().open();
+        SessionState borrowed = SessionState.NONE;
         try {
-            connection.setAutoCommit(true);
             Dialect dialect = Dialects.detect(connection);
+            borrowed = dialect.saveSession(connection);
+            connection.setAutoCommit(true);
             dialect.setApplicationName(connection, RunnerIdentity.applicationName("migrate"));
             if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
                 connection.setTransactionIsolation(settings.isolationLevel().jdbcLevel());
@@ -71,14 +75,14 @@ final class RunSession implements AutoCloseable {
             String schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(connection);
             String database = dialect.currentDatabase(connection);
             LockKey key = dialect.lockKey(database, schema, settings.table());
-            MigrationLock lock = lockEnabled ? dialect.lock(connections, key) : new NoMigrationLock(key);
+            MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
             return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table()),
-                    lock);
+                    lock, borrowed);
         } catch (SQLException e) {
-            closeQuietly(connection);
+            giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            giveBack(connection, borrowed);
             throw e;
         }
     }
@@ -101,21 +105,35 @@ final class RunSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(connection);
+        giveBack(connection, borrowed);
     }
 
-    private static void closeQuietly(Connection connection) {
+    /**
+     * Rolls back what is open, restores the session as it came (a pooled connection outlives close) and closes it;
+     * a session that cannot be restored is aborted rather than handed to the next borrower.
+     */
+    private static void giveBack(Connection connection, SessionState borrowed) {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
+            borrowed.restore(connection);
         } catch (SQLException | RuntimeException e) {
-            log.debug("Rolling back before closing failed", e);
+            log.debug("Restoring the migration connection's session failed; aborting it", e);
+            abortQuietly(connection);
         }
         try {
             connection.close();
         } catch (SQLException | RuntimeException e) {
             log.debug("Closing the migration connection failed", e);
+        }
+    }
+
+    private static void abortQuietly(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Aborting the migration connection failed", e);
         }
     }
 }

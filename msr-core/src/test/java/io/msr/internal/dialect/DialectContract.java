@@ -86,6 +86,30 @@ public abstract class DialectContract {
     }
 
     @Test
+    public void restoresASavedSessionAfterARunChangedIt() throws SQLException {
+        TestSchema schema = freshSchema("session");
+        try (Connection connection = connect(schema)) {
+            dialect().setApplicationName(connection, "app pool");
+            dialect().applyTimeouts(connection, Duration.ofSeconds(7), Duration.ofSeconds(9), false);
+            int isolation = connection.getTransactionIsolation();
+            SessionState saved = dialect().saveSession(connection);
+
+            dialect().setApplicationName(connection, "msr migrate");
+            dialect().applyTimeouts(connection, Duration.ofSeconds(1), Duration.ofSeconds(2), false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            connection.setAutoCommit(false);
+            execute(connection, "select 1");
+            saved.restore(connection);
+
+            assertThat(connection.getAutoCommit()).isTrue();
+            assertThat(connection.getTransactionIsolation()).isEqualTo(isolation);
+            assertThat(applicationName(connection)).isEqualTo("app pool");
+            assertThat(lockTimeout(connection)).isEqualTo(Duration.ofSeconds(7));
+            assertThat(statementTimeout(connection)).isEqualTo(Duration.ofSeconds(9));
+        }
+    }
+
+    @Test
     public void namesTheDatabaseProductForLogs() {
         assertThat(dialect().name()).isNotBlank();
     }

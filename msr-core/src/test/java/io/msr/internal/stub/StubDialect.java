@@ -1,6 +1,7 @@
 package io.msr.internal.stub;
 
 import io.msr.internal.dialect.Dialect;
+import io.msr.internal.dialect.SessionState;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.MigrationLock;
@@ -85,5 +86,10 @@ public final class StubDialect implements Dialect {
     @Override
     public Set<String> invalidIndexes(Connection connection) {
         return Set.of();
+    }
+
+    @Override
+    public SessionState saveSession(Connection connection) {
+        return SessionState.NONE;
     }
 }

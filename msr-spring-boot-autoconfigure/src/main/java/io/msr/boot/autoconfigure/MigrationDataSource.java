@@ -1,44 +1,64 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.ConfigurationException;
 import io.msr.Msr;
-import io.msr.Redaction;
-import org.springframework.core.env.Environment;
-
-import javax.sql.DataSource;
-import java.util.function.Supplier;
 
 /**
- * Chooses the database connection MSR uses: its own credentials ({@code msr.datasource.*}, any subset, the rest
- * taken from {@code spring.datasource.*}) on non-pooled connections, or else the application's DataSource. Either
- * way the URL and credentials are also given to the engine for pg_dump and pg_restore, which connect on their own.
+ * Decides where MSR connects. An {@link MsrConnectionDetails} bean decides alone. Otherwise each part
+ * ({@code msr.datasource.url}, {@code .username}, {@code .password}) is taken from the properties when set and from
+ * the {@link ApplicationDataSource application's database} when not; a part set in the properties is never dropped.
+ * With parts of its own (or no DataSource at all) MSR opens only its own non-pooled connections. Otherwise
+ * migrations run on connections borrowed from the application's DataSource, so they see the sessions the pool
+ * configures (init SQL, search_path, driver properties), and the engine gives them back as it got them; the lock's
+ * connection is MSR's own, opened from the URL, whenever the URL is known. pg_dump and pg_restore get the same
+ * details.
  */
 final class MigrationDataSource {
 
-    private MigrationDataSource() {
-    }
+    private final MsrProperties.Datasource own;
+    private final MsrConnectionDetails details;
+    private final ApplicationDataSource application;
 
     /**
-     * Configures the builder's connection. The application's DataSource is only looked up (and so only created)
-     * when MSR has no URL of its own.
+     * @param own         the {@code msr.datasource.*} properties
+     * @param details     the {@link MsrConnectionDetails} bean, or null
+     * @param application the application's database, looked up only when a part is missing
      */
-    static Msr.Builder configure(Msr.Builder builder, MsrProperties.Datasource own, Environment environment,
-            Supplier<DataSource> application) {
-        if (own.isConfigured()) {
-            String url = own.getUrl() != null ? own.getUrl() : environment.getProperty("spring.datasource.url");
-            if (url != null) {
-                String username = own.getUsername() != null ? own.getUsername()
-                        : environment.getProperty("spring.datasource.username");
-                String password = own.getPassword() != null ? own.getPassword()
-                        : environment.getProperty("spring.datasource.password");
-                return builder.url(url, username, password);
-            }
+    MigrationDataSource(MsrProperties.Datasource own, MsrConnectionDetails details, ApplicationDataSource application) {
+        this.own = own;
+        this.details = details;
+        this.application = application;
+    }
+
+    /** Configures the builder's connection; throws when a part set in {@code msr.datasource.*} cannot be used. */
+    Msr.Builder configure(Msr.Builder builder) {
+        if (details != null) {
+            return builder.url(details.getJdbcUrl(), details.getUsername(), details.getPassword());
         }
-        String url = environment.getProperty("spring.datasource.url");
-        String description = url == null ? "the application's DataSource" : Redaction.redact(url);
-        String username = environment.getProperty("spring.datasource.username");
+        if (own.getUrl() != null && own.getUsername() != null && own.getPassword() != null) {
+            return builder.url(own.getUrl(), own.getUsername(), own.getPassword());
+        }
+        // With its own URL, MSR only borrows missing credentials, so an open choice between DataSources is no error.
+        ApplicationDataSource.Target base = own.getUrl() != null ? application.selectIfDecided() : application.select();
+        String url = own.getUrl() != null ? own.getUrl() : base.url();
+        String username = own.getUsername() != null ? own.getUsername() : base.username();
+        String password = own.getPassword() != null ? own.getPassword() : base.password();
+        if (url != null && (own.isConfigured() || base.dataSource() == null)) {
+            return builder.url(url, username, password);
+        }
         if (url != null) {
-            builder.connectionDetails(url, username, environment.getProperty("spring.datasource.password"));
+            // Migrations keep the pool's sessions (its init SQL, search_path, driver properties); the lock does not.
+            return builder.dataSource(base.dataSource(), base.description()).connectionDetails(url, username, password);
         }
-        return builder.dataSource(application.get(), username == null ? description : description + " as user '" + username + "'");
+        if (own.isConfigured()) {
+            throw new ConfigurationException("msr.datasource." + (own.getUsername() != null ? "username" : "password")
+                    + " is set, but MSR cannot tell the URL of " + base.description() + " to use it with: set"
+                    + " msr.datasource.url (MSR_DATASOURCE_URL) as well.");
+        }
+        if (base.dataSource() == null) {
+            throw new ConfigurationException("MSR has no database: configure spring.datasource.url, a DataSource bean,"
+                    + " msr.datasource.url or an MsrConnectionDetails bean.");
+        }
+        return builder.dataSource(base.dataSource(), base.description());
     }
 }

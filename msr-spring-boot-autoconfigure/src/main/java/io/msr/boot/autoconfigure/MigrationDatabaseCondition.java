@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * Matches when MSR has a database: {@code msr.datasource.url}, other {@code msr.datasource.*} parts together
- * with {@code spring.datasource.url}, or a DataSource bean. Evaluated when beans are registered, after the
+ * with {@code spring.datasource.url}, a DataSource bean or an {@link MsrConnectionDetails} bean. Evaluated when beans are registered, after the
  * DataSource auto-configuration.
  */
 class MigrationDatabaseCondition extends SpringBootCondition implements ConfigurationCondition {
@@ -25,7 +25,7 @@ class MigrationDatabaseCondition extends SpringBootCondition implements Configur
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         return available(context) ? ConditionOutcome.match("MSR has a database")
-                : ConditionOutcome.noMatch("no DataSource bean and no msr.datasource.url");
+                : ConditionOutcome.noMatch("no DataSource bean, no MsrConnectionDetails bean and no msr.datasource.url");
     }
 
     static boolean available(ConditionContext context) {
@@ -39,7 +39,8 @@ class MigrationDatabaseCondition extends SpringBootCondition implements Configur
             return true;
         }
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-        return beanFactory != null && beanFactory.getBeanNamesForType(DataSource.class, true, false).length > 0;
+        return beanFactory != null && (beanFactory.getBeanNamesForType(DataSource.class, true, false).length > 0
+                || beanFactory.getBeanNamesForType(MsrConnectionDetails.class, true, false).length > 0);
     }
 
     /** Matches when a mode that needs a database has none. */

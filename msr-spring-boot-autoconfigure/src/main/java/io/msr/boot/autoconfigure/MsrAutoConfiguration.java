@@ -4,17 +4,18 @@ import io.msr.JavaMigration;
 import io.msr.MigrationListener;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import javax.sql.DataSource;
@@ -39,7 +40,9 @@ public final class MsrAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        Msr msr(MsrProperties properties, Environment environment, ObjectProvider<DataSource> dataSource,
+        Msr msr(MsrProperties properties, ObjectProvider<MsrConnectionDetails> connectionDetails,
+                @MsrDataSource ObjectProvider<DataSource> msrDataSource, ObjectProvider<DataSource> dataSource,
+                ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, ListableBeanFactory beanFactory,
                 ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
                 ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
             MsrSettings.Builder settings = properties.toSettings().toBuilder();
@@ -48,8 +51,10 @@ public final class MsrAutoConfiguration {
                     .javaMigrations(javaMigrations.orderedStream().toList())
                     .listeners(listeners.orderedStream().toList())
                     .classLoader(resourceLoader.getClassLoader());
-            return MigrationDataSource.configure(builder, properties.getDatasource(), environment,
-                    dataSource::getIfAvailable).build();
+            ApplicationDataSource application = new ApplicationDataSource(msrDataSource, dataSource,
+                    jdbcConnectionDetails, beanFactory);
+            return new MigrationDataSource(properties.getDatasource(), connectionDetails.getIfUnique(), application)
+                    .configure(builder).build();
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Explains startup failures caused by MSR: an invalid {@code msr.*} value (listing the valid values of
  * {@code msr.mode}), a malformed {@code DATABASE_URL}, a mode without a database, a database other than
- * PostgreSQL, a failed migrate-on-start, and verify mode's fail-on-pending.
+ * PostgreSQL, several DataSources without a choice between them, Flyway or Liquibase migrating beside MSR, a failed
+ * migrate-on-start, and verify mode's fail-on-pending.
  */
 public final class MsrFailureAnalyzer implements FailureAnalyzer {
 
@@ -33,6 +34,20 @@ public final class MsrFailureAnalyzer implements FailureAnalyzer {
         if (cause instanceof MissingDatabaseCheck.MissingDatabaseException) {
             return new FailureAnalysis(cause.getMessage() + ".", "Configure spring.datasource.url (or DATABASE_URL),"
                     + " or give MSR its own connection with msr.datasource.url (or MSR_DATABASE_URL).", cause);
+        }
+        if (cause instanceof ApplicationDataSource.SeveralDataSourcesException several) {
+            return new FailureAnalysis(cause.getMessage() + ".", "Mark the DataSource to migrate with @MsrDataSource"
+                    + " (io.msr.boot.autoconfigure.MsrDataSource) next to its @Bean, or mark one of "
+                    + String.join(", ", several.beanNames()) + " @Primary, or give MSR its own connection with"
+                    + " msr.datasource.url (MSR_DATASOURCE_URL) or an MsrConnectionDetails bean.", cause);
+        }
+        if (cause instanceof OtherMigrationToolsCheck.OtherMigrationToolException other) {
+            OtherMigrationToolsCheck.Tool tool = other.tool();
+            return new FailureAnalysis(cause.getMessage() + ".", "Choose one tool: remove " + tool.name()
+                    + " from the class path, or turn its auto-configuration off with " + tool.property() + "=false."
+                    + " (MSR adopting an existing " + tool.name() + " history is planned for a later release.) If both"
+                    + " are intended, for example on different databases, set msr.allow-other-migration-tools=true.",
+                    cause);
         }
         if (cause instanceof SchemaNotReadyException) {
             return new FailureAnalysis(cause.getMessage() + ".", "Run the migration (msr.mode=migrate, for example"

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.Msr;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -28,7 +29,10 @@ final class MsrModeConfigurations {
         }
     }
 
-    /** Migrate-on-start mode: migrates while the context starts; database-dependent beans wait for it. */
+    /**
+     * Migrate-on-start mode: migrates (or runs the {@link MsrMigrationStrategy} bean) while the context starts;
+     * database-dependent beans wait for it.
+     */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.MigrateOnStart.class, MigrationDatabaseCondition.class})
     @ConditionalOnClass(DatabaseInitializationDependencyConfigurer.class)
@@ -37,8 +41,8 @@ final class MsrModeConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr) {
-            return new MigrateOnStartInitializer(msr);
+        MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, ObjectProvider<MsrMigrationStrategy> strategy) {
+            return new MigrateOnStartInitializer(msr, strategy.getIfAvailable(() -> Msr::migrate));
         }
     }
 

@@ -87,6 +87,12 @@ public class MsrProperties {
      */
     private String terminationMessagePath = "/dev/termination-log";
 
+    /**
+     * Start even though Flyway or Liquibase would migrate at startup too. By default that fails startup, since two
+     * tools would keep two histories of one schema; set it when both are intended (different databases, say).
+     */
+    private boolean allowOtherMigrationTools;
+
     private final Lock lock = new Lock();
 
     private final Verify verify = new Verify();
@@ -379,6 +385,14 @@ public class MsrProperties {
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
                 .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
                 .dryRun(dryRun).build();
+    }
+
+    public boolean isAllowOtherMigrationTools() {
+        return allowOtherMigrationTools;
+    }
+
+    public void setAllowOtherMigrationTools(boolean allowOtherMigrationTools) {
+        this.allowOtherMigrationTools = allowOtherMigrationTools;
     }
 
     public MsrMode getMode() {
