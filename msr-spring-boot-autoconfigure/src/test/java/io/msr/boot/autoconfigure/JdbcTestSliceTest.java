@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A {@code @JdbcTest} slice on a real PostgreSQL: MSR is part of the slice and migrates before the test runs. */
-@JdbcTest
+// Flyway and Liquibase are on this module's test class path (to test that MSR refuses to run beside them): off here.
+@JdbcTest(properties = {"spring.flyway.enabled=false", "spring.liquibase.enabled=false"})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class JdbcTestSliceTest {
 
