@@ -300,6 +300,13 @@ public class MsrProperties {
         /** Fail startup instead of reporting OUT_OF_SERVICE while migrations are pending. */
         private boolean failOnPending;
 
+        /**
+         * Hold database initialisation at startup (JPA and other database users start after it) until the schema is
+         * current, polling, for at most this long; then fail startup naming the pending migrations. None by default:
+         * start at once and report OUT_OF_SERVICE until the migration Job has run.
+         */
+        private Duration waitOnStart;
+
         public Duration getRefreshInterval() {
             return refreshInterval;
         }
@@ -322,6 +329,14 @@ public class MsrProperties {
 
         public void setFailOnPending(boolean failOnPending) {
             this.failOnPending = failOnPending;
+        }
+
+        public Duration getWaitOnStart() {
+            return waitOnStart;
+        }
+
+        public void setWaitOnStart(Duration waitOnStart) {
+            this.waitOnStart = waitOnStart;
         }
     }
 

@@ -75,7 +75,9 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
             // The database may come later; the state below reports it and the background refresh retries.
         }
         SchemaState first = refresh();
-        if (settings.isFailOnPending() && first.status() != SchemaState.Status.UP) {
+        // With wait-on-start, SchemaWaitOnStart gives the Job its time and fails startup itself.
+        if (settings.isFailOnPending() && settings.getWaitOnStart() == null
+                && first.status() != SchemaState.Status.UP) {
             throw new SchemaNotReadyException(first);
         }
         Duration interval = settings.getRefreshInterval();
