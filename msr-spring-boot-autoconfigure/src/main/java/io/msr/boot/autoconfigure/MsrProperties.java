@@ -307,6 +307,13 @@ public class MsrProperties {
          */
         private Duration waitOnStart;
 
+        /**
+         * How long the last state read successfully is kept, marked stale, when the database cannot be read, before
+         * health reports DOWN: a short database outage does not make every replica unready at once. 0 reports DOWN
+         * at the first failed read.
+         */
+        private Duration staleGracePeriod = Duration.ofSeconds(30);
+
         public Duration getRefreshInterval() {
             return refreshInterval;
         }
@@ -337,6 +344,14 @@ public class MsrProperties {
 
         public void setWaitOnStart(Duration waitOnStart) {
             this.waitOnStart = waitOnStart;
+        }
+
+        public Duration getStaleGracePeriod() {
+            return staleGracePeriod;
+        }
+
+        public void setStaleGracePeriod(Duration staleGracePeriod) {
+            this.staleGracePeriod = staleGracePeriod;
         }
     }
 
