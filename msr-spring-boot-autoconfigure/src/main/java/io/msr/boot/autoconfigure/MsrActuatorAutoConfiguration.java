@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -35,6 +37,39 @@ public final class MsrActuatorAutoConfiguration {
         @ConditionalOnMissingBean(name = "msrHealthIndicator")
         MsrHealthIndicator msrHealthIndicator(SchemaMonitor monitor) {
             return new MsrHealthIndicator(monitor);
+        }
+    }
+
+    /**
+     * Verify mode without a database (so without a schema monitor): the {@code msr} indicator still exists, reporting
+     * UNKNOWN with the reason, so that a readiness group naming it never fails startup.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnMissingBean(SchemaMonitor.class)
+    @Conditional(MsrModeCondition.Verify.class)
+    @ConditionalOnEnabledHealthIndicator("msr")
+    static final class NoDatabaseHealth {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "msrHealthIndicator")
+        HealthIndicator msrHealthIndicator() {
+            return () -> org.springframework.boot.health.contributor.Health.unknown().withDetail("reason",
+                    "MSR has no database to verify: no DataSource and no msr.datasource.url").build();
+        }
+    }
+
+    /** Says how to add {@code msr} to a readiness group the application configured without it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthEndpointGroups.class)
+    @Conditional(MsrModeCondition.Verify.class)
+    @ConditionalOnEnabledHealthIndicator("msr")
+    static final class ReadinessGroup {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReadinessGroupCheck msrReadinessGroupCheck(ObjectProvider<HealthEndpointGroups> groups) {
+            return new ReadinessGroupCheck(groups);
         }
     }
 
