@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.msr.Msr;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Actuator integration of MSR: the {@code msr} health indicator and endpoint (verify mode) and Micrometer meters
+ * Actuator integration of MSR: the {@code msr} health indicator (verify mode), the {@code msr} endpoint (every mode
+ * with an engine) and Micrometer meters
  * (gauges in verify mode, timers in every mode). Each part backs off when its library is absent.
  */
 @AutoConfiguration(after = MsrAutoConfiguration.class, afterName = {
@@ -73,17 +75,24 @@ public final class MsrActuatorAutoConfiguration {
         }
     }
 
-    /** The {@code msr} endpoint. */
+    /** The {@code msr} endpoint, in every mode that has an engine. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Endpoint.class)
-    @ConditionalOnBean(SchemaMonitor.class)
+    @ConditionalOnBean(Msr.class)
     @ConditionalOnAvailableEndpoint(MsrEndpoint.class)
     static final class Endpoints {
 
         @Bean
         @ConditionalOnMissingBean
-        MsrEndpoint msrEndpoint(SchemaMonitor monitor) {
-            return new MsrEndpoint(monitor);
+        LastOperation msrLastOperation() {
+            return new LastOperation();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MsrEndpoint msrEndpoint(Msr msr, ObjectProvider<SchemaMonitor> monitor, LastOperation lastOperation) {
+            SchemaMonitor verify = monitor.getIfAvailable();
+            return verify != null ? new MsrEndpoint(verify) : new MsrEndpoint(msr, lastOperation);
         }
     }
 
