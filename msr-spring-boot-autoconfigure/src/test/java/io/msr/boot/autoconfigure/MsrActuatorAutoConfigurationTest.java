@@ -179,6 +179,27 @@ class MsrActuatorAutoConfigurationTest {
     }
 
     @Test
+    void withoutADatabaseTheIndicatorReportsUnknownUnlessDisabledOrDefinedByTheUser() {
+        ApplicationContextRunner noDatabase = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class, MsrActuatorAutoConfiguration.class));
+        noDatabase.run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(SchemaMonitor.class)
+                    .hasSingleBean(ReadinessGroupCheck.class);
+            assertThat(context.getBean("msrHealthIndicator", HealthIndicator.class).health().getStatus())
+                    .isEqualTo(Status.UNKNOWN);
+        });
+        noDatabase.withPropertyValues("management.health.msr.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("msrHealthIndicator")
+                        .doesNotHaveBean(ReadinessGroupCheck.class));
+        runner.withPropertyValues("msr.mode=migrate-on-start")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("msrHealthIndicator")
+                        .doesNotHaveBean(ReadinessGroupCheck.class));
+        HealthIndicator mine = () -> org.springframework.boot.health.contributor.Health.up().build();
+        noDatabase.withBean("msrHealthIndicator", HealthIndicator.class, () -> mine)
+                .run(context -> assertThat(context.getBean("msrHealthIndicator")).isSameAs(mine));
+    }
+
+    @Test
     void backsOffWhenTheUserDefinesTheIndicator() {
         HealthIndicator mine = () -> org.springframework.boot.health.contributor.Health.up().build();
         runner.withBean("msrHealthIndicator", HealthIndicator.class, () -> mine)

@@ -9,7 +9,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +77,20 @@ class WaitOnStartTest {
         runner.withPropertyValues("msr.verify.wait-on-start=10s", "msr.verify.fail-on-pending=true")
                 .withBean(Msr.class, WaitOnStartTest::jobFinishingAfterThreeReadings)
                 .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void isSwitchedOnByItsEnvironmentVariable() {
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("systemEnvironment",
+                                Map.of("MSR_VERIFY_WAIT_ON_START", "7s", "MSR_VERIFY_STALE_GRACE_PERIOD", "1m"))))
+                .withBean(Msr.class, () -> new ScriptedMsr(ScriptedMsr::current))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(SchemaWaitOnStart.class);
+                    MsrProperties.Verify verify = context.getBean(MsrProperties.class).getVerify();
+                    assertThat(verify.getWaitOnStart()).hasSeconds(7);
+                    assertThat(verify.getStaleGracePeriod()).hasMinutes(1);
+                });
     }
 
     @Test
