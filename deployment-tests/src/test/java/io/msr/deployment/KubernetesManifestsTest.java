@@ -93,6 +93,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theWaitOnStartDeploymentGivesItsStartupProbeTheWaitPlusTheJvmsStart() throws IOException {
+        V1Deployment deployment = named("deployment-wait-on-start.yaml", "Deployment").deployment();
+        V1Container app = deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> "app".equals(c.getName())).findFirst().orElseThrow();
+        String wait = env(app).stream().filter(e -> "MSR_VERIFY_WAIT_ON_START".equals(e.getName())).findFirst()
+                .orElseThrow().getValue();
+        long waitSeconds = java.time.Duration.parse("PT" + wait.toUpperCase(java.util.Locale.ROOT)).toSeconds();
+        long startupBudget = (long) app.getStartupProbe().getPeriodSeconds() * app.getStartupProbe().getFailureThreshold();
+        assertThat(startupBudget).as("startupProbe periodSeconds x failureThreshold").isGreaterThanOrEqualTo(waitSeconds + 120);
+        assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+        assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(JobAssertions.secretKey(app, "DATABASE_URL")).isEqualTo("app-url");
+        assertThat(app.getArgs()).as("verify mode: it never migrates").isNullOrEmpty();
+    }
+
+    @Test
     void secretKeysMatchBetweenTemplatesAndTheirUsers() throws IOException {
         Set<String> provided = new TreeSet<>(named("secrets.yaml", "Secret").secret().getStringData().keySet());
         assertThat(provided).containsExactly("app-url", "migration-url");

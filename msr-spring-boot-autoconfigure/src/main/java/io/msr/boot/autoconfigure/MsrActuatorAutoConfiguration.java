@@ -1,6 +1,8 @@
 package io.msr.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.msr.Msr;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,13 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Actuator integration of MSR: the {@code msr} health indicator and endpoint (verify mode) and Micrometer meters
+ * Actuator integration of MSR: the {@code msr} health indicator (verify mode), the {@code msr} endpoint (every mode
+ * with an engine) and Micrometer meters
  * (gauges in verify mode, timers in every mode). Each part backs off when its library is absent.
  */
 @AutoConfiguration(after = MsrAutoConfiguration.class, afterName = {
@@ -38,17 +42,57 @@ public final class MsrActuatorAutoConfiguration {
         }
     }
 
-    /** The {@code msr} endpoint. */
+    /**
+     * Verify mode without a database (so without a schema monitor): the {@code msr} indicator still exists, reporting
+     * UNKNOWN with the reason, so that a readiness group naming it never fails startup.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnMissingBean(SchemaMonitor.class)
+    @Conditional(MsrModeCondition.Verify.class)
+    @ConditionalOnEnabledHealthIndicator("msr")
+    static final class NoDatabaseHealth {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "msrHealthIndicator")
+        HealthIndicator msrHealthIndicator() {
+            return () -> org.springframework.boot.health.contributor.Health.unknown().withDetail("reason",
+                    "MSR has no database to verify: no DataSource and no msr.datasource.url").build();
+        }
+    }
+
+    /** Says how to add {@code msr} to a readiness group the application configured without it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthEndpointGroups.class)
+    @Conditional(MsrModeCondition.Verify.class)
+    @ConditionalOnEnabledHealthIndicator("msr")
+    static final class ReadinessGroup {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReadinessGroupCheck msrReadinessGroupCheck(ObjectProvider<HealthEndpointGroups> groups) {
+            return new ReadinessGroupCheck(groups);
+        }
+    }
+
+    /** The {@code msr} endpoint, in every mode that has an engine. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Endpoint.class)
-    @ConditionalOnBean(SchemaMonitor.class)
+    @ConditionalOnBean(Msr.class)
     @ConditionalOnAvailableEndpoint(MsrEndpoint.class)
     static final class Endpoints {
 
         @Bean
         @ConditionalOnMissingBean
-        MsrEndpoint msrEndpoint(SchemaMonitor monitor) {
-            return new MsrEndpoint(monitor);
+        LastOperation msrLastOperation() {
+            return new LastOperation();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MsrEndpoint msrEndpoint(Msr msr, ObjectProvider<SchemaMonitor> monitor, LastOperation lastOperation) {
+            SchemaMonitor verify = monitor.getIfAvailable();
+            return verify != null ? new MsrEndpoint(verify) : new MsrEndpoint(msr, lastOperation);
         }
     }
 

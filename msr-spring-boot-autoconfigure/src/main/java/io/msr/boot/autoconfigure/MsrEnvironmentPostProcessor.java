@@ -19,9 +19,12 @@ import java.util.Map;
  *   <li>one-shot modes run without a web server and with lazy beans, so that nothing the operation does not
  *       need is created; when only MSR's own URL is set, the application's DataSource borrows it;</li>
  *   <li>in verify mode, {@code msr} joins the {@code readiness} health group next to {@code readinessState},
- *       unless the application configures that group itself; in migrate-on-start mode, which has no {@code msr}
- *       health contributor, a group naming it does not fail startup (unless
- *       {@code management.endpoint.health.validate-group-membership} is set).</li>
+ *       unless the application configures that group itself (then {@link ReadinessGroupCheck} logs how to add it),
+ *       probes are off ({@code management.endpoint.health.probes.enabled=false}), or the {@code msr} indicator is
+ *       (through {@code management.health.msr.enabled} or {@code management.health.defaults.enabled}). Without a
+ *       database the indicator reports UNKNOWN, so the group never names a missing contributor. In
+ *       migrate-on-start mode, which has no {@code msr} health contributor, a group naming it does not fail startup
+ *       (unless {@code management.endpoint.health.validate-group-membership} is set).</li>
  * </ul>
  */
 public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -41,7 +44,8 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
         mapDatabaseUrl(environment, "DATABASE_URL", "spring.datasource", defaults);
         mapDatabaseUrl(environment, "MSR_DATABASE_URL", "msr.datasource", defaults);
         MsrMode mode = MsrModeCondition.mode(environment);
-        if (mode == MsrMode.VERIFY && !readinessGroupConfigured(environment)) {
+        if (mode == MsrMode.VERIFY && !readinessGroupConfigured(environment) && probesEnabled(environment)
+                && msrHealthEnabled(environment)) {
             defaults.put(READINESS + ".include", "readinessState,msr");
         }
         if (mode == MsrMode.MIGRATE_ON_START) {
@@ -93,6 +97,17 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
                 && !defaults.containsKey("spring.datasource.url")) {
             defaults.put("spring.datasource.url", url);
         }
+    }
+
+    /** Without probes there is no readiness group and no readinessState to put msr next to. */
+    private static boolean probesEnabled(ConfigurableEnvironment environment) {
+        return environment.getProperty("management.endpoint.health.probes.enabled", Boolean.class, true);
+    }
+
+    /** As ConditionalOnEnabledHealthIndicator decides: a group naming a missing indicator fails startup. */
+    private static boolean msrHealthEnabled(ConfigurableEnvironment environment) {
+        Boolean msr = environment.getProperty("management.health.msr.enabled", Boolean.class);
+        return msr != null ? msr : environment.getProperty("management.health.defaults.enabled", Boolean.class, true);
     }
 
     private static boolean readinessGroupConfigured(ConfigurableEnvironment environment) {

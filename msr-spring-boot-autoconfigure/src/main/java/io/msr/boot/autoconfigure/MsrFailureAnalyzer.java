@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Explains startup failures caused by MSR: an invalid {@code msr.*} value (listing the valid values of
  * {@code msr.mode}), a malformed {@code DATABASE_URL}, a mode without a database, a database other than
  * PostgreSQL, several DataSources without a choice between them, Flyway or Liquibase migrating beside MSR, a failed
- * migrate-on-start, and verify mode's fail-on-pending.
+ * migrate-on-start, and verify mode's fail-on-pending and wait-on-start.
  */
 public final class MsrFailureAnalyzer implements FailureAnalyzer {
 
@@ -57,6 +57,11 @@ public final class MsrFailureAnalyzer implements FailureAnalyzer {
         UnsupportedDatabase unsupported = UnsupportedDatabase.of(cause).orElse(null);
         if (unsupported != null) {
             return new FailureAnalysis(unsupported.description(), unsupported.action(), cause);
+        }
+        if (cause instanceof SchemaWaitTimeoutException) {
+            return new FailureAnalysis(cause.getMessage() + ".", "Check that the migration Job (msr.mode=migrate) ran"
+                    + " and succeeded, then start again; or raise msr.verify.wait-on-start (MSR_VERIFY_WAIT_ON_START),"
+                    + " or unset it to start at once and report OUT_OF_SERVICE until the Job has run.", cause);
         }
         if (cause instanceof MsrException msr) {
             return new FailureAnalysis("MSR failed with exit code " + msr.exitCode().code() + " ("

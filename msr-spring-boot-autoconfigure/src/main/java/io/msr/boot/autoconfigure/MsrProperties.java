@@ -306,6 +306,20 @@ public class MsrProperties {
         /** Fail startup instead of reporting OUT_OF_SERVICE while migrations are pending. */
         private boolean failOnPending;
 
+        /**
+         * Hold database initialisation at startup (JPA and other database users start after it) until the schema is
+         * current, polling, for at most this long; then fail startup naming the pending migrations. None by default:
+         * start at once and report OUT_OF_SERVICE until the migration Job has run.
+         */
+        private Duration waitOnStart;
+
+        /**
+         * How long the last state read successfully is kept, marked stale, when the database cannot be read, before
+         * health reports DOWN: a short database outage does not make every replica unready at once. 0 reports DOWN
+         * at the first failed read.
+         */
+        private Duration staleGracePeriod = Duration.ofSeconds(30);
+
         public Duration getRefreshInterval() {
             return refreshInterval;
         }
@@ -328,6 +342,22 @@ public class MsrProperties {
 
         public void setFailOnPending(boolean failOnPending) {
             this.failOnPending = failOnPending;
+        }
+
+        public Duration getWaitOnStart() {
+            return waitOnStart;
+        }
+
+        public void setWaitOnStart(Duration waitOnStart) {
+            this.waitOnStart = waitOnStart;
+        }
+
+        public Duration getStaleGracePeriod() {
+            return staleGracePeriod;
+        }
+
+        public void setStaleGracePeriod(Duration staleGracePeriod) {
+            this.staleGracePeriod = staleGracePeriod;
         }
     }
 

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * on a daemon thread, and keeps the latest {@link SchemaState} for health, endpoint and metrics, so that a probe
  * costs no query. Never writes, never locks, never creates the history table. Each state change is logged once.
  * A database other than PostgreSQL is reported DOWN at startup, with the way out, and never read again.
+ * A failed read keeps the last good state, marked stale, for {@code msr.verify.stale-grace-period}, so that a short
+ * database outage does not make every replica unready at once.
  */
 public final class SchemaMonitor implements InitializingBean, DisposableBean {
 
@@ -26,13 +29,19 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
 
     private final Msr msr;
     private final MsrProperties.Verify settings;
+    private final Clock clock;
     private volatile SchemaState state = SchemaState.unknown();
     private ScheduledExecutorService scheduler;
 
     /** Creates the monitor; it starts when the bean is initialised. */
     public SchemaMonitor(Msr msr, MsrProperties.Verify settings) {
+        this(msr, settings, Clock.systemUTC());
+    }
+
+    SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock) {
         this.msr = msr;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Returns the latest state; never blocks and never queries. */
@@ -40,20 +49,51 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         return state;
     }
 
-    /** Reads the schema now and returns the new state. */
-    public SchemaState refresh() {
+    /**
+     * Reads the schema now and returns the new state. When the database cannot be read, the last state read
+     * successfully is kept, marked stale (since when, and the error), for {@code msr.verify.stale-grace-period};
+     * then, or when nothing was read before, the state is DOWN.
+     */
+    public synchronized SchemaState refresh() {
+        SchemaState previous = state;
         SchemaState next;
         try {
-            next = SchemaStateEvaluator.evaluate(msr.info(), settings.isAllowAhead());
+            next = SchemaStateEvaluator.evaluate(msr.info(), settings.isAllowAhead(), clock.instant());
         } catch (MsrException e) {
-            next = new SchemaState(SchemaState.Status.DOWN, "The schema could not be read", state.info(),
-                    e.getMessage(), Instant.now());
+            next = unreadable(previous, e.getMessage());
         } catch (RuntimeException e) {
-            next = new SchemaState(SchemaState.Status.DOWN, "The schema could not be read", state.info(),
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
+            next = unreadable(previous, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        SchemaState previous = state;
         state = next;
+        logChange(previous, next);
+        return next;
+    }
+
+    private SchemaState unreadable(SchemaState previous, String error) {
+        Instant now = clock.instant();
+        boolean known = previous.info() != null && previous.status() != SchemaState.Status.UNKNOWN
+                && (previous.error() == null || previous.stale());
+        if (!known) {
+            return new SchemaState(SchemaState.Status.DOWN, "The schema could not be read", previous.info(), error, now);
+        }
+        Instant since = previous.stale() ? previous.staleSince() : now;
+        Duration grace = settings.getStaleGracePeriod() == null ? Duration.ZERO : settings.getStaleGracePeriod();
+        if (Duration.between(since, now).compareTo(grace) < 0) {
+            return new SchemaState(previous.status(), previous.reason(), previous.info(), error, previous.checkedAt(),
+                    since);
+        }
+        return new SchemaState(SchemaState.Status.DOWN, "The schema could not be read since " + since
+                + " (msr.verify.stale-grace-period=" + SchemaWaitOnStart.print(grace) + ")", previous.info(), error,
+                now, since);
+    }
+
+    private static void logChange(SchemaState previous, SchemaState next) {
+        if (next.stale() && !previous.stale() && next.status() != SchemaState.Status.DOWN) {
+            log.warn("MSR could not read the schema, keeping the last state {} for now: {}", next.status(),
+                    next.error());
+        } else if (previous.stale() && !next.stale() && next.error() == null) {
+            log.info("MSR reads the schema again (it could not since {})", previous.staleSince());
+        }
         if (previous.status() != next.status()) {
             String detail = next.error() == null ? next.reason() : next.reason() + ": " + next.error();
             if (next.status() == SchemaState.Status.UP) {
@@ -62,7 +102,6 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
                 log.warn("MSR schema state {}: {}", next.status(), detail);
             }
         }
-        return next;
     }
 
     @Override
@@ -79,7 +118,9 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
             // The database may come later; the state below reports it and the background refresh retries.
         }
         SchemaState first = refresh();
-        if (settings.isFailOnPending() && first.status() != SchemaState.Status.UP) {
+        // With wait-on-start, SchemaWaitOnStart gives the Job its time and fails startup itself.
+        if (settings.isFailOnPending() && settings.getWaitOnStart() == null
+                && first.status() != SchemaState.Status.UP) {
             throw new SchemaNotReadyException(first);
         }
         Duration interval = settings.getRefreshInterval();

@@ -13,9 +13,22 @@ import java.time.Instant;
  * @param reason    one sentence explaining the status
  * @param info      the last successful reading, or null when the database could not be read yet
  * @param error     the error of the last reading, or null when it succeeded
- * @param checkedAt when the state was read
+ * @param checkedAt when the state was read (for a stale state: when it was last read successfully)
+ * @param staleSince when the database first failed to be read after the last successful reading, or null when
+ *                  the state is fresh; a stale state keeps the last status for {@code msr.verify.stale-grace-period}
  */
-public record SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt) {
+public record SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
+        Instant staleSince) {
+
+    /** A fresh state: read just now, or failed to be read with nothing known before. */
+    public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt) {
+        this(status, reason, info, error, checkedAt, null);
+    }
+
+    /** Returns true when this state is the last successful reading, kept while the database cannot be read. */
+    public boolean stale() {
+        return staleSince != null;
+    }
 
     /** The readiness verdict. */
     public enum Status {

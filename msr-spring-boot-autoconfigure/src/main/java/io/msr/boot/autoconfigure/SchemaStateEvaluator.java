@@ -12,7 +12,10 @@ final class SchemaStateEvaluator {
     }
 
     static SchemaState evaluate(InfoResult info, boolean allowAhead) {
-        Instant now = Instant.now();
+        return evaluate(info, allowAhead, Instant.now());
+    }
+
+    static SchemaState evaluate(InfoResult info, boolean allowAhead, Instant now) {
         int failed = info.inState(MigrationState.FAILED).size();
         int edited = info.inState(MigrationState.CHECKSUM_MISMATCH).size();
         int missing = info.inState(MigrationState.MISSING).size();

@@ -28,6 +28,10 @@ final class SchemaSummary {
         if (state.error() != null) {
             details.put("error", state.error());
         }
+        if (state.stale()) {
+            details.put("stale", true);
+            details.put("staleSince", state.staleSince().toString());
+        }
         details.put("checkedAt", state.checkedAt().toString());
         return details;
     }

@@ -132,6 +132,34 @@ class MsrActuatorAutoConfigurationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theEndpointShowsTheStartupMigrationAndAFreshReadingInMigrateOnStartMode() {
+        runner.withPropertyValues("msr.mode=migrate-on-start").run(context -> {
+            assertThat(context).doesNotHaveBean(SchemaMonitor.class).hasSingleBean(MsrEndpoint.class);
+            Map<String, Object> endpoint = context.getBean(MsrEndpoint.class).schema();
+            assertThat(endpoint).containsEntry("status", "UP").containsEntry("schemaVersion", 1L)
+                    .containsEntry("pending", 0);
+            assertThat((Map<String, Object>) endpoint.get("lastOperation")).containsEntry("operation", "MIGRATE")
+                    .containsEntry("success", true).containsEntry("schemaVersionAfter", 1L);
+            assertThat((List<Map<String, Object>>) endpoint.get("migrations")).singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("state", "APPLIED"));
+        });
+    }
+
+    @Test
+    void theEndpointBacksOffWithoutAnEngine() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class, MsrActuatorAutoConfiguration.class))
+                .withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=msr")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MsrEndpoint.class));
+    }
+
+    @Test
+    void verifyModeShowsNoLastOperation() {
+        runner.run(context -> assertThat(context.getBean(MsrEndpoint.class).schema()).doesNotContainKey("lastOperation"));
+    }
+
+    @Test
     void backsOffWithoutActuatorOrMicrometer() {
         runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class, MeterRegistry.class,
                         org.springframework.boot.actuate.endpoint.annotation.Endpoint.class))
@@ -148,6 +176,27 @@ class MsrActuatorAutoConfigurationTest {
         runner.withPropertyValues("msr.mode=none")
                 .run(context -> assertThat(context).doesNotHaveBean(MsrHealthIndicator.class)
                         .doesNotHaveBean(MsrEndpoint.class).doesNotHaveBean(MicrometerMigrationListener.class));
+    }
+
+    @Test
+    void withoutADatabaseTheIndicatorReportsUnknownUnlessDisabledOrDefinedByTheUser() {
+        ApplicationContextRunner noDatabase = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class, MsrActuatorAutoConfiguration.class));
+        noDatabase.run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(SchemaMonitor.class)
+                    .hasSingleBean(ReadinessGroupCheck.class);
+            assertThat(context.getBean("msrHealthIndicator", HealthIndicator.class).health().getStatus())
+                    .isEqualTo(Status.UNKNOWN);
+        });
+        noDatabase.withPropertyValues("management.health.msr.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("msrHealthIndicator")
+                        .doesNotHaveBean(ReadinessGroupCheck.class));
+        runner.withPropertyValues("msr.mode=migrate-on-start")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("msrHealthIndicator")
+                        .doesNotHaveBean(ReadinessGroupCheck.class));
+        HealthIndicator mine = () -> org.springframework.boot.health.contributor.Health.up().build();
+        noDatabase.withBean("msrHealthIndicator", HealthIndicator.class, () -> mine)
+                .run(context -> assertThat(context.getBean("msrHealthIndicator")).isSameAs(mine));
     }
 
     @Test
