@@ -9,8 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Makes a packaged application ({@code java -jar}) exit when it fails to start in a one-shot mode, or because of
- * MSR (an invalid {@code msr.*} value, no database, a failed migrate-on-start), even when it has non-daemon
+ * Makes a launched application (packaged, extracted, or an IDE's main; never a test, see
+ * {@link ApplicationLaunch}) exit when it fails to start in a one-shot mode, or because of MSR (an invalid {@code msr.*} value, no database, a failed migrate-on-start), even when it has non-daemon
  * threads that would otherwise keep the JVM alive after the failure report: a Kubernetes Job must see the
  * failure, not hang. The exit happens after Spring Boot has printed its failure analysis and the main thread
  * has ended.
@@ -34,7 +34,7 @@ public final class StartupFailureExit implements SpringApplicationRunListener {
     @Override
     public void failed(ConfigurableApplicationContext context, Throwable exception) {
         boolean ours = oneShotOrInvalidMode || new MsrFailureAnalyzer().analyze(exception) != null;
-        if (!ours || !launchedFromPackagedJar()) {
+        if (!ours || ApplicationLaunch.insideTest()) {
             return;
         }
         int code = exitCode(exception);
@@ -58,10 +58,5 @@ public final class StartupFailureExit implements SpringApplicationRunListener {
             }
         }
         return ExitCode.ERROR.code();
-    }
-
-    private static boolean launchedFromPackagedJar() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .anyMatch(frame -> frame.getClassName().startsWith("org.springframework.boot.loader.")));
     }
 }
