@@ -10,14 +10,26 @@ import org.springframework.beans.factory.InitializingBean;
 public final class MigrateOnStartInitializer implements InitializingBean {
 
     private final Msr msr;
+    private final MsrMode mode;
 
     /** Creates the initializer. */
     public MigrateOnStartInitializer(Msr msr) {
+        this(msr, MsrMode.MIGRATE_ON_START);
+    }
+
+    /**
+     * Creates an initializer that migrates only when {@code mode} (the mode at run time) is migrate-on-start: an
+     * AOT-processed application has this bean whatever mode it was built with.
+     */
+    public MigrateOnStartInitializer(Msr msr, MsrMode mode) {
         this.msr = msr;
+        this.mode = mode;
     }
 
     @Override
     public void afterPropertiesSet() {
-        msr.migrate();
+        if (mode == MsrMode.MIGRATE_ON_START) {
+            msr.migrate();
+        }
     }
 }

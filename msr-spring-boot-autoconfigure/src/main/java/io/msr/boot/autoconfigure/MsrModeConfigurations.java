@@ -37,8 +37,8 @@ final class MsrModeConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr) {
-            return new MigrateOnStartInitializer(msr);
+        MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, MsrProperties properties) {
+            return new MigrateOnStartInitializer(msr, properties.getMode());
         }
     }
 
