@@ -14,8 +14,10 @@ public class ExistingApplication {
 
     public static void main(String[] args) {
         // Like a client library's background thread: a non-daemon thread that alone would keep the JVM alive,
-        // so a test sees MSR's exit code rather than the JVM's own. Not while the build runs Spring AOT on main.
-        if (!Boolean.getBoolean("spring.aot.processing")) {
+        // so a test sees MSR's exit code rather than the JVM's own. Not while the build runs Spring AOT on main, nor
+        // with -Dapp.background-thread=false (a test of an application that has no such thread).
+        if (!Boolean.getBoolean("spring.aot.processing")
+                && Boolean.parseBoolean(System.getProperty("app.background-thread", "true"))) {
             startBackgroundThread();
         }
         SpringApplication.run(ExistingApplication.class, args);

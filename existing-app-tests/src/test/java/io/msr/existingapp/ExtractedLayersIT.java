@@ -60,7 +60,9 @@ class ExtractedLayersIT {
 
     @Test
     void aFailedMigrateOnStartExitsWithItsCodeWithoutSpringBootsLauncher() throws Exception {
-        ExistingApp app = new ExistingApp(extracted, Map.of(), db, dir);
+        // Without the application's non-daemon thread the JVM would end on its own with 1, racing MSR's exit.
+        ExistingApp app = new ExistingApp(extracted, Map.of("JAVA_TOOL_OPTIONS", "-Dapp.background-thread=false"),
+                db, dir);
         Path extra = Files.createDirectories(dir.resolve("extra"));
         Files.writeString(extra.resolve("V2_broken.up.sql"), "select * from no_such_table;\n");
 
