@@ -4,11 +4,14 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 
 import java.util.Set;
 
-/** Tells Spring Boot that {@link MigrateOnStartInitializer} initialises the database, so JPA and others wait. */
+/**
+ * Tells Spring Boot that {@link MigrateOnStartInitializer} and {@link OneShotInitializer} initialise the
+ * database, so JPA, JdbcTemplate, JdbcClient and other database-initialisation-aware beans are created after them.
+ */
 public final class MsrDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
     @Override
     protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-        return Set.of(MigrateOnStartInitializer.class);
+        return Set.of(MigrateOnStartInitializer.class, OneShotInitializer.class);
     }
 }

@@ -13,8 +13,15 @@ import java.util.function.Predicate;
  * Matches on the value of {@code msr.mode}. A value that is not a mode matches nothing here except
  * {@link Enabled}, so that binding {@link MsrProperties} fails with a message listing the valid values instead of
  * MSR silently doing nothing.
+ *
+ * <p>Spring AOT evaluates conditions once, when the application is built, but the same jar runs as the migrate
+ * Job and as the application. So while AOT processes the application, the {@link RuntimeDecided} conditions match
+ * whatever the build's mode, and their beans check the mode again when the application runs.
  */
 abstract class MsrModeCondition extends SpringBootCondition {
+
+    /** Set (as a system property) while Spring AOT processes the application: {@code AbstractAotProcessor}. */
+    static final String AOT_PROCESSING = "spring.aot.processing";
 
     private final String description;
     private final Predicate<MsrMode> predicate;
@@ -26,6 +33,10 @@ abstract class MsrModeCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        if (this instanceof RuntimeDecided && Boolean.parseBoolean(context.getEnvironment().getProperty(AOT_PROCESSING))) {
+            return ConditionOutcome.match("msr.mode is decided when the AOT-processed application runs: "
+                    + description + " beans are kept");
+        }
         String value = context.getEnvironment().getProperty("msr.mode");
         MsrMode mode = mode(context.getEnvironment());
         boolean matches = mode != null ? predicate.test(mode) : this instanceof Enabled;
@@ -49,6 +60,10 @@ abstract class MsrModeCondition extends SpringBootCondition {
         return null;
     }
 
+    /** Marks the conditions whose beans check the mode again at run time (see the class comment). */
+    interface RuntimeDecided {
+    }
+
     /** MSR is on: any mode but none. */
     static final class Enabled extends MsrModeCondition {
         Enabled() {
@@ -57,21 +72,21 @@ abstract class MsrModeCondition extends SpringBootCondition {
     }
 
     /** Verify mode. */
-    static final class Verify extends MsrModeCondition {
+    static final class Verify extends MsrModeCondition implements RuntimeDecided {
         Verify() {
             super("verify", mode -> mode == MsrMode.VERIFY);
         }
     }
 
     /** Migrate-on-start mode. */
-    static final class MigrateOnStart extends MsrModeCondition {
+    static final class MigrateOnStart extends MsrModeCondition implements RuntimeDecided {
         MigrateOnStart() {
             super("migrate-on-start", mode -> mode == MsrMode.MIGRATE_ON_START);
         }
     }
 
     /** A one-shot mode. */
-    static final class OneShot extends MsrModeCondition {
+    static final class OneShot extends MsrModeCondition implements RuntimeDecided {
         OneShot() {
             super("a one-shot mode", MsrMode::oneShot);
         }

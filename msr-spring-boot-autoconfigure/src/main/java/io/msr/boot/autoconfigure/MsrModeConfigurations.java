@@ -5,11 +5,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
-import org.springframework.context.LifecycleProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 
 /** The beans behind each {@code msr.mode}. */
 final class MsrModeConfigurations {
@@ -41,28 +41,32 @@ final class MsrModeConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, ObjectProvider<MsrMigrationStrategy> strategy) {
-            return new MigrateOnStartInitializer(msr, strategy.getIfAvailable(() -> Msr::migrate));
+        MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, MsrProperties properties,
+                ObjectProvider<MsrMigrationStrategy> strategy) {
+            return new MigrateOnStartInitializer(msr, properties.getMode(),
+                    strategy.getIfAvailable(() -> Msr::migrate));
         }
     }
 
     /**
-     * One-shot modes: run the operation once the context is refreshed, before any runner, then exit. No
-     * lifecycle bean is started (no web server, no message listener container, no scheduler).
+     * One-shot modes: the operation runs as a database initializer during the refresh, and a launched
+     * application exits from there (see {@link OneShotInitializer}); no {@code @Scheduled} bean is created.
      */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.OneShot.class, MigrationDatabaseCondition.class})
     static final class OneShot {
 
         @Bean
-        @ConditionalOnMissingBean
-        OneShotExit msrOneShotExit() {
-            return OneShotExit.SYSTEM;
+        @Lazy(false)
+        OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties) {
+            OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties));
+            return new OneShotInitializer(properties.getMode(), runner, OneShotExit.SYSTEM,
+                    ApplicationLaunch::insideTest);
         }
 
         @Bean
-        OneShotRunner msrOneShotRunner(Msr msr, MsrProperties properties, OneShotExit exit) {
-            return new OneShotRunner(msr, properties, new OneShotReport(properties), exit);
+        OneShotResult msrOneShotResult(OneShotInitializer initializer) {
+            return initializer.result();
         }
 
         @Bean
@@ -70,9 +74,11 @@ final class MsrModeConfigurations {
             return new SchedulingSuppressor();
         }
 
-        @Bean(name = "lifecycleProcessor")
-        static LifecycleProcessor msrOneShotLifecycleProcessor() {
-            return new DormantLifecycleProcessor();
+        /** Orders database-initialisation-aware beans after the operation (spring-boot-sql is optional). */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(DatabaseInitializationDependencyConfigurer.class)
+        @Import(DatabaseInitializationDependencyConfigurer.class)
+        static final class DatabaseInitialization {
         }
     }
 }

@@ -12,78 +12,72 @@ import io.msr.OperationResult;
 import io.msr.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.ApplicationListener;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Runs the one-shot operation of {@code msr.mode} once the context is refreshed and before the application's
- * runners, reports it, closes the context and exits with the operation's exit code (even when the application
- * has non-daemon threads).
+ * Runs the one-shot operation of {@code msr.mode} and reports it (summary, JSON file, termination message).
+ * {@link OneShotInitializer} decides when it runs and how the process ends.
  */
-final class OneShotRunner implements ApplicationListener<ApplicationStartedEvent> {
+final class OneShotRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OneShotRunner.class);
 
     private final Msr msr;
     private final MsrProperties properties;
     private final OneShotReport report;
-    private final OneShotExit exit;
 
-    OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, OneShotExit exit) {
+    OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report) {
         this.msr = msr;
         this.properties = properties;
         this.report = report;
-        this.exit = exit;
     }
 
-    @Override
-    public void onApplicationEvent(ApplicationStartedEvent event) {
-        int code = run();
-        int exitCode = SpringApplication.exit(event.getApplicationContext(), () -> code);
-        exit.exit(exitCode);
+    /** What the operation produced; {@code failure} is the exception it ended with, null when it ended normally. */
+    record Outcome(OneShotResult result, RuntimeException failure) {
     }
 
-    /** Runs the operation, reports it and returns its exit code. */
-    int run() {
+    /** Runs the operation and reports it; never throws. */
+    Outcome run() {
         MsrMode mode = properties.getMode();
         try {
             switch (mode) {
                 case INFO -> {
                     InfoResult info = msr.info();
                     report.info(info);
-                    return ExitCode.SUCCESS.code();
+                    return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), info), null);
                 }
                 case LOCK_STATUS -> {
                     LockStatus status = msr.lockStatus();
                     report.lock(Operation.LOCK_STATUS, status);
-                    return ExitCode.SUCCESS.code();
+                    return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), status), null);
                 }
                 case LOCK_RELEASE -> {
                     LockStatus status = msr.releaseLock();
                     report.lock(Operation.LOCK_RELEASE, status);
-                    return ExitCode.SUCCESS.code();
+                    return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), status), null);
                 }
                 default -> {
                     OperationResult result = execute(mode);
                     report.operation(result);
-                    return result.exitCode().code();
+                    return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
                 }
             }
         } catch (MsrException e) {
             OperationResult result = e.result().orElseGet(() -> failed(mode, e.toFailure()));
-            report.operation(UnsupportedDatabase.of(e).map(unsupported -> unsupported.explain(result)).orElse(result));
-            return e.exitCode().code();
+            OperationResult reported = UnsupportedDatabase.of(e).map(unsupported -> unsupported.explain(result))
+                    .orElse(result);
+            report.operation(reported);
+            return new Outcome(new OneShotResult(mode, e.exitCode().code(), reported), e);
         } catch (RuntimeException e) {
             log.error("msr.mode={} failed unexpectedly", mode.propertyValue(), e);
             Failure failure = new Failure(ExitCode.ERROR, e.getClass().getSimpleName(),
                     Redaction.redact(String.valueOf(e.getMessage()), properties.getDatasource().getPassword()), null,
                     null, null, null);
-            report.operation(failed(mode, failure));
-            return ExitCode.ERROR.code();
+            OperationResult result = failed(mode, failure);
+            report.operation(result);
+            return new Outcome(new OneShotResult(mode, ExitCode.ERROR.code(), result), e);
         }
     }
 

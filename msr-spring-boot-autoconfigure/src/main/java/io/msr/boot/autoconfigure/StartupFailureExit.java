@@ -9,9 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Makes a packaged application ({@code java -jar}) exit when it fails to start in a one-shot mode, or because of
- * MSR (an invalid {@code msr.*} value, no database, a failed migrate-on-start), even when it has non-daemon
- * threads that would otherwise keep the JVM alive after the failure report: a Kubernetes Job must see the
+ * Makes a launched application (packaged, extracted, or an IDE's main; never a test, see
+ * {@link ApplicationLaunch}) exit when it fails to start in a one-shot mode, or because of MSR (an invalid
+ * {@code msr.*} value, no database, a failed migrate-on-start), with the failure's exit code, even when it has
+ * non-daemon threads that would otherwise keep the JVM alive after the failure report: a Kubernetes Job must see the
  * failure, not hang. The exit happens after Spring Boot has printed its failure analysis and the main thread
  * has ended.
  */
@@ -34,7 +35,7 @@ public final class StartupFailureExit implements SpringApplicationRunListener {
     @Override
     public void failed(ConfigurableApplicationContext context, Throwable exception) {
         boolean ours = oneShotOrInvalidMode || new MsrFailureAnalyzer().analyze(exception) != null;
-        if (!ours || !launchedFromPackagedJar()) {
+        if (!ours || ApplicationLaunch.insideTest()) {
             return;
         }
         int code = exitCode(exception);
@@ -47,7 +48,9 @@ public final class StartupFailureExit implements SpringApplicationRunListener {
             }
             System.exit(code);
         }, "msr-startup-failure-exit");
-        exit.setDaemon(true);
+        // Not a daemon: otherwise, when nothing else keeps the JVM alive, the JVM ending on the uncaught exception
+        // (exit code 1) races this thread's System.exit with the failure's own code.
+        exit.setDaemon(false);
         exit.start();
     }
 
@@ -58,10 +61,5 @@ public final class StartupFailureExit implements SpringApplicationRunListener {
             }
         }
         return ExitCode.ERROR.code();
-    }
-
-    private static boolean launchedFromPackagedJar() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .anyMatch(frame -> frame.getClassName().startsWith("org.springframework.boot.loader.")));
     }
 }

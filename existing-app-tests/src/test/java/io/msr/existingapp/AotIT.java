@@ -1,0 +1,60 @@
+package io.msr.existingapp;
+
+import io.msr.test.PackagedJar;
+import io.msr.test.PostgresServer;
+import io.msr.test.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same jar with Spring AOT's generated initializer ({@code -Dspring.aot.enabled=true}; the build ran
+ * {@code spring-boot:process-aot} with the default msr.mode): the mode is still decided when the jar runs, so it
+ * works as the migrate Job and as the application.
+ */
+class AotIT {
+
+    private static final PackagedJar JAR = new PackagedJar(ExistingApp.JAR);
+    private static final Map<String, String> AOT = Map.of("JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=true");
+    private static TestDatabase db;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void database() {
+        db = PostgresServer.shared().createDatabase();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void migratesAsTheJobThenStartsAsTheApplication() {
+        ExistingApp app = new ExistingApp(JAR, AOT, db, dir);
+
+        PackagedJar.Run job = app.job();
+
+        assertThat(job.exitCode()).as(job.output()).isZero();
+        assertThat(job.output()).contains("Starting AOT-processed ExistingApplication")
+                .contains("MSR migrate succeeded: 1 migration(s) run").doesNotContain("Tomcat");
+        assertThat(app.markers()).isEmpty();
+
+        PackagedJar.Started started = app.start();
+        try {
+            assertThat(app.markers()).contains("application-ready", "command-line-runner", "context-refreshed-1",
+                    "smart-initializing-singleton-1");
+            assertThat(started.output()).contains("Starting AOT-processed ExistingApplication");
+        } finally {
+            started.stop();
+        }
+    }
+}
