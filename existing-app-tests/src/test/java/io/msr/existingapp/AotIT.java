@@ -23,6 +23,7 @@ class AotIT {
     private static final PackagedJar JAR = new PackagedJar(ExistingApp.JAR);
     private static final Map<String, String> AOT = Map.of("JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=true");
     private static TestDatabase db;
+    private static AuditDatabase audit;
 
     @TempDir
     Path dir;
@@ -30,16 +31,18 @@ class AotIT {
     @BeforeAll
     static void database() {
         db = PostgresServer.shared().createDatabase();
+        audit = new AuditDatabase();
     }
 
     @AfterAll
-    static void dropDatabase() {
+    static void dropDatabases() throws Exception {
         db.close();
+        audit.close();
     }
 
     @Test
-    void migratesAsTheJobThenStartsAsTheApplication() {
-        ExistingApp app = new ExistingApp(JAR, AOT, db, dir);
+    void migratesAsTheJobThenStartsAsTheApplicationWithItsTwoDataSources() {
+        ExistingApp app = new ExistingApp(JAR, AOT, db, audit, dir);
 
         PackagedJar.Run job = app.job();
 
@@ -51,10 +54,11 @@ class AotIT {
         PackagedJar.Started started = app.start();
         try {
             assertThat(app.markers()).contains("application-ready", "command-line-runner", "context-refreshed-1",
-                    "smart-initializing-singleton-1");
+                    "smart-initializing-singleton-1", "audit-database-" + audit.name());
             assertThat(started.output()).contains("Starting AOT-processed ExistingApplication");
         } finally {
             started.stop();
         }
+        audit.assertUntouchedByMsr();
     }
 }

@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * The packaged existing application, started against one schema of a test database: as the migrate Job
- * ({@link #job}) or as the application ({@link #start}); what its startup work did is in {@link #markers()}.
+ * The packaged existing application, started against one schema of a test database and an audit database: as the
+ * migrate Job ({@link #job}) or as the application ({@link #start}, {@link #launch}); what its startup work did is
+ * in {@link #markers()}.
  */
 final class ExistingApp {
 
@@ -25,13 +27,15 @@ final class ExistingApp {
     private final PackagedJar jar;
     private final Map<String, String> environment;
     private final TestDatabase db;
+    private final AuditDatabase audit;
     private final String schema;
     private final Path markers;
 
-    ExistingApp(PackagedJar jar, Map<String, String> environment, TestDatabase db, Path dir) {
+    ExistingApp(PackagedJar jar, Map<String, String> environment, TestDatabase db, AuditDatabase audit, Path dir) {
         this.jar = jar;
         this.environment = environment;
         this.db = db;
+        this.audit = audit;
         this.schema = db.freshSchema().name();
         this.markers = dir.resolve("markers");
     }
@@ -44,9 +48,14 @@ final class ExistingApp {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(), "--msr.mode=" + mode, "--msr.schema=" + schema,
                 "--spring.datasource.hikari.connection-init-sql=set search_path to " + schema,
-                "--app.markers=" + markers, "--server.port=0"));
+                "--app.audit.datasource.url=" + audit.db().jdbcUrl(),
+                "--app.audit.datasource.username=" + audit.db().username(), "--app.markers=" + markers));
         if (!db.password().isEmpty()) {
             args.add("--spring.datasource.password=" + db.password());
+            args.add("--app.audit.datasource.password=" + audit.db().password());
+        }
+        if (Stream.of(extra).noneMatch(arg -> arg.startsWith("--server.port="))) {
+            args.add("--server.port=0");
         }
         args.addAll(List.of(extra));
         return args;
@@ -64,12 +73,32 @@ final class ExistingApp {
 
     /** Starts the application (verify mode) and waits until it is ready; the caller stops it. */
     PackagedJar.Started start() {
-        PackagedJar.Started app = jar.start(environment, args("verify"));
+        return awaitReady(launch("verify"));
+    }
+
+    /** Starts the application in a mode without waiting for anything; the caller stops it. */
+    PackagedJar.Started launch(String mode, String... extra) {
+        return jar.start(environment, args(mode, extra));
+    }
+
+    /** Waits until the started application is ready (at most a minute); stops it when it is not. */
+    PackagedJar.Started awaitReady(PackagedJar.Started app) {
+        return await(app, "become ready", () -> markers().contains("application-ready"));
+    }
+
+    /** Waits until the started application has printed the text (at most a minute); stops it when it has not. */
+    PackagedJar.Started awaitOutput(PackagedJar.Started app, String text) {
+        return await(app, "print '" + text + "'", () -> app.output().contains(text));
+    }
+
+    private static PackagedJar.Started await(PackagedJar.Started app, String what, BooleanSupplier done) {
         Instant deadline = Instant.now().plusSeconds(60);
-        while (!markers().contains("application-ready")) {
-            if (!app.process().isAlive() || Instant.now().isAfter(deadline)) {
+        while (!done.getAsBoolean()) {
+            // A failed startup leaves the JVM alive: the application has a non-daemon thread.
+            if (!app.process().isAlive() || app.output().contains("Application run failed")
+                    || Instant.now().isAfter(deadline)) {
                 app.stop();
-                throw new AssertionError("The application did not become ready:\n" + app.output());
+                throw new AssertionError("The application did not " + what + ":\n" + app.output());
             }
             sleep();
         }

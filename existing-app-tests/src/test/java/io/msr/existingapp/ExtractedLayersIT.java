@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExtractedLayersIT {
 
     private static TestDatabase db;
+    private static AuditDatabase audit;
     private static PackagedJar extracted;
 
     @TempDir
@@ -39,16 +40,18 @@ class ExtractedLayersIT {
         assertThat(extract.exitValue()).isZero();
         extracted = new PackagedJar(extractedDir.resolve("app").resolve(ExistingApp.JAR.getFileName()));
         db = PostgresServer.shared().createDatabase();
+        audit = new AuditDatabase();
     }
 
     @AfterAll
-    static void dropDatabase() {
+    static void dropDatabases() throws Exception {
         db.close();
+        audit.close();
     }
 
     @Test
     void migratesAndExitsZeroWithoutRunningTheApplication() {
-        ExistingApp app = new ExistingApp(extracted, Map.of(), db, dir);
+        ExistingApp app = new ExistingApp(extracted, Map.of(), db, audit, dir);
 
         PackagedJar.Run job = app.job();
 
@@ -56,13 +59,14 @@ class ExtractedLayersIT {
         assertThat(job.output()).contains("MSR migrate succeeded").doesNotContain("Tomcat");
         assertThat(app.greetings()).containsExactly("hello");
         assertThat(app.markers()).isEmpty();
+        audit.assertUntouchedByMsr();
     }
 
     @Test
     void aFailedMigrateOnStartExitsWithItsCodeWithoutSpringBootsLauncher() throws Exception {
         // Without the application's non-daemon thread the JVM would end on its own with 1, racing MSR's exit.
         ExistingApp app = new ExistingApp(extracted, Map.of("JAVA_TOOL_OPTIONS", "-Dapp.background-thread=false"),
-                db, dir);
+                db, audit, dir);
         Path extra = Files.createDirectories(dir.resolve("extra"));
         Files.writeString(extra.resolve("V2_broken.up.sql"), "select * from no_such_table;\n");
 

@@ -24,6 +24,7 @@ class MigrateJobIT {
 
     private static final PackagedJar JAR = new PackagedJar(ExistingApp.JAR);
     private static TestDatabase db;
+    private static AuditDatabase audit;
 
     @TempDir
     Path dir;
@@ -31,16 +32,18 @@ class MigrateJobIT {
     @BeforeAll
     static void database() {
         db = PostgresServer.shared().createDatabase();
+        audit = new AuditDatabase();
     }
 
     @AfterAll
-    static void dropDatabase() {
+    static void dropDatabases() throws Exception {
         db.close();
+        audit.close();
     }
 
     @Test
     void migratesAnEmptySchemaAndExitsZeroWithoutRunningTheApplication() {
-        ExistingApp app = new ExistingApp(JAR, Map.of(), db, dir);
+        ExistingApp app = new ExistingApp(JAR, Map.of(), db, audit, dir);
 
         PackagedJar.Run job = app.job();
 
@@ -50,11 +53,12 @@ class MigrateJobIT {
                 .as("the shutdown hooks finished; the watchdog did not halt").doesNotContain("halting");
         assertThat(app.greetings()).containsExactly("hello");
         assertThat(app.markers()).as("no listener, runner, scheduled job or SmartInitializingSingleton ran").isEmpty();
+        audit.assertUntouchedByMsr();
     }
 
     @Test
     void aFailingMigrationExitsThreeAndRunsNothingOfTheApplication() throws IOException {
-        ExistingApp app = new ExistingApp(JAR, Map.of(), db, dir);
+        ExistingApp app = new ExistingApp(JAR, Map.of(), db, audit, dir);
         Path extra = Files.createDirectories(dir.resolve("extra"));
         Files.writeString(extra.resolve("V2_broken.up.sql"), "select * from no_such_table;\n");
 
@@ -66,18 +70,19 @@ class MigrateJobIT {
     }
 
     @Test
-    void theApplicationStartedAfterTheJobValidatesTheSchemaAndRunsItsStartupWork() {
-        ExistingApp app = new ExistingApp(JAR, Map.of(), db, dir);
+    void theApplicationStartedAfterTheJobValidatesTheSchemaAndRunsItsStartupWorkOnBothDatabases() {
+        ExistingApp app = new ExistingApp(JAR, Map.of(), db, audit, dir);
         PackagedJar.Run job = app.job();
         assertThat(job.exitCode()).as(job.output()).isZero();
 
         PackagedJar.Started started = app.start();
         try {
             assertThat(app.markers()).contains("application-ready", "command-line-runner", "context-refreshed-1",
-                    "smart-initializing-singleton-1");
+                    "smart-initializing-singleton-1", "audit-database-" + audit.name());
             assertThat(started.output()).contains("Tomcat started on port");
         } finally {
             started.stop();
         }
+        audit.assertUntouchedByMsr();
     }
 }

@@ -30,10 +30,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class OneShotInsideATest {
 
     private static final TestDatabase DB = PostgresServer.shared().createDatabase();
+    private static final AuditDatabase AUDIT = new AuditDatabase();
 
     @AfterAll
-    static void dropDatabase() {
+    static void dropDatabases() throws Exception {
         DB.close();
+        AUDIT.close();
     }
 
     @Nested
@@ -45,6 +47,9 @@ class OneShotInsideATest {
             registry.add("spring.datasource.url", DB::jdbcUrl);
             registry.add("spring.datasource.username", DB::username);
             registry.add("spring.datasource.password", DB::password);
+            registry.add("app.audit.datasource.url", AUDIT.db()::jdbcUrl);
+            registry.add("app.audit.datasource.username", AUDIT.db()::username);
+            registry.add("app.audit.datasource.password", AUDIT.db()::password);
         }
 
         @Autowired
@@ -58,6 +63,7 @@ class OneShotInsideATest {
             assertThat(result.exitCode()).isZero();
             assertThat(result.result(OperationResult.class).success()).isTrue();
             assertThat(greetings.count()).isEqualTo(1);
+            AUDIT.assertUntouchedByMsr();
         }
     }
 

@@ -31,7 +31,8 @@ public final class SchemaWaitOnStart implements InitializingBean {
      * Creates the wait.
      *
      * @param monitor the verify-mode monitor whose state is polled (and refreshed on each poll)
-     * @param timeout how long to wait at most
+     * @param timeout how long to wait at most; null does not wait (an AOT-processed application has this bean in
+     *                every mode, with or without the property)
      * @param poll    how long to sleep between two reads of the schema
      */
     public SchemaWaitOnStart(SchemaMonitor monitor, Duration timeout, Duration poll) {
@@ -42,6 +43,9 @@ public final class SchemaWaitOnStart implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() throws InterruptedException {
+        if (timeout == null) {
+            return;
+        }
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long lastLog = start - LOG_EVERY_NANOS;

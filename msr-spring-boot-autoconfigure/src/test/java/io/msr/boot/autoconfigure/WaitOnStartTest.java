@@ -136,6 +136,31 @@ class WaitOnStartTest {
                 .run(context -> assertThat(context.getBean(SchemaWaitOnStart.class)).isSameAs(mine));
     }
 
+    @Test
+    void anAotProcessedApplicationKeepsTheWaitAndWaitsWhenThePropertyIsSetAtRunTime() {
+        runner.withPropertyValues(MsrModeCondition.AOT_PROCESSING + "=true", "msr.verify.wait-on-start=10s")
+                .withBean(Msr.class, WaitOnStartTest::jobFinishingAfterThreeReadings).withBean(SchemaUser.class)
+                .run(context -> assertThat(context.getBean(SchemaUser.class).statusWhenCreated)
+                        .isEqualTo(SchemaState.Status.UP));
+    }
+
+    @Test
+    void anAotProcessedApplicationDoesNotWaitWithoutThePropertyAtRunTime() {
+        runner.withPropertyValues(MsrModeCondition.AOT_PROCESSING + "=true")
+                .withBean(Msr.class, () -> new ScriptedMsr(() -> ScriptedMsr.pending(2)))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(SchemaWaitOnStart.class));
+    }
+
+    @Test
+    void anAotProcessedApplicationDoesNotWaitOutsideVerifyMode() {
+        MsrMigrationStrategy nothing = msr -> { };
+        runner.withPropertyValues(MsrModeCondition.AOT_PROCESSING + "=true", "msr.verify.wait-on-start=200ms",
+                        "msr.mode=migrate-on-start")
+                .withBean(Msr.class, () -> new ScriptedMsr(() -> ScriptedMsr.pending(2)))
+                .withBean(MsrMigrationStrategy.class, () -> nothing)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(SchemaWaitOnStart.class));
+    }
+
     /** A database user, as a JPA repository would be: created after database initialisation. */
     @DependsOnDatabaseInitialization
     static final class SchemaUser {
