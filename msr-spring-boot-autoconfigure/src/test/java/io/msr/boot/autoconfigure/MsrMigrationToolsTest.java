@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MsrMigrationToolsTest {
 
     private final ApplicationContextRunner runner;
+    private final TestDatabase db;
 
     MsrMigrationToolsTest(TestDatabase db) {
+        this.db = db;
         this.runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class,
                         MsrMigrationToolsAutoConfiguration.class))
@@ -65,6 +67,20 @@ class MsrMigrationToolsTest {
         runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, LiquibaseAutoConfiguration.class))
                 .withPropertyValues("spring.flyway.enabled=false", "spring.liquibase.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Msr.class).doesNotHaveBean(Flyway.class));
+    }
+
+    @Test
+    void startsBesideAFlywayThatMigratesAnotherDatabase() {
+        runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.url=jdbc:postgresql://reporting.example:5432/reports")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Msr.class).hasSingleBean(Flyway.class));
+    }
+
+    @Test
+    void failsBesideAFlywayGivenTheSameUrl() {
+        runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.url=" + db.jdbcUrl())
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test
