@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 
 import javax.sql.DataSource;
@@ -63,7 +64,9 @@ public final class MsrAutoConfiguration {
     @Conditional(MigrationDatabaseCondition.Missing.class)
     static final class NoDatabaseConfiguration {
 
+        // Eager: one-shot modes make beans lazy, and a Job must never exit 0 having had no database to migrate.
         @Bean
+        @Lazy(false)
         MissingDatabaseCheck msrMissingDatabaseCheck(MsrProperties properties) {
             return new MissingDatabaseCheck(properties.getMode());
         }

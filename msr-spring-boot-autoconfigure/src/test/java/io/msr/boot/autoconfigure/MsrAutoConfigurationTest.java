@@ -7,6 +7,7 @@ import io.msr.MsrSettings;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -61,6 +62,15 @@ class MsrAutoConfigurationTest {
                     assertThat(new MsrFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
                             .contains("msr.mode=migrate needs a database");
                 });
+    }
+
+    @Test
+    void failsAOneShotModeWithoutADataSourceAlsoWhenBeansAreLazyAsInAPackagedJob() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class))
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new LazyInitializationBeanFactoryPostProcessor()))
+                .withPropertyValues("msr.mode=migrate")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test
