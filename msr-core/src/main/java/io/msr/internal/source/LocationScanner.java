@@ -2,6 +2,7 @@ package io.msr.internal.source;
 
 import io.msr.ConfigurationException;
 import io.msr.Issue;
+import io.msr.MsrSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,8 @@ import java.util.jar.JarFile;
  */
 public final class LocationScanner {
 
+    private static final MigrationLocation DEFAULT = MigrationLocation.parse(MsrSettings.DEFAULT_LOCATION);
+
     private final ClassLoader classLoader;
 
     /** Creates a scanner that resolves classpath locations with the given class loader. */
@@ -38,7 +41,9 @@ public final class LocationScanner {
 
     /**
      * Returns the {@code .sql} files of the locations, sorted by location and path. A location that does not
-     * exist yields a warning issue; one that exists but cannot be read throws {@link ConfigurationException}.
+     * exist yields an error issue naming it, except the default location {@value MsrSettings#DEFAULT_LOCATION}
+     * (an application with no migrations yet), which yields a warning; a location that exists but cannot be read
+     * throws {@link ConfigurationException}.
      */
     public Scan scan(List<MigrationLocation> locations) {
         List<ScriptFile> files = new ArrayList<>();
@@ -49,8 +54,7 @@ public final class LocationScanner {
                     ? scanFolder(location, Paths.get(location.path()), files)
                     : scanClasspath(location, files);
             if (!exists) {
-                issues.add(Issue.warning("LOCATION_MISSING", "Location " + location
-                        + " does not exist: no migrations were found there. Check msr.locations.", null, null));
+                issues.add(missing(location));
             }
             files.subList(before, files.size()).sort(Comparator.comparing(ScriptFile::path));
         }
@@ -59,6 +63,19 @@ public final class LocationScanner {
 
     /** The files found and the warnings about missing locations. */
     public record Scan(List<ScriptFile> files, List<Issue> issues) {
+    }
+
+    private static Issue missing(MigrationLocation location) {
+        if (location.equals(DEFAULT)) {
+            return Issue.warning("LOCATION_MISSING", "Location " + location
+                    + " does not exist: no migrations were found there. Check msr.locations.", null, null);
+        }
+        // A configured location that is not there is a typo or a packaging mistake: running nothing would hide it.
+        return Issue.error("LOCATION_MISSING", "Location " + location + " does not exist"
+                + (location.kind() == MigrationLocation.Kind.FILESYSTEM
+                        ? " (" + Paths.get(location.path()).toAbsolutePath() + ")"
+                        : " on the classpath (is the folder packaged in the jar?)")
+                + ". Fix msr.locations, or create the folder.", null, null);
     }
 
     private boolean scanClasspath(MigrationLocation location, List<ScriptFile> files) {

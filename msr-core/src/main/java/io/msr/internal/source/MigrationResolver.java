@@ -14,15 +14,20 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns the files of the locations and the registered Java migrations into {@link ResolvedMigration}s.
- * Problems with individual files (malformed names, undecodable or empty files, unknown directives, a down file
- * without its up file) are returned as error issues naming the file, so that all of them are reported at once.
+ * Problems with individual files (malformed names, undecodable files, unknown directives, a down file without
+ * its up file) are returned as error issues naming the file, so that all of them are reported at once.
  * Duplicate versions are left for the planner, which reports both files.
+ *
+ * <p>Layouts found in real projects that still run are warnings: a file with no statement (empty or only
+ * comments) is a no-op migration, applied and recorded; a down file pairs with the up file of the same version
+ * in the same folder even when its description differs; a location whose {@code .sql} files are all named some
+ * other way (another tool's layout) is reported with their count and the expected pattern.
  */
 public final class MigrationResolver {
 
@@ -42,10 +47,12 @@ public final class MigrationResolver {
         LocationScanner.Scan scan = scanner.scan(parsed);
         List<Issue> issues = new ArrayList<>(scan.issues());
         List<ResolvedMigration> migrations = new ArrayList<>();
-        Map<String, SqlScript> downs = new HashMap<>();
+        Map<String, Pending> downs = new LinkedHashMap<>();
         List<Pending> ups = new ArrayList<>();
+        ForeignNames foreign = new ForeignNames();
         for (ScriptFile file : scan.files()) {
             SqlFileName.Parsed name = SqlFileName.parse(file.fileName());
+            foreign.count(file, name);
             if (name instanceof SqlFileName.Malformed malformed) {
                 issues.add(Issue.error("MALFORMED_NAME", "File " + file.displayName() + " is not a valid migration name: "
                         + malformed.reason() + ". Expected " + SqlFileName.PATTERN
@@ -57,22 +64,24 @@ public final class MigrationResolver {
                     continue;
                 }
                 if (valid.direction() == Direction.DOWN) {
-                    downs.put(pairKey(file, valid), script);
+                    downs.put(pairKey(file, valid) + "|" + valid.description(), new Pending(valid, script));
                 } else {
                     ups.add(new Pending(valid, script));
                 }
             }
         }
+        issues.addAll(foreign.issues());
         for (Pending pending : ups) {
-            SqlScript down = downs.remove(pairKey(pending.script.file(), pending.name));
+            Pending down = pairedDown(pending, downs, issues);
             migrations.add(new ResolvedMigration(pending.name.version(), pending.name.description(), MigrationType.SQL,
-                    pending.script.file().path(), pending.script.checksum(), pending.script, down, null, false));
+                    pending.script.file().path(), pending.script.checksum(), pending.script,
+                    down == null ? null : down.script, null, false));
         }
-        for (SqlScript orphan : downs.values()) {
-            issues.add(Issue.error("DOWN_WITHOUT_UP", "File " + orphan.file().displayName()
+        for (Pending orphan : downs.values()) {
+            issues.add(Issue.error("DOWN_WITHOUT_UP", "File " + orphan.script.file().displayName()
                     + " is a down migration without an up migration: add "
-                    + orphan.fileName().replace(".down.sql", ".up.sql") + " in the same folder, or remove it.",
-                    null, orphan.file().path()));
+                    + orphan.script.fileName().replace(".down.sql", ".up.sql") + " in the same folder, or remove it.",
+                    null, orphan.script.file().path()));
         }
         for (JavaMigration java : javaMigrations) {
             migrations.add(resolveJava(java));
@@ -89,7 +98,29 @@ public final class MigrationResolver {
     }
 
     private static String pairKey(ScriptFile file, SqlFileName.Valid name) {
-        return file.location() + "|" + file.folder() + "|" + name.version() + "|" + name.description();
+        return file.location() + "|" + file.folder() + "|" + name.version();
+    }
+
+    /** The down file of the same description, else the only other one of the same version in the folder. */
+    private static Pending pairedDown(Pending up, Map<String, Pending> downs, List<Issue> issues) {
+        String key = pairKey(up.script.file(), up.name);
+        Pending exact = downs.remove(key + "|" + up.name.description());
+        if (exact != null) {
+            return exact;
+        }
+        for (var entry : downs.entrySet()) {
+            if (entry.getKey().startsWith(key + "|")) {
+                Pending down = downs.remove(entry.getKey());
+                // Renaming one side after the fact is common; the version is what pairs them.
+                issues.add(Issue.warning("DOWN_DESCRIPTION_DIFFERS", "File " + down.script.file().displayName()
+                        + " reverts " + up.script.fileName() + " (same version) but its description differs ('"
+                        + down.name.description() + "' vs '" + up.name.description() + "'). Rename it to "
+                        + up.script.fileName().replace(".up.sql", ".down.sql") + ".", up.name.version(),
+                        down.script.file().path()));
+                return down;
+            }
+        }
+        return null;
     }
 
     private static SqlScript read(ScriptFile file, List<Issue> issues) {
@@ -120,9 +151,9 @@ public final class MigrationResolver {
         }
         List<SqlStatement> statements = SqlStatementSplitter.split(text);
         if (statements.isEmpty()) {
-            issues.add(Issue.error("EMPTY_SCRIPT", "File " + file.displayName()
-                    + " contains no SQL statement. Add its SQL, or delete the file.", null, file.path()));
-            return null;
+            issues.add(Issue.warning("EMPTY_SCRIPT", "File " + file.displayName() + " contains no SQL statement:"
+                    + " it runs as a no-op and is recorded as applied. Add its SQL before it is applied, or keep it"
+                    + " as a placeholder on purpose.", null, file.path()));
         }
         return new SqlScript(file, text, Checksums.of(text), directives, statements);
     }

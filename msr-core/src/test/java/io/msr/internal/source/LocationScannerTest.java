@@ -43,11 +43,29 @@ class LocationScannerTest {
     }
 
     @Test
-    void warnsAboutALocationThatDoesNotExist() {
+    void aConfiguredLocationThatDoesNotExistIsAnErrorNamingIt() {
         LocationScanner.Scan scan = new LocationScanner(getClass().getClassLoader())
-                .scan(List.of(MigrationLocation.parse("classpath:no/such/folder")));
-        assertThat(scan.issues()).singleElement()
-                .satisfies(issue -> assertThat(issue.message()).contains("classpath:no/such/folder"));
+                .scan(List.of(MigrationLocation.parse("classpath:no/such/folder"),
+                        MigrationLocation.parse("filesystem:" + root.resolve("typo/path"))));
+        assertThat(scan.issues()).hasSize(2).allSatisfy(issue -> {
+            assertThat(issue.isError()).isTrue();
+            assertThat(issue.code()).isEqualTo("LOCATION_MISSING");
+            assertThat(issue.message()).contains("msr.locations");
+        });
+        assertThat(scan.issues().get(0).message()).contains("classpath:no/such/folder");
+        assertThat(scan.issues().get(1).message()).contains(root.resolve("typo/path").toString());
+    }
+
+    @Test
+    void onlyTheDefaultLocationMayBeAbsentWithAWarning() throws IOException {
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            LocationScanner.Scan scan = new LocationScanner(empty)
+                    .scan(List.of(MigrationLocation.parse(io.msr.MsrSettings.DEFAULT_LOCATION)));
+            assertThat(scan.issues()).singleElement().satisfies(issue -> {
+                assertThat(issue.isError()).isFalse();
+                assertThat(issue.message()).contains("classpath:db/msr");
+            });
+        }
     }
 
     @Test

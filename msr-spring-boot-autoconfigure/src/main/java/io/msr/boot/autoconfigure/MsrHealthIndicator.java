@@ -6,8 +6,8 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The {@code msr} health indicator: UP when nothing is pending and nothing is broken, OUT_OF_SERVICE while
- * migrations are pending, DOWN when the database is unreachable, a migration failed or an applied one was
- * edited. It reads the state verify mode keeps, so a probe costs no query. It belongs in the readiness group,
+ * migrations are pending, DOWN when the database is unreachable, a migration failed, an applied one was
+ * edited or the files have validation errors (listed under {@code errors}, as the migration Job prints them). It reads the state verify mode keeps, so a probe costs no query. It belongs in the readiness group,
  * never in liveness: a pending migration must not get the pod restarted.
  */
 public final class MsrHealthIndicator implements HealthIndicator {

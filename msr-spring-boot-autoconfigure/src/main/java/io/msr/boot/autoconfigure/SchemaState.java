@@ -9,7 +9,7 @@ import java.time.Instant;
  * costs no query.
  *
  * @param status    UP, OUT_OF_SERVICE (migrations pending, or the schema ahead with allow-ahead off) or DOWN
- *                  (database unreachable, a failed or edited migration)
+ *                  (database unreachable, a failed or edited migration, validation errors a migrate would stop on)
  * @param reason    one sentence explaining the status
  * @param info      the last successful reading, or null when the database could not be read yet
  * @param error     the error of the last reading, or null when it succeeded
@@ -36,7 +36,10 @@ public record SchemaState(Status status, String reason, InfoResult info, String 
         UP,
         /** Migrations pending (or the schema is ahead and that is not allowed): not ready yet. */
         OUT_OF_SERVICE,
-        /** The database cannot be read, a migration failed, or an applied migration was edited. */
+        /**
+         * The database cannot be read, a migration failed, an applied migration was edited, or the files have
+         * validation errors that would stop the migration Job.
+         */
         DOWN,
         /** Not checked yet. */
         UNKNOWN

@@ -1,9 +1,11 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.InfoResult;
+import io.msr.Issue;
 import io.msr.MigrationState;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Turns an {@link InfoResult} into the readiness verdict of verify mode. Pure. */
 final class SchemaStateEvaluator {
@@ -27,6 +29,12 @@ final class SchemaStateEvaluator {
             return new SchemaState(SchemaState.Status.DOWN, edited + " applied migration(s) were edited afterwards",
                     info, null, now);
         }
+        List<Issue> errors = errors(info);
+        if (!errors.isEmpty()) {
+            // The Job would exit 2 on these and run nothing: a schema that cannot be migrated is not ready.
+            return new SchemaState(SchemaState.Status.DOWN, errors.size() + " validation error(s) would stop the"
+                    + " migration Job: " + errors.get(0).message(), info, null, now);
+        }
         int pending = info.pending().size();
         if (pending > 0) {
             return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, pending + " migration(s) pending, first V"
@@ -40,5 +48,10 @@ final class SchemaStateEvaluator {
         String gap = missing > 0 ? "; " + missing + " applied migration(s) not found locally" : "";
         return new SchemaState(SchemaState.Status.UP, "Schema at version "
                 + (info.schemaVersion() == null ? "<none>" : "V" + info.schemaVersion()) + ahead + gap, info, null, now);
+    }
+
+    /** The errors of the info result (strict mode already applied by the engine), as a migrate would report them. */
+    static List<Issue> errors(InfoResult info) {
+        return info.issues().stream().filter(Issue::isError).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.InfoResult;
+import io.msr.Issue;
 import io.msr.MigrationInfo;
 
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ final class SchemaSummary {
         InfoResult info = state.info();
         if (info != null) {
             details.putAll(info.summary());
+            List<String> errors = SchemaStateEvaluator.errors(info).stream().map(Issue::message).toList();
+            if (!errors.isEmpty()) {
+                details.put("errors", errors);
+            }
         }
         details.put("reason", state.reason());
         if (state.error() != null) {

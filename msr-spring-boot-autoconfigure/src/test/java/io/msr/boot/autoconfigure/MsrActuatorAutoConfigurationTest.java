@@ -106,6 +106,34 @@ class MsrActuatorAutoConfigurationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void reportsFilesTheMigrationJobWouldRejectAsDownWithTheSameMessages() throws Exception {
+        Files.delete(dir.resolve("V1_t.up.sql"));
+        Files.writeString(dir.resolve("V1__init.sql"), "create table " + schema + ".t (id int);");
+        String jobMessage = org.assertj.core.api.Assertions.catchThrowableOfType(io.msr.ValidationException.class,
+                this::migrateFromAnotherProcess).issues().get(0).message();
+        runner.run(context -> {
+            context.getBean(SchemaMonitor.class).refresh();
+            var health = context.getBean(MsrHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("pending", 0);
+            assertThat((String) health.getDetails().get("reason")).contains("validation error(s)")
+                    .contains("V1__init.sql");
+            assertThat((List<String>) health.getDetails().get("errors")).contains(jobMessage);
+        });
+    }
+
+    @Test
+    void reportsAConfiguredLocationThatDoesNotExistAsDown() {
+        runner.withPropertyValues("msr.locations=filesystem:" + dir.resolve("typo/path")).run(context -> {
+            context.getBean(SchemaMonitor.class).refresh();
+            var health = context.getBean(MsrHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails().get("errors").toString()).contains("typo/path").contains("msr.locations");
+        });
+    }
+
+    @Test
     void reportsAnUnreachableDatabaseAsDownWithoutThePassword() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MsrAutoConfiguration.class, MsrActuatorAutoConfiguration.class))

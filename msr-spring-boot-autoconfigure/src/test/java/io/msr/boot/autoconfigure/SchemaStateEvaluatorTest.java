@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.InfoResult;
+import io.msr.Issue;
 import io.msr.MigrationInfo;
 import io.msr.MigrationState;
 import io.msr.MigrationType;
@@ -42,6 +43,22 @@ class SchemaStateEvaluatorTest {
         assertThat(evaluate(true, migration(1, MigrationState.FAILED)).status()).isEqualTo(SchemaState.Status.DOWN);
         assertThat(evaluate(true, migration(1, MigrationState.CHECKSUM_MISMATCH)).status())
                 .isEqualTo(SchemaState.Status.DOWN);
+    }
+
+    @Test
+    void isDownWithTheErrorsAMigrateWouldStopOnAndUpDespiteWarnings() {
+        Issue error = Issue.error("MALFORMED_NAME", "File x/V1__a.sql is not a valid migration name", null, "V1__a.sql");
+        Issue warning = Issue.warning("LOCATION_MISSING", "Location classpath:db/msr does not exist", null, null);
+        SchemaState down = SchemaStateEvaluator.evaluate(new InfoResult(null, null, List.of(), List.of(), false,
+                List.of(error, warning)), true);
+        assertThat(down.status()).isEqualTo(SchemaState.Status.DOWN);
+        assertThat(down.reason()).isEqualTo("1 validation error(s) would stop the migration Job: " + error.message());
+        assertThat(SchemaSummary.of(down)).containsEntry("errors", List.of(error.message()));
+
+        SchemaState up = SchemaStateEvaluator.evaluate(new InfoResult(null, null, List.of(), List.of(), false,
+                List.of(warning)), true);
+        assertThat(up.status()).isEqualTo(SchemaState.Status.UP);
+        assertThat(SchemaSummary.of(up)).doesNotContainKey("errors");
     }
 
     @Test
