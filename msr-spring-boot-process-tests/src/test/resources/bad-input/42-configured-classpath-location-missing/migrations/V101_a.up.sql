@@ -1,0 +1,1 @@
+create table layout_a (id int);

@@ -1,0 +1,1 @@
+drop table layout_users;

@@ -1,0 +1,1 @@
+alter table layout_users add column name text;
