@@ -1,7 +1,10 @@
 package io.msr;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -37,12 +40,17 @@ import java.util.Set;
  * @param backup             how backups are taken and restored (see {@link BackupSettings})
  * @param dryRun             run every pending migration inside one transaction and roll it back: report what would
  *                           happen, never commit, never write history, never create the history table
+ * @param placeholders       values of the placeholders {@code ${name}} in SQL migrations, by name (letters,
+ *                           digits, {@code _ . -}; matched ignoring case); default none. The built-ins
+ *                           {@code ${msr:schema}}, {@code ${msr:table}} and {@code ${msr:user}} need no value here
+ * @param placeholderReplacement replace placeholders when a migration runs (default true); false sends
+ *                           {@code ${...}} as written and never reports an unknown placeholder
  */
 public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, RollbackStrategy rollbackStrategy,
-        BackupSettings backup, boolean dryRun) {
+        BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -94,6 +102,19 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             throw new ConfigurationException("msr.retry.max-attempts is " + retryMaxAttempts
                     + "; it counts attempts, so it must be at least 1 (1 means no retry).");
         }
+        placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
+        Map<String, String> seen = new HashMap<>();
+        for (String name : placeholders.keySet()) {
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                throw new ConfigurationException("The placeholder name '" + name + "' (msr.placeholders." + name
+                        + ") is not a name: use letters, digits, _, . and -, starting with a letter or _.");
+            }
+            String other = seen.put(name.toLowerCase(Locale.ROOT), name);
+            if (other != null) {
+                throw new ConfigurationException("The placeholders '" + other + "' and '" + name
+                        + "' differ only in case; names are matched ignoring case, so keep one of them.");
+            }
+        }
     }
 
     /** Returns the defaults. */
@@ -112,7 +133,8 @@ public record MsrSettings(List<String> locations, String table, String schema, L
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
                 .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
-                .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun);
+                .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
+                .placeholders(placeholders).placeholderReplacement(placeholderReplacement);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -137,6 +159,8 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private boolean dryRun;
         private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
         private BackupSettings backup = BackupSettings.defaults();
+        private Map<String, String> placeholders = Map.of();
+        private boolean placeholderReplacement = true;
 
         private Builder() {
         }
@@ -266,11 +290,23 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             return this;
         }
 
+        /** Sets the values of the placeholders in SQL migrations, by name. */
+        public Builder placeholders(Map<String, String> value) {
+            this.placeholders = value;
+            return this;
+        }
+
+        /** Sets whether placeholders in SQL migrations are replaced. */
+        public Builder placeholderReplacement(boolean value) {
+            this.placeholderReplacement = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, backup, dryRun);
+                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement);
         }
     }
 }

@@ -59,7 +59,7 @@ public final class Applier {
             HistoryTable table, MigrationListener listener) {
         this.mode = settings.transactionMode();
         this.dialect = dialect;
-        this.executor = new MigrationExecutor(dialect);
+        this.executor = new MigrationExecutor(dialect, settings, history);
         this.timeouts = new MigrationTimeouts(dialect, settings);
         this.retry = new RetryPolicy(dialect, settings.retryMaxAttempts());
         this.history = history;

@@ -8,6 +8,7 @@ import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.internal.dialect.Dialect;
+import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
@@ -35,9 +36,10 @@ public final class DryRun {
      * real run would report it. Throws {@link SQLException} only when the transaction cannot be opened or rolled
      * back.
      */
-    public static void rehearse(Connection connection, LockLease lease, Dialect dialect, MsrSettings settings,
-            List<ResolvedMigration> pending, RunRecorder recorder, MigrationListener listener) throws SQLException {
-        MigrationExecutor executor = new MigrationExecutor(dialect);
+    public static void rehearse(Connection connection, LockLease lease, Dialect dialect, SchemaHistory history,
+            MsrSettings settings, List<ResolvedMigration> pending, RunRecorder recorder, MigrationListener listener)
+            throws SQLException {
+        MigrationExecutor executor = new MigrationExecutor(dialect, settings, history);
         MigrationTimeouts timeouts = new MigrationTimeouts(dialect, settings);
         connection.setAutoCommit(false);
         try {

@@ -7,9 +7,12 @@ import io.msr.MigrationContext;
 import io.msr.MigrationFailedException;
 import io.msr.MsrException;
 import io.msr.Redaction;
+import io.msr.MsrSettings;
 import io.msr.internal.dialect.Dialect;
+import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
+import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
 
 import java.sql.Connection;
@@ -18,7 +21,8 @@ import java.sql.Statement;
 
 /**
  * Runs one migration's code, up or down, on a connection, inside whatever transaction the caller opened. SQL is
- * sent statement by statement, exactly as written (no escape processing), so errors can be traced to a line.
+ * sent statement by statement, as written (no escape processing) but for its placeholders, which are replaced
+ * here, once connected (see {@link Placeholders}); errors are traced to the line as written.
  * Failures become {@link MigrationFailedException} (up), {@link DownFailedException} (down) or
  * {@link ConnectionException} (the connection broke), naming version, file, line and SQLState; so do errors the
  * database raises later for the same migration, such as a deferred constraint checked at COMMIT
@@ -27,9 +31,11 @@ import java.sql.Statement;
 final class MigrationExecutor {
 
     private final Dialect dialect;
+    private final Placeholders placeholders;
 
-    MigrationExecutor(Dialect dialect) {
+    MigrationExecutor(Dialect dialect, MsrSettings settings, SchemaHistory history) {
         this.dialect = dialect;
+        this.placeholders = new Placeholders(settings, history);
     }
 
     void run(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional) {
@@ -40,15 +46,17 @@ final class MigrationExecutor {
         SqlScript script = direction == Direction.UP ? migration.up() : migration.down();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
+            Placeholders.Values values = placeholders.values(connection, script);
             for (SqlStatement sql : script.statements()) {
+                PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
                 try {
-                    statement.execute(sql.sql());
+                    statement.execute(sent.text());
                 } catch (SQLException e) {
-                    throw failure(migration, script, sql, direction, transactional, null, e);
+                    throw failure(migration, script, sql, sent, direction, transactional, null, e);
                 }
             }
         } catch (SQLException e) {
-            throw failure(migration, script, null, direction, transactional, null, e);
+            throw failure(migration, script, null, null, direction, transactional, null, e);
         }
     }
 
@@ -77,7 +85,7 @@ final class MigrationExecutor {
                 migration.java().down(context);
             }
         } catch (SQLException e) {
-            throw failure(migration, null, null, direction, transactional, null, e);
+            throw failure(migration, null, null, null, direction, transactional, null, e);
         } catch (MsrException e) {
             throw e;
         } catch (Exception e) {
@@ -98,19 +106,22 @@ final class MigrationExecutor {
     MsrException failure(ResolvedMigration migration, Direction direction, boolean transactional, String phase,
             SQLException error) {
         SqlScript script = migration.java() != null ? null : direction == Direction.UP ? migration.up() : migration.down();
-        return failure(migration, script, null, direction, transactional, phase, error);
+        return failure(migration, script, null, null, direction, transactional, phase, error);
     }
 
     private MsrException failure(ResolvedMigration migration, SqlScript script, SqlStatement statement,
-            Direction direction, boolean transactional, String phase, SQLException error) {
+            PlaceholderReplacer.Replaced sent, Direction direction, boolean transactional, String phase,
+            SQLException error) {
         String file = script != null ? script.fileName() : migration.script();
         Integer line = null;
         if (script != null && statement != null) {
             Integer position = dialect.errorPosition(error);
             int offset = statement.offset();
             if (position != null && position > 0) {
-                offset += statement.sql().offsetByCodePoints(0,
-                        Math.min(position - 1, statement.sql().codePointCount(0, statement.sql().length())));
+                // the server counts code points of the text sent, placeholders replaced
+                String text = sent.text();
+                offset += sent.originalIndex(text.offsetByCodePoints(0,
+                        Math.min(position - 1, text.codePointCount(0, text.length()))));
             }
             line = script.lineOf(offset);
         }

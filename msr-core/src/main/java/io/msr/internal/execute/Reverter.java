@@ -49,7 +49,7 @@ public final class Reverter {
             MigrationListener listener) {
         this.settings = settings;
         this.dialect = dialect;
-        this.executor = new MigrationExecutor(dialect);
+        this.executor = new MigrationExecutor(dialect, settings, history);
         this.timeouts = new MigrationTimeouts(dialect, settings);
         this.history = history;
         this.writer = writer;

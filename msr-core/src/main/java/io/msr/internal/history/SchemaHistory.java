@@ -36,6 +36,16 @@ public final class SchemaHistory {
         this.qualified = dialect.qualify(schema, table);
     }
 
+    /** Returns the schema, unquoted, as the run resolved it. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Returns the table name, unquoted. */
+    public String table() {
+        return table;
+    }
+
     /** Returns the quoted, qualified table name. */
     public String qualifiedName() {
         return qualified;

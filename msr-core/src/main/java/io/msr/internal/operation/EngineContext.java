@@ -8,6 +8,7 @@ import io.msr.internal.backup.PgBackup;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;
+import io.msr.internal.source.PlaceholderCheck;
 import io.msr.internal.source.ResolvedMigration;
 
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ import java.util.Map;
 record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnections, MsrSettings settings,
         List<JavaMigration> javaMigrations, MigrationResolver resolver, MigrationListener listener, PgBackup backup) {
 
+    /** Resolves every migration; an unknown placeholder is an error issue of its file. */
     MigrationResolver.Resolution resolve() {
-        return resolver.resolve(settings.locations(), javaMigrations);
+        return PlaceholderCheck.check(resolver.resolve(settings.locations(), javaMigrations), settings);
     }
 
     /**

@@ -107,8 +107,8 @@ final class MigrateStep implements OperationTemplate.Step {
     private void rehearse(OperationTemplate.Run run, List<ResolvedMigration> pending) {
         RunSession session = run.session();
         try {
-            DryRun.rehearse(session.connection, run.lease(), session.dialect, settings, pending, run.recorder(),
-                    context.listener());
+            DryRun.rehearse(session.connection, run.lease(), session.dialect, session.history, settings, pending,
+                    run.recorder(), context.listener());
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("The dry run could not open or roll back its transaction", e);
         }

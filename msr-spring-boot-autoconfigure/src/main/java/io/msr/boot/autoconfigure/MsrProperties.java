@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configuration of MSR, under {@code msr.*} (and, as every Spring property, {@code MSR_*} environment variables:
@@ -53,6 +55,19 @@ public class MsrProperties {
      * happen, never commit, never write history.
      */
     private boolean dryRun;
+
+    /**
+     * Values of the placeholders ${name} in SQL migrations, by name (matched ignoring case):
+     * msr.placeholders.tenant=acme, or the environment variable MSR_PLACEHOLDERS_TENANT=acme. The built-ins
+     * ${msr:schema}, ${msr:table} and ${msr:user} need no value.
+     */
+    private Map<String, String> placeholders = new LinkedHashMap<>();
+
+    /**
+     * Replace placeholders in SQL migrations when they run; false sends ${...} as written and never reports an
+     * unknown placeholder.
+     */
+    private boolean placeholderReplacement = true;
 
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
@@ -414,7 +429,7 @@ public class MsrProperties {
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
                 .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
-                .dryRun(dryRun).build();
+                .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement).build();
     }
 
     public boolean isAllowOtherMigrationTools() {
@@ -479,6 +494,22 @@ public class MsrProperties {
 
     public void setDryRun(boolean dryRun) {
         this.dryRun = dryRun;
+    }
+
+    public Map<String, String> getPlaceholders() {
+        return placeholders;
+    }
+
+    public void setPlaceholders(Map<String, String> placeholders) {
+        this.placeholders = placeholders;
+    }
+
+    public boolean isPlaceholderReplacement() {
+        return placeholderReplacement;
+    }
+
+    public void setPlaceholderReplacement(boolean placeholderReplacement) {
+        this.placeholderReplacement = placeholderReplacement;
     }
 
     public boolean isOutOfOrder() {

@@ -22,10 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The generated configuration metadata, which IDEs and the README's table rely on, shows every default. */
 class ConfigurationMetadataTest {
 
-    /** Properties whose default is "not set": each means something on its own when absent. */
+    /**
+     * Properties whose default is "not set": each means something on its own when absent (msr.placeholders is a
+     * map, empty by default, which the metadata cannot show).
+     */
     private static final Set<String> NO_DEFAULT = Set.of("msr.schema", "msr.target", "msr.summary-path",
             "msr.datasource.url", "msr.datasource.username", "msr.datasource.password", "msr.backup.file",
-            "msr.postgres.statement-timeout", "msr.verify.wait-on-start");
+            "msr.postgres.statement-timeout", "msr.verify.wait-on-start", "msr.placeholders");
 
     private static List<Map<String, Object>> properties() throws Exception {
         Path classes = Path.of(MsrProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -1,0 +1,55 @@
+package io.msr.internal.execute;
+
+import io.msr.MsrSettings;
+import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.source.SqlScript;
+import io.msr.internal.sql.PlaceholderReplacer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The placeholder values of a run: the settings' values (names matched ignoring case) and the built-ins
+ * {@code ${msr:schema}} and {@code ${msr:table}} (the history table as this run resolved it) and
+ * {@code ${msr:user}} (the user the migration connection logged in as). Unknown placeholders were reported before
+ * the run; one that still gets here is sent as written.
+ */
+final class Placeholders {
+
+    private final boolean enabled;
+    private final Map<String, String> configured = new HashMap<>();
+    private final SchemaHistory history;
+
+    Placeholders(MsrSettings settings, SchemaHistory history) {
+        this.enabled = settings.placeholderReplacement();
+        settings.placeholders().forEach((name, value) -> configured.put(name.toLowerCase(Locale.ROOT), value));
+        this.history = history;
+    }
+
+    /** Returns the values for one script; asks the connection for its user only when the script has a placeholder. */
+    Values values(Connection connection, SqlScript script) throws SQLException {
+        if (!enabled || !script.text().contains("${")) {
+            return new Values(null);
+        }
+        Map<String, String> values = new HashMap<>(configured);
+        values.put("msr:schema", history.schema());
+        values.put("msr:table", history.table());
+        values.put("msr:user", connection.getMetaData().getUserName());
+        return new Values(values);
+    }
+
+    /** The values of one script's run; null values mean replacement is off. */
+    record Values(Map<String, String> values) {
+
+        PlaceholderReplacer.Replaced replace(String sql) {
+            if (values == null) {
+                return PlaceholderReplacer.unchanged(sql);
+            }
+            return PlaceholderReplacer.replace(sql, name -> values.get(name.startsWith("msr:") ? name
+                    : name.toLowerCase(Locale.ROOT)));
+        }
+    }
+}

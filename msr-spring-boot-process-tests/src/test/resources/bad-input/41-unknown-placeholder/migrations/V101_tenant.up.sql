@@ -1,0 +1,3 @@
+create table tenant_settings (region text);
+
+insert into tenant_settings values ('${region}'), ('${tenant}');
