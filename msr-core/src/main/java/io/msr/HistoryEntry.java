@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param type            SQL or Java
  * @param script          the script that ran
  * @param checksum        the checksum recorded, or null
- * @param operation       UP, DOWN or REPAIR
+ * @param operation       UP, DOWN, REPAIR, STARTED or IMPORTED
  * @param success         whether it succeeded
  * @param installedBy     the database user
  * @param installedOn     when it was written
@@ -33,6 +33,11 @@ public record HistoryEntry(long id, long version, String description, MigrationT
          * A migration outside a transaction began; the UP row written when it ends gives its outcome. Without one,
          * the runner died part-way and the migration counts as failed once the lock is free again.
          */
-        STARTED
+        STARTED,
+        /**
+         * The migration was taken over as applied from another tool's history ({@code msr.adopt-from}): MSR did not
+         * run it. It counts as applied, with the checksum of the local file at adoption.
+         */
+        IMPORTED
     }
 }

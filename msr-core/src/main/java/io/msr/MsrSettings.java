@@ -45,12 +45,18 @@ import java.util.Set;
  *                           {@code ${msr:schema}}, {@code ${msr:table}} and {@code ${msr:user}} need no value here
  * @param placeholderReplacement replace placeholders when a migration runs (default true); false sends
  *                           {@code ${...}} as written and never reports an unknown placeholder
+ * @param naming             how SQL migration files are named (default {@link MigrationNaming#MSR})
+ * @param adoptFrom          whose history the first migrate takes over when MSR's history table does not exist
+ *                           (default {@link AdoptFrom#NONE})
+ * @param adoptTable         the other tool's history table, in the history schema; default
+ *                           {@value #DEFAULT_ADOPT_TABLE}
  */
 public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, RollbackStrategy rollbackStrategy,
-        BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement) {
+        BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
+        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -62,6 +68,8 @@ public record MsrSettings(List<String> locations, String table, String schema, L
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     /** The default number of attempts of a migration that fails on a transient error. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
+    /** The default table adopted from another tool: golang-migrate's. */
+    public static final String DEFAULT_ADOPT_TABLE = "schema_migrations";
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public MsrSettings {
@@ -102,6 +110,13 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             throw new ConfigurationException("msr.retry.max-attempts is " + retryMaxAttempts
                     + "; it counts attempts, so it must be at least 1 (1 means no retry).");
         }
+        Objects.requireNonNull(naming, "naming");
+        Objects.requireNonNull(adoptFrom, "adoptFrom");
+        if (adoptTable == null || !adoptTable.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
+            throw new ConfigurationException("msr.adopt-table '" + adoptTable + "' is not a plain SQL identifier"
+                    + " (letters, digits and _, starting with a letter or _); the table is looked up in the history"
+                    + " schema.");
+        }
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -134,7 +149,8 @@ public record MsrSettings(List<String> locations, String table, String schema, L
                 .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
                 .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
-                .placeholders(placeholders).placeholderReplacement(placeholderReplacement);
+                .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
+                .adoptFrom(adoptFrom).adoptTable(adoptTable);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -161,6 +177,9 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private BackupSettings backup = BackupSettings.defaults();
         private Map<String, String> placeholders = Map.of();
         private boolean placeholderReplacement = true;
+        private MigrationNaming naming = MigrationNaming.MSR;
+        private AdoptFrom adoptFrom = AdoptFrom.NONE;
+        private String adoptTable = DEFAULT_ADOPT_TABLE;
 
         private Builder() {
         }
@@ -302,11 +321,30 @@ public record MsrSettings(List<String> locations, String table, String schema, L
             return this;
         }
 
+        /** Sets how SQL migration files are named. */
+        public Builder naming(MigrationNaming value) {
+            this.naming = value;
+            return this;
+        }
+
+        /** Sets whose history the first migrate takes over. */
+        public Builder adoptFrom(AdoptFrom value) {
+            this.adoptFrom = value;
+            return this;
+        }
+
+        /** Sets the other tool's history table. */
+        public Builder adoptTable(String value) {
+            this.adoptTable = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement);
+                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
+                    naming, adoptFrom, adoptTable);
         }
     }
 }

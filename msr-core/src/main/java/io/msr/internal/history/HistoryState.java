@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * What the append-only history says is applied, replayed from its rows in order: a successful UP applies a
- * version, a failed UP marks it failed, a DOWN reverts it, and a REPAIR clears a failure or re-records the
+ * version (as does an IMPORTED row, adopted
+ * from another tool), a failed UP marks it failed, a DOWN reverts it, and a REPAIR clears a failure or re-records the
  * checksum of an applied version.
  *
  * @param applied the applied migrations by version; each entry is the UP row, with the checksum as last recorded
@@ -44,7 +45,7 @@ public record HistoryState(Map<Long, HistoryEntry> applied, Map<Long, HistoryEnt
                 continue;
             }
             started.remove(version);
-            if (row.operation() == HistoryOperation.UP) {
+            if (row.operation() == HistoryOperation.UP || row.operation() == HistoryOperation.IMPORTED) {
                 if (row.success()) {
                     applied.put(version, row);
                     failed.remove(version);

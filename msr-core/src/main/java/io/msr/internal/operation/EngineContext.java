@@ -33,7 +33,8 @@ record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnec
 
     /** Resolves every migration; an unknown placeholder is an error issue of its file. */
     MigrationResolver.Resolution resolve() {
-        return PlaceholderCheck.check(resolver.resolve(settings.locations(), javaMigrations), settings);
+        return PlaceholderCheck.check(resolver.resolve(settings.locations(), javaMigrations, settings.naming()),
+                settings);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.ValidationException;
+import io.msr.internal.adopt.Adoption;
+import io.msr.internal.adopt.ForeignHistory;
 import io.msr.internal.execute.Applier;
 import io.msr.internal.execute.DryRun;
 import io.msr.internal.execute.HistoryTable;
@@ -26,7 +28,8 @@ import java.util.List;
 
 /**
  * Migrate's own step: plan against the history read under the lock, refuse on any validation error (nothing
- * changes), then rehearse (dry run) or apply the pending migrations, take a backup first when the rollback
+ * changes), then adopt another tool's history when
+ * {@code msr.adopt-from} finds one (the first run only), then rehearse (dry run) or apply the pending migrations, take a backup first when the rollback
  * strategy needs one, and recover as the strategy says when a migration fails.
  */
 final class MigrateStep implements OperationTemplate.Step {
@@ -50,15 +53,17 @@ final class MigrateStep implements OperationTemplate.Step {
     @Override
     public void run(OperationTemplate.Run run) throws SQLException {
         RunSession session = run.session();
-        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(), resolution.issues(),
-                run.history().state(), settings, true);
+        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
+                run.history().issues(resolution.migrations(), resolution.issues()),
+                run.history().plannedState(resolution.migrations()), settings, true);
         if (!plan.errors().isEmpty()) {
             throw new ValidationException(plan.errors());
         }
+        boolean adopted = adopt(run, run.history().adoption(resolution.migrations()));
         run.recorder().warnings(plan.warnings());
         plan.warnings().forEach(warning -> log.warn(warning.message()));
         List<ResolvedMigration> pending = plan.pending();
-        Long before = run.history().state().schemaVersion();
+        Long before = run.recorder().versionBefore();
         if (pending.isEmpty()) {
             log.info("Schema {} is up to date at version {}: nothing to migrate ({} ms)", session.schema,
                     Versions.text(before), run.recorder().elapsedMs());
@@ -72,7 +77,7 @@ final class MigrateStep implements OperationTemplate.Step {
                 ? RunBackup.take(context.backup(), settings.backup().keep(), run.recorder()) : null;
         try (SchemaHistory.Writer writer = session.history.writer(session.connection)) {
             Applier applier = new Applier(settings, session.dialect, session.history, writer,
-                    new HistoryTable(session.history, session.schema, run.history().exists()), context.listener());
+                    new HistoryTable(session.history, session.schema, run.history().exists() || adopted), context.listener());
             FailureRecovery recovery = new FailureRecovery(settings.rollbackStrategy(), settings.transactionMode(),
                     new DownRollback(new Reverter(settings, session.dialect, session.history, writer,
                             context.listener())), backup);
@@ -104,6 +109,28 @@ final class MigrateStep implements OperationTemplate.Step {
         }
     }
 
+    /**
+     * Takes over another tool's history before anything is applied: creates the history table with the IMPORTED
+     * rows in one transaction (a dry run only notes what it would adopt). Returns whether the table now exists.
+     */
+    private boolean adopt(OperationTemplate.Run run, Adoption adoption) throws SQLException {
+        if (adoption == null) {
+            return false;
+        }
+        ForeignHistory foreign = adoption.foreign();
+        run.recorder().versions(foreign.version(), foreign.version());
+        String what = foreign.tool() + "'s history " + foreign.table() + " at version " + foreign.version() + ": "
+                + adoption.imported().size() + " migration(s) recorded as IMPORTED";
+        if (settings.dryRun()) {
+            run.recorder().note("Dry run: would adopt " + what + "; nothing was written");
+            return false;
+        }
+        adoption.record(run.session().connection, run.session().history);
+        run.recorder().note("Adopted " + what + "; " + foreign.table() + " was left as it was");
+        log.info("Adopted {}", what);
+        return true;
+    }
+
     private void rehearse(OperationTemplate.Run run, List<ResolvedMigration> pending) {
         RunSession session = run.session();
         try {
@@ -113,7 +140,7 @@ final class MigrateStep implements OperationTemplate.Step {
             throw SqlErrors.outsideMigration("The dry run could not open or roll back its transaction", e);
         }
         run.recorder().note("Dry run: nothing was committed and no history was written; schema version stays "
-                + Versions.text(run.history().state().schemaVersion()));
+                + Versions.text(run.recorder().versionBefore()));
         log.info("Dry run of schema {} finished in {} ms: {} migration(s) would apply; nothing was committed",
                 session.schema, run.recorder().elapsedMs(), pending.size());
     }

@@ -1,9 +1,13 @@
 package io.msr.internal.operation;
 
+import io.msr.AdoptFrom;
 import io.msr.HistoryEntry;
+import io.msr.Issue;
 import io.msr.IsolationLevel;
 import io.msr.MigrationListener;
 import io.msr.MsrSettings;
+import io.msr.internal.adopt.Adoption;
+import io.msr.internal.adopt.ForeignHistory;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.Dialects;
 import io.msr.internal.dialect.SessionState;
@@ -15,11 +19,13 @@ import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
+import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,20 +42,46 @@ final class RunSession implements AutoCloseable {
     final SchemaHistory history;
     final MigrationLock lock;
     private final SessionState borrowed;
+    private final AdoptFrom adoptFrom;
+    private final String adoptTable;
 
     /**
      * What the history table held when the operation read it.
      *
      * @param exists whether the table exists
      * @param rows   every row, oldest first; empty when the table does not exist
-     * @param state  the rows replayed
+     * @param state   the rows replayed
+     * @param foreign another tool's history to adopt ({@code msr.adopt-from}), read only while MSR's table does not
+     *                exist; null when there is none
      */
-    record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state) {
+    record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state, ForeignHistory foreign) {
+
+        /** The adoption the first migrate will make, or null when there is nothing to adopt. */
+        Adoption adoption(List<ResolvedMigration> resolved) {
+            return foreign == null ? null : Adoption.of(foreign, resolved);
+        }
+
+        /** The history to plan against: as adopting will leave it, before the first migrate adopts. */
+        HistoryState plannedState(List<ResolvedMigration> resolved) {
+            return foreign == null ? state : adoption(resolved).preview();
+        }
+
+        /** The resolution's issues plus the errors that forbid adopting. */
+        List<Issue> issues(List<ResolvedMigration> resolved, List<Issue> resolutionIssues) {
+            if (foreign == null) {
+                return resolutionIssues;
+            }
+            List<Issue> issues = new ArrayList<>(resolutionIssues);
+            issues.addAll(adoption(resolved).issues());
+            return issues;
+        }
     }
 
     private RunSession(Connection connection, Dialect dialect, String schema, SchemaHistory history,
-            MigrationLock lock, SessionState borrowed) {
+            MigrationLock lock, SessionState borrowed, MsrSettings settings) {
         this.connection = connection;
+        this.adoptFrom = settings.adoptFrom();
+        this.adoptTable = settings.adoptTable();
         this.borrowed = borrowed;
         this.dialect = dialect;
         this.schema = schema;
@@ -77,7 +109,7 @@ final class RunSession implements AutoCloseable {
             LockKey key = dialect.lockKey(database, schema, settings.table());
             MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
             return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table()),
-                    lock, borrowed);
+                    lock, borrowed, settings);
         } catch (SQLException e) {
             giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
@@ -92,15 +124,29 @@ final class RunSession implements AutoCloseable {
         return lock.acquire(settings.lockWaitTimeout(), LockObservers.logging(listener));
     }
 
-    /** Reads the whole history; works before the table exists. */
+    /**
+     * Reads the whole history; works before the table exists. Until it exists, reads the history of the tool
+     * {@code msr.adopt-from} names too, read-only.
+     */
     HistorySnapshot readHistory() {
+        boolean exists;
+        List<HistoryEntry> rows;
         try {
-            boolean exists = history.exists(connection);
-            List<HistoryEntry> rows = exists ? history.readAll(connection) : List.of();
-            return new HistorySnapshot(exists, rows, HistoryState.replay(rows));
+            exists = history.exists(connection);
+            rows = exists ? history.readAll(connection) : List.of();
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not read the history table " + history.qualifiedName(), e);
         }
+        ForeignHistory foreign = null;
+        if (!exists && adoptFrom == AdoptFrom.GOLANG_MIGRATE) {
+            try {
+                foreign = ForeignHistory.readGolangMigrate(connection, dialect, schema, adoptTable);
+            } catch (SQLException e) {
+                throw SqlErrors.outsideMigration("Could not read golang-migrate's history table "
+                        + dialect.qualify(schema, adoptTable) + " (msr.adopt-table)", e);
+            }
+        }
+        return new HistorySnapshot(exists, rows, HistoryState.replay(rows), foreign);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.msr.ConfigurationException;
 import io.msr.Direction;
 import io.msr.Issue;
 import io.msr.JavaMigration;
+import io.msr.MigrationNaming;
 import io.msr.MigrationType;
 import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.SqlStatementSplitter;
@@ -38,8 +39,17 @@ public final class MigrationResolver {
         this.scanner = new LocationScanner(classLoader);
     }
 
-    /** Resolves every migration of the locations plus the Java migrations, sorted by version. */
+    /** Resolves with MSR's own file names; see {@link #resolve(List, List, MigrationNaming)}. */
     public Resolution resolve(List<String> locations, List<JavaMigration> javaMigrations) {
+        return resolve(locations, javaMigrations, MigrationNaming.MSR);
+    }
+
+    /**
+     * Resolves every migration of the locations, named as {@code naming} says, plus the Java migrations (whose
+     * versions follow the same rules in every layout), sorted by version.
+     */
+    public Resolution resolve(List<String> locations, List<JavaMigration> javaMigrations, MigrationNaming naming) {
+        FileNaming layout = FileNaming.of(naming);
         List<MigrationLocation> parsed = new ArrayList<>();
         for (String location : locations) {
             parsed.add(MigrationLocation.parse(location));
@@ -49,13 +59,14 @@ public final class MigrationResolver {
         List<ResolvedMigration> migrations = new ArrayList<>();
         Map<String, Pending> downs = new LinkedHashMap<>();
         List<Pending> ups = new ArrayList<>();
-        ForeignNames foreign = new ForeignNames();
+        ForeignNames foreign = new ForeignNames(layout);
         for (ScriptFile file : scan.files()) {
-            SqlFileName.Parsed name = SqlFileName.parse(file.fileName());
+            SqlFileName.Parsed name = layout.parse(file.fileName());
             foreign.count(file, name);
             if (name instanceof SqlFileName.Malformed malformed) {
                 issues.add(Issue.error("MALFORMED_NAME", "File " + file.displayName() + " is not a valid migration name: "
-                        + malformed.reason() + ". Expected " + SqlFileName.PATTERN
+                        + malformed.reason() + ". Expected " + layout.pattern() + " (msr.naming="
+                        + naming.propertyValue() + ")"
                         + (malformed.suggestion() == null ? "." : "; did you mean " + malformed.suggestion() + "?"),
                         null, file.path()));
             } else if (name instanceof SqlFileName.Valid valid) {

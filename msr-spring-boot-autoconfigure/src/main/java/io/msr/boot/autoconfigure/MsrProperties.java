@@ -1,8 +1,10 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.AdoptFrom;
 import io.msr.BackupSettings;
 import io.msr.DownPolicy;
 import io.msr.IsolationLevel;
+import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
@@ -68,6 +70,21 @@ public class MsrProperties {
      * unknown placeholder.
      */
     private boolean placeholderReplacement = true;
+
+    /**
+     * How SQL migration files are named: msr (V<version>_<description>.up.sql) or golang-migrate
+     * (<version>_<description>.up.sql).
+     */
+    private MigrationNaming naming = MigrationNaming.MSR;
+
+    /**
+     * Whose history the first migrate takes over when MSR's history table does not exist yet: none or
+     * golang-migrate. The other tool's table is read, never written.
+     */
+    private AdoptFrom adoptFrom = AdoptFrom.NONE;
+
+    /** The other tool's history table (msr.adopt-from), in the history schema. */
+    private String adoptTable = MsrSettings.DEFAULT_ADOPT_TABLE;
 
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
@@ -429,7 +446,8 @@ public class MsrProperties {
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
                 .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
-                .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement).build();
+                .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
+                .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).build();
     }
 
     public boolean isAllowOtherMigrationTools() {
@@ -502,6 +520,30 @@ public class MsrProperties {
 
     public void setPlaceholders(Map<String, String> placeholders) {
         this.placeholders = placeholders;
+    }
+
+    public MigrationNaming getNaming() {
+        return naming;
+    }
+
+    public void setNaming(MigrationNaming naming) {
+        this.naming = naming;
+    }
+
+    public AdoptFrom getAdoptFrom() {
+        return adoptFrom;
+    }
+
+    public void setAdoptFrom(AdoptFrom adoptFrom) {
+        this.adoptFrom = adoptFrom;
+    }
+
+    public String getAdoptTable() {
+        return adoptTable;
+    }
+
+    public void setAdoptTable(String adoptTable) {
+        this.adoptTable = adoptTable;
     }
 
     public boolean isPlaceholderReplacement() {

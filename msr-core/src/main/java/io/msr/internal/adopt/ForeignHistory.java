@@ -1,0 +1,44 @@
+package io.msr.internal.adopt;
+
+import io.msr.AdoptFrom;
+import io.msr.internal.dialect.Dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * What another tool's history table says, read once and never written.
+ *
+ * @param source  the tool
+ * @param table   the table, quoted and qualified, for messages
+ * @param version the version the tool recorded as current
+ * @param dirty   whether the tool marked that version dirty (its migration failed part-way)
+ */
+public record ForeignHistory(AdoptFrom source, String table, long version, boolean dirty) {
+
+    /**
+     * Reads golang-migrate's table: one row {@code (version bigint, dirty boolean)}. Returns null when the table does
+     * not exist or holds no row (nothing to adopt). Reads only; throws the driver's {@link SQLException}.
+     */
+    public static ForeignHistory readGolangMigrate(Connection connection, Dialect dialect, String schema, String table)
+            throws SQLException {
+        if (!dialect.tableExists(connection, schema, table)) {
+            return null;
+        }
+        String qualified = dialect.qualify(schema, table);
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select version, dirty from " + qualified
+                     + " order by version desc limit 1")) {
+            return result.next()
+                    ? new ForeignHistory(AdoptFrom.GOLANG_MIGRATE, qualified, result.getLong(1), result.getBoolean(2))
+                    : null;
+        }
+    }
+
+    /** Returns the tool's name as {@code msr.adopt-from} spells it. */
+    public String tool() {
+        return source.propertyValue();
+    }
+}
