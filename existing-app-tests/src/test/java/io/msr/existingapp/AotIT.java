@@ -1,10 +1,6 @@
 package io.msr.existingapp;
 
 import io.msr.test.PackagedJar;
-import io.msr.test.PostgresServer;
-import io.msr.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,27 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code spring-boot:process-aot} with the default msr.mode): the mode is still decided when the jar runs, so it
  * works as the migrate Job and as the application.
  */
-class AotIT {
+class AotIT extends ExistingAppDatabases {
 
     private static final PackagedJar JAR = new PackagedJar(ExistingApp.JAR);
     private static final Map<String, String> AOT = Map.of("JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=true");
-    private static TestDatabase db;
-    private static AuditDatabase audit;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void database() {
-        db = PostgresServer.shared().createDatabase();
-        audit = new AuditDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabases() throws Exception {
-        db.close();
-        audit.close();
-    }
 
     @Test
     void migratesAsTheJobThenStartsAsTheApplicationWithItsTwoDataSources() {

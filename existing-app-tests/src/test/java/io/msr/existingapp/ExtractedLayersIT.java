@@ -1,9 +1,6 @@
 package io.msr.existingapp;
 
 import io.msr.test.PackagedJar;
-import io.msr.test.PostgresServer;
-import io.msr.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The migrate Job from the layout docker/Dockerfile runs: the jar extracted with Spring Boot's jarmode tools, the
  * application's own jar started with its libraries beside it, without Spring Boot's launcher.
  */
-class ExtractedLayersIT {
+class ExtractedLayersIT extends ExistingAppDatabases {
 
-    private static TestDatabase db;
-    private static AuditDatabase audit;
     private static PackagedJar extracted;
 
     @TempDir
@@ -39,14 +34,6 @@ class ExtractedLayersIT {
         assertThat(extract.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(extract.exitValue()).isZero();
         extracted = new PackagedJar(extractedDir.resolve("app").resolve(ExistingApp.JAR.getFileName()));
-        db = PostgresServer.shared().createDatabase();
-        audit = new AuditDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabases() throws Exception {
-        db.close();
-        audit.close();
     }
 
     @Test

@@ -1,10 +1,6 @@
 package io.msr.existingapp;
 
 import io.msr.test.PackagedJar;
-import io.msr.test.PostgresServer;
-import io.msr.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,26 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before JPA validates the schema and exits without running any of the application's work, and the application
  * started afterwards validates and runs all of it.
  */
-class MigrateJobIT {
+class MigrateJobIT extends ExistingAppDatabases {
 
     private static final PackagedJar JAR = new PackagedJar(ExistingApp.JAR);
-    private static TestDatabase db;
-    private static AuditDatabase audit;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void database() {
-        db = PostgresServer.shared().createDatabase();
-        audit = new AuditDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabases() throws Exception {
-        db.close();
-        audit.close();
-    }
 
     @Test
     void migratesAnEmptySchemaAndExitsZeroWithoutRunningTheApplication() {

@@ -1,10 +1,6 @@
 package io.msr.existingapp;
 
 import io.msr.test.PackagedJar;
-import io.msr.test.PostgresServer;
-import io.msr.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,27 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * startup work and the web port until the Job has migrated, then completes its startup by itself; when the wait
  * runs out, startup fails naming the pending migrations and the property.
  */
-class WaitOnStartIT {
+class WaitOnStartIT extends ExistingAppDatabases {
 
     private static final PackagedJar JAR = new PackagedJar(ExistingApp.JAR);
     private static final String WAITING = "MSR is waiting for the schema before the application starts";
-    private static TestDatabase db;
-    private static AuditDatabase audit;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void databases() {
-        db = PostgresServer.shared().createDatabase();
-        audit = new AuditDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabases() throws Exception {
-        db.close();
-        audit.close();
-    }
 
     @Test
     void theApplicationWaitsForTheJobAndThenCompletesItsStartupByItself() {
