@@ -6,7 +6,7 @@ public final class ConfigurationException extends MsrException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the error with its message and, where known, the migration and database details it is about. */
-    public ConfigurationException(String message, Long version, String script, Integer line, String sqlState, Throwable cause) {
+    public ConfigurationException(String message, Version version, String script, Integer line, String sqlState, Throwable cause) {
         super(message, version, script, line, sqlState, cause);
     }
 

@@ -11,7 +11,7 @@ package io.msr;
  * @param outcome     what became of it
  * @param durationMs  how long it took, in milliseconds
  */
-public record ExecutedMigration(long version, String description, MigrationType type, String script,
+public record ExecutedMigration(Version version, String description, MigrationType type, String script,
         Direction direction, Outcome outcome, long durationMs) {
 
     /** What became of an executed migration. */

@@ -11,6 +11,6 @@ package io.msr;
  * @param line     the 1-based line in the script, or null
  * @param sqlState the SQLState reported by the database, or null
  */
-public record Failure(ExitCode exitCode, String type, String message, Long version, String script, Integer line,
+public record Failure(ExitCode exitCode, String type, String message, Version version, String script, Integer line,
         String sqlState) {
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param installedOn     when it was written
  * @param executionTimeMs how long it took
  */
-public record HistoryEntry(long id, long version, String description, MigrationType type, String script,
+public record HistoryEntry(long id, Version version, String description, MigrationType type, String script,
         String checksum, HistoryOperation operation, boolean success, String installedBy, Instant installedOn,
         long executionTimeMs) {
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param historyExists   whether the history table exists
  * @param issues          what validation would report, errors and warnings
  */
-public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationInfo> migrations,
+public record InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
         List<HistoryEntry> history, boolean historyExists, List<Issue> issues) {
 
     /** Copies the lists. */
@@ -45,6 +45,7 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
     public List<MigrationInfo> pending() {
         List<MigrationInfo> found = inState(MigrationState.PENDING);
         found.addAll(inState(MigrationState.OUT_OF_ORDER));
+        found.addAll(inState(MigrationState.OUTDATED));
         found.addAll(inState(MigrationState.IN_PROGRESS));
         return found;
     }
@@ -59,7 +60,7 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
         MigrationInfo last = null;
         for (MigrationInfo migration : migrations) {
             if (migration.installedOn() != null && migration.state() != MigrationState.FAILED
-                    && (last == null || migration.version() > last.version())) {
+                    && (last == null || migration.version().isAbove(last.version()))) {
                 last = migration;
             }
         }
@@ -79,7 +80,8 @@ public record InfoResult(Long schemaVersion, Long latestVersion, List<MigrationI
         map.put("latestVersion", latestVersion);
         List<MigrationInfo> pending = pending();
         map.put("pending", pending.size());
-        map.put("pendingVersions", pending.stream().limit(PENDING_VERSIONS_SHOWN).map(MigrationInfo::version).toList());
+        map.put("pendingVersions", pending.stream().limit(PENDING_VERSIONS_SHOWN).map(MigrationInfo::version)
+                .filter(java.util.Objects::nonNull).toList());
         map.put("schemaAhead", schemaAhead());
         map.put("failed", inState(MigrationState.FAILED).size());
         map.put("checksumMismatches", inState(MigrationState.CHECKSUM_MISMATCH).size());

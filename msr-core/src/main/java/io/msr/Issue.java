@@ -10,7 +10,7 @@ package io.msr;
  * @param version  the migration version it is about, or null
  * @param script   the file or class it is about, or null
  */
-public record Issue(Severity severity, String code, String message, Long version, String script) {
+public record Issue(Severity severity, String code, String message, Version version, String script) {
 
     /** How serious an issue is. */
     public enum Severity {
@@ -21,12 +21,12 @@ public record Issue(Severity severity, String code, String message, Long version
     }
 
     /** Creates an error issue. */
-    public static Issue error(String code, String message, Long version, String script) {
+    public static Issue error(String code, String message, Version version, String script) {
         return new Issue(Severity.ERROR, code, message, version, script);
     }
 
     /** Creates a warning issue. */
-    public static Issue warning(String code, String message, Long version, String script) {
+    public static Issue warning(String code, String message, Version version, String script) {
         return new Issue(Severity.WARNING, code, message, version, script);
     }
 

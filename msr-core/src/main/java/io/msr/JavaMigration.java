@@ -1,8 +1,5 @@
 package io.msr;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A migration written in Java. It runs inside the migration's transaction (unless {@link #transactional()} says
  * otherwise) on the connection that {@link MigrationContext#connection()} hands out; it must not commit, roll
@@ -10,20 +7,26 @@ import java.util.regex.Pattern;
  *
  * <p>By default the version and description come from the class name, following the SQL file convention:
  * a class named {@code V202601150930_Backfill_user_names} has version 202601150930 and description
- * "Backfill user names". Override {@link #version()} and {@link #description()} to choose them freely.
+ * "Backfill user names" (under {@code msr.naming=flyway}, {@code V1_2__Backfill_user_names} has version 1.2). Override {@link #version()} and {@link #description()} to choose them freely.
  *
  * <p>{@link #down(MigrationContext)} is optional: a class that does not override it has no down migration.
  */
 public interface JavaMigration {
 
-    /** Returns the version: a positive number of up to 18 digits, unique among all migrations. */
-    default long version() {
-        return JavaMigrationNames.version(getClass());
+    /**
+     * Returns the version, unique among all migrations, or null (the default) to take it from the class name under
+     * the active naming ({@code msr.naming}).
+     */
+    default Version version() {
+        return null;
     }
 
-    /** Returns the description shown in logs and history. */
+    /**
+     * Returns the description shown in logs and history, or null (the default) to take it from the class name under
+     * the active naming.
+     */
     default String description() {
-        return JavaMigrationNames.description(getClass());
+        return null;
     }
 
     /**
@@ -48,32 +51,5 @@ public interface JavaMigration {
      */
     default void down(MigrationContext context) throws Exception {
         throw new UnsupportedOperationException(getClass().getName() + " has no down migration");
-    }
-}
-
-/** Derives a Java migration's version and description from its class name. */
-final class JavaMigrationNames {
-
-    private static final Pattern NAME = Pattern.compile("V(\\d{1,18})_([A-Za-z0-9_]+)");
-
-    private JavaMigrationNames() {
-    }
-
-    static long version(Class<?> type) {
-        return Long.parseLong(match(type).group(1));
-    }
-
-    static String description(Class<?> type) {
-        return match(type).group(2).replace('_', ' ').trim();
-    }
-
-    private static Matcher match(Class<?> type) {
-        Matcher matcher = NAME.matcher(type.getSimpleName());
-        if (!matcher.matches()) {
-            throw new ConfigurationException("Java migration " + type.getName()
-                    + " has no version: name the class V<version>_<description> (e.g. V202601150930_Backfill_names)"
-                    + " or override version() and description().");
-        }
-        return matcher;
     }
 }

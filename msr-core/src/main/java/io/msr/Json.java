@@ -47,6 +47,8 @@ final class Json {
                 append(out, item);
             }
             out.append(']');
+        } else if (value instanceof Version version) {
+            append(out, version.jsonValue());
         } else if (value instanceof Enum<?> constant) {
             string(out, constant.name());
         } else if (value instanceof Instant instant) {

@@ -12,7 +12,7 @@ public interface MigrationContext {
     Connection connection();
 
     /** Returns the version of the running migration. */
-    long version();
+    Version version();
 
     /** Returns the direction the migration runs in. */
     Direction direction();

@@ -6,7 +6,7 @@ public final class MigrationFailedException extends MsrException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the error with its message and, where known, the migration and database details it is about. */
-    public MigrationFailedException(String message, Long version, String script, Integer line, String sqlState, Throwable cause) {
+    public MigrationFailedException(String message, Version version, String script, Integer line, String sqlState, Throwable cause) {
         super(message, version, script, line, sqlState, cause);
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param installedBy       the database user that applied it, or null
  * @param executionTimeMs   how long applying took, or null
  */
-public record MigrationInfo(long version, String description, MigrationType type, String script,
+public record MigrationInfo(Version version, String description, MigrationType type, String script,
         MigrationState state, String checksum, String appliedChecksum, boolean hasDown, Instant installedOn,
         String installedBy, Long executionTimeMs) {
 

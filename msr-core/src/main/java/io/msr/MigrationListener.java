@@ -22,7 +22,7 @@ public interface MigrationListener {
     }
 
     /** A migration is about to run. */
-    default void migrationStarted(long version, String description, String script, Direction direction) {
+    default void migrationStarted(Version version, String description, String script, Direction direction) {
     }
 
     /** A migration succeeded (its transaction, if any, is committed or still part of a batch). */

@@ -4,6 +4,8 @@ package io.msr;
 public enum MigrationState {
     /** Resolved, not applied yet, and newer than every applied migration. */
     PENDING,
+    /** A repeatable migration that was applied, but whose file changed since: it is applied again. */
+    OUTDATED,
     /** Resolved, not applied, but older than the newest applied migration; applied only with out-of-order on. */
     OUT_OF_ORDER,
     /** Resolved but above the target version, so this run leaves it alone. */

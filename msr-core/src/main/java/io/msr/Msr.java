@@ -40,7 +40,12 @@ public interface Msr {
     OperationResult migrate();
 
     /** Applies pending migrations up to and including version {@code target}; otherwise as {@link #migrate()}. */
-    OperationResult migrate(long target);
+    OperationResult migrate(Version target);
+
+    /** Applies pending migrations up to and including version {@code target}, as {@link #migrate(Version)}. */
+    default OperationResult migrate(long target) {
+        return migrate(Version.of(target));
+    }
 
     /**
      * Reports every resolved and applied migration with its state, and the history rows. Takes no lock and
@@ -60,7 +65,12 @@ public interface Msr {
      * Throws {@link DownFailedException} when one has no down migration (checked before anything runs) or fails,
      * and {@link ValidationException} while a failed migration awaits repair.
      */
-    OperationResult down(long target);
+    OperationResult down(Version target);
+
+    /** Reverts applied migrations above version {@code target}, as {@link #down(Version)}; 0 reverts all. */
+    default OperationResult down(long target) {
+        return down(Version.of(target));
+    }
 
     /**
      * Marks failed migrations resolved and, with {@link MsrSettings#force()}, re-records the checksums of edited

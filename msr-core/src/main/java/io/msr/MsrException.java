@@ -17,13 +17,13 @@ public abstract sealed class MsrException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
-    private final Long version;
+    private final Version version;
     private final String script;
     private final Integer line;
     private final String sqlState;
     private transient OperationResult result;
 
-    MsrException(String message, Long version, String script, Integer line, String sqlState, Throwable cause) {
+    MsrException(String message, Version version, String script, Integer line, String sqlState, Throwable cause) {
         super(message, cause);
         this.version = version;
         this.script = script;
@@ -35,7 +35,7 @@ public abstract sealed class MsrException extends RuntimeException
     public abstract ExitCode exitCode();
 
     /** Returns the version of the migration at fault, if one is. */
-    public Optional<Long> version() {
+    public Optional<Version> version() {
         return Optional.ofNullable(version);
     }
 

@@ -51,7 +51,7 @@ import java.util.Set;
  * @param adoptTable         the other tool's history table, in the history schema; default
  *                           {@value #DEFAULT_ADOPT_TABLE}
  */
-public record MsrSettings(List<String> locations, String table, String schema, Long target, boolean outOfOrder,
+public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, RollbackStrategy rollbackStrategy,
@@ -88,9 +88,6 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
             throw new ConfigurationException("The history schema name '" + schema
                     + "' is not a plain SQL identifier (letters, digits and _, starting with a letter or _).");
-        }
-        if (target != null && target < 0) {
-            throw new ConfigurationException("The target version " + target + " is negative; use 0 to go below every migration.");
         }
         Objects.requireNonNull(downPolicy, "downPolicy");
         Objects.requireNonNull(transactionMode, "transactionMode");
@@ -158,7 +155,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         private List<String> locations = List.of(DEFAULT_LOCATION);
         private String table = DEFAULT_TABLE;
         private String schema;
-        private Long target;
+        private Version target;
         private boolean outOfOrder;
         private boolean strict;
         private DownPolicy downPolicy = DownPolicy.OPTIONAL;
@@ -208,7 +205,7 @@ public record MsrSettings(List<String> locations, String table, String schema, L
         }
 
         /** Sets the target version; null means every pending migration. */
-        public Builder target(Long value) {
+        public Builder target(Version value) {
             this.target = value;
             return this;
         }

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param failure              why it failed, or null on success
  */
 public record OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
-        Long schemaVersionBefore, Long schemaVersionAfter, List<ExecutedMigration> executed, List<String> warnings,
+        Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed, List<String> warnings,
         List<String> notes, Failure failure) {
 
     /** Copies the lists. */

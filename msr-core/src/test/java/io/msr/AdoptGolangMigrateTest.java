@@ -68,9 +68,9 @@ class AdoptGolangMigrateTest {
         OperationResult result = msr(folder.settings()).migrate();
 
         assertThat(result.success()).isTrue();
-        assertThat(result.schemaVersionBefore()).isEqualTo(2L);
-        assertThat(result.schemaVersionAfter()).isEqualTo(3L);
-        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(3L);
+        assertThat(result.schemaVersionBefore()).isEqualTo(Version.of(2L));
+        assertThat(result.schemaVersionAfter()).isEqualTo(Version.of(3L));
+        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(3L));
         assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Adopted golang-migrate's history"));
         assertThat(history()).containsExactly("1 IMPORTED", "2 IMPORTED", "3 UP");
         assertThat(db.queryForStrings("select column_name from information_schema.columns where table_schema = '"
@@ -83,8 +83,8 @@ class AdoptGolangMigrateTest {
     void infoBeforeAdoptionReadsGolangMigratesHistoryAndWritesNothing() {
         InfoResult info = msr(folder.settings()).info();
 
-        assertThat(info.schemaVersion()).isEqualTo(2L);
-        assertThat(info.pending()).extracting(MigrationInfo::version).containsExactly(3L);
+        assertThat(info.schemaVersion()).isEqualTo(Version.of(2L));
+        assertThat(info.pending()).extracting(MigrationInfo::version).containsExactly(Version.of(3L));
         assertThat(info.historyExists()).isFalse();
         assertThat(msr(folder.settings()).validate().success()).isTrue();
         assertThat(msrTableExists()).isFalse();

@@ -92,7 +92,7 @@ class BackupRestoreTest {
                 () -> msr(settings(RollbackStrategy.BACKUP)).migrate());
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
-        assertThat(error.version()).contains(3L);
+        assertThat(error.version()).contains(Version.of(3L));
         assertThat(tables()).containsExactly("customer");
         assertThat(customers()).containsExactly("1 Ada", "2 Grace");
         assertThat(tools.schemaOnlyDump(db)).isEqualTo(before);
@@ -245,7 +245,7 @@ class BackupRestoreTest {
         msr(settings(RollbackStrategy.NONE)).migrate(2);
         OperationResult backup = msr(settings(RollbackStrategy.NONE)).backup();
         assertThat(backup.operation()).isEqualTo(Operation.BACKUP);
-        assertThat(backup.schemaVersionBefore()).isEqualTo(2L);
+        assertThat(backup.schemaVersionBefore()).isEqualTo(Version.of(2L));
         Path file = backupFiles().get(0);
         assertThat(backup.notes()).singleElement().asString().contains("at schema version V2 to " + file);
 
@@ -262,8 +262,8 @@ class BackupRestoreTest {
         OperationResult restore = msr(settings(RollbackStrategy.NONE).force(true)).restore(file);
 
         assertThat(restore.operation()).isEqualTo(Operation.RESTORE);
-        assertThat(restore.schemaVersionBefore()).isEqualTo(1L);
-        assertThat(restore.schemaVersionAfter()).isEqualTo(2L);
+        assertThat(restore.schemaVersionBefore()).isEqualTo(Version.of(1L));
+        assertThat(restore.schemaVersionAfter()).isEqualTo(Version.of(2L));
         assertThat(restore.notes()).singleElement().asString().contains("after dropping what it does not hold")
                 .contains("SCHEMA later").contains("VIEW public.customer_names").contains("FUNCTION public.shout(t text)")
                 .contains("TYPE public.mood").contains("SEQUENCE public.counter");

@@ -48,7 +48,7 @@ class CommitFailureTest {
     private Msr msr(MsrSettings.Builder settings) {
         MigrationListener listener = new MigrationListener() {
             @Override
-            public void migrationStarted(long version, String description, String script, Direction direction) {
+            public void migrationStarted(Version version, String description, String script, Direction direction) {
                 heard.add("started " + direction + " " + version);
             }
 
@@ -85,7 +85,7 @@ class CommitFailureTest {
                 () -> msr(folder.settings()).migrate());
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
-        assertThat(error.version()).contains(2L);
+        assertThat(error.version()).contains(Version.of(2L));
         assertThat(error.script()).contains("V2_orphan.up.sql");
         assertThat(error.sqlState()).contains("23503");
         assertThat(error.getMessage()).contains("Migration V2 (V2_orphan.up.sql) failed at COMMIT")
@@ -106,7 +106,7 @@ class CommitFailureTest {
                 () -> msr(folder.settings().transactionMode(TransactionMode.PER_BATCH)).migrate());
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
-        assertThat(error.version()).contains(3L);
+        assertThat(error.version()).contains(Version.of(3L));
         assertThat(error.sqlState()).contains("23503");
         assertThat(error.getMessage()).contains("failed at COMMIT of the batch of 3 migrations (V1 to V3");
         assertThat(error.result().orElseThrow().executed()).extracting(e -> e.version() + " " + e.outcome())
@@ -122,7 +122,7 @@ class CommitFailureTest {
 
         OperationResult result = msr(folder.settings().isolationLevel(IsolationLevel.SERIALIZABLE)).migrate();
 
-        assertThat(result.succeeded()).extracting(ExecutedMigration::version).containsExactly(1L, 2L);
+        assertThat(result.succeeded()).extracting(ExecutedMigration::version).containsExactly(Version.of(1L), Version.of(2L));
         assertThat(heard).containsExactly("started UP 1", "succeeded UP 1", "started UP 2", "started UP 2",
                 "succeeded UP 2");
         assertThat(history()).containsExactly("1 UP true", "2 UP true");
@@ -135,7 +135,7 @@ class CommitFailureTest {
         MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
                 () -> msr(folder.settings().retryMaxAttempts(1)).migrate());
 
-        assertThat(error.version()).contains(2L);
+        assertThat(error.version()).contains(Version.of(2L));
         assertThat(error.sqlState()).contains("40001");
         assertThat(history()).containsExactly("1 UP true");
     }
@@ -168,7 +168,7 @@ class CommitFailureTest {
                 .down(1));
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.ROLLBACK_FAILED);
-        assertThat(error.version()).contains(2L);
+        assertThat(error.version()).contains(Version.of(2L));
         assertThat(error.script()).contains("V2_orphan_on_down.down.sql");
         assertThat(error.getMessage()).contains("Down migration V2 (V2_orphan_on_down.down.sql) failed at COMMIT");
         assertThat(heard).containsExactly("started DOWN 2", "failed DOWN 2 23503");

@@ -53,7 +53,7 @@ class FailedDownMigrationTest {
 
         assertThat(info.migrations()).extracting(m -> m.version() + " " + m.state())
                 .containsExactly("1 APPLIED", "2 FAILED");
-        assertThat(info.lastApplied()).map(MigrationInfo::version).contains(1L);
+        assertThat(info.lastApplied()).map(MigrationInfo::version).contains(Version.of(1L));
         assertThat(info.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.code()).isEqualTo("FAILED");
             assertThat(issue.message()).contains("The down migration of V2 (V2_two.down.sql) failed")

@@ -83,7 +83,7 @@ class LayoutTest {
 
         OperationResult result = msr(settings()).migrate();
 
-        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(1L, 2L);
+        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(1L), Version.of(2L));
         assertThat(result.warnings()).singleElement().asString().contains("V1_placeholder.up.sql").contains("no-op");
         assertThat(db.queryForStrings("select version || ' ' || success from " + schema
                 + ".msr_schema_history order by id")).containsExactly("1 true", "2 true");

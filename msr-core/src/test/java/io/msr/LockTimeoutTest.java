@@ -55,7 +55,7 @@ class LockTimeoutTest {
         AtomicInteger attempts = new AtomicInteger();
         io.msr.MigrationListener counting = new io.msr.MigrationListener() {
             @Override
-            public void migrationStarted(long version, String description, String script, Direction direction) {
+            public void migrationStarted(Version version, String description, String script, Direction direction) {
                 attempts.incrementAndGet();
             }
         };
@@ -115,7 +115,7 @@ class LockTimeoutTest {
         AtomicInteger attempts = new AtomicInteger();
         io.msr.MigrationListener counting = new io.msr.MigrationListener() {
             @Override
-            public void migrationStarted(long version, String description, String script, Direction direction) {
+            public void migrationStarted(Version version, String description, String script, Direction direction) {
                 attempts.incrementAndGet();
             }
         };

@@ -146,8 +146,8 @@ class LockingTest {
                 .settings(folder.settings().schema(schema).build())
                 .listeners(new io.msr.MigrationListener() {
                     @Override
-                    public void migrationStarted(long version, String description, String script, Direction direction) {
-                        if (version == 1) {
+                    public void migrationStarted(Version version, String description, String script, Direction direction) {
+                        if (version.equals(Version.of(1))) {
                             db.execute("select pg_terminate_backend(pid) from pg_stat_activity"
                                     + " where application_name like 'msr lock %' and pid <> pg_backend_pid()"
                                     + " and datname = current_database()");
@@ -158,7 +158,7 @@ class LockingTest {
         assertThat(error.exitCode()).isEqualTo(ExitCode.CONNECTION);
         assertThat(error.getMessage()).contains("lock").contains("was lost");
         assertThat(db.queryForStrings("select version::text from " + schema + ".side_effects")).containsExactly("1");
-        assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(2L);
+        assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(2L));
     }
 
     private static String lockArgs(String key) {

@@ -65,9 +65,9 @@ class MigrateTest {
         OperationResult result = msr().migrate();
 
         assertThat(result.success()).isTrue();
-        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(1L, 2L, 10L);
+        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(1L), Version.of(2L), Version.of(10L));
         assertThat(result.schemaVersionBefore()).isNull();
-        assertThat(result.schemaVersionAfter()).isEqualTo(10L);
+        assertThat(result.schemaVersionAfter()).isEqualTo(Version.of(10L));
         assertThat(db.queryForStrings("select version || ' ' || operation || ' ' || success || ' ' || installed_by || ' '"
                 + " || description || ' ' || length(checksum) from " + history() + " order by id"))
                 .containsExactly("1 UP true " + db.username() + " create users 64",
@@ -79,9 +79,9 @@ class MigrateTest {
     void honoursTheTargetOfTheSettings() {
         folder.write("V1_a.up.sql", "create table " + schema_("a") + " (id int);")
                 .write("V2_b.up.sql", "create table " + schema_("b") + " (id int);");
-        OperationResult result = folder.msr(db, folder.settings().schema(schema).target(1L).build()).migrate();
-        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(1L);
-        assertThat(result.schemaVersionAfter()).isEqualTo(1L);
+        OperationResult result = folder.msr(db, folder.settings().schema(schema).target(Version.of(1L)).build()).migrate();
+        assertThat(result.executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(1L));
+        assertThat(result.schemaVersionAfter()).isEqualTo(Version.of(1L));
     }
 
     @Test
@@ -91,7 +91,7 @@ class MigrateTest {
         OperationResult again = msr().migrate();
         assertThat(again.success()).isTrue();
         assertThat(again.executed()).isEmpty();
-        assertThat(again.schemaVersionBefore()).isEqualTo(1L).isEqualTo(again.schemaVersionAfter());
+        assertThat(again.schemaVersionBefore()).isEqualTo(Version.of(1L)).isEqualTo(again.schemaVersionAfter());
         assertThat(count("select count(*) from " + history())).isEqualTo(1);
     }
 
@@ -114,7 +114,7 @@ class MigrateTest {
         MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class, () -> msr().migrate());
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
-        assertThat(error.version()).contains(2L);
+        assertThat(error.version()).contains(Version.of(2L));
         assertThat(error.script()).contains("V2_broken.up.sql");
         assertThat(error.line()).contains(5);
         assertThat(error.sqlState()).contains("42601");
@@ -124,7 +124,7 @@ class MigrateTest {
         OperationResult partial = error.result().orElseThrow();
         assertThat(partial.executed()).extracting(ExecutedMigration::outcome)
                 .containsExactly(Outcome.SUCCEEDED, Outcome.FAILED);
-        assertThat(partial.schemaVersionAfter()).isEqualTo(1L);
+        assertThat(partial.schemaVersionAfter()).isEqualTo(Version.of(1L));
         assertThat(partial.toJson()).contains("\"line\":5").contains("\"exitCode\":3");
     }
 
@@ -173,8 +173,8 @@ class MigrateTest {
         folder.write("V1_table.up.sql", "create table " + schema_("t") + " (v text);");
         JavaMigration insert = new JavaMigration() {
             @Override
-            public long version() {
-                return 2;
+            public Version version() {
+                return Version.of(2);
             }
 
             @Override
@@ -205,7 +205,7 @@ class MigrateTest {
                 .write("V3_c.up.sql", "select * from nowhere;");
         MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
                 () -> msr(settings().transactionMode(TransactionMode.PER_BATCH)).migrate());
-        assertThat(error.version()).contains(3L);
+        assertThat(error.version()).contains(Version.of(3L));
         assertThat(error.result().orElseThrow().executed()).extracting(ExecutedMigration::outcome)
                 .containsExactly(Outcome.ROLLED_BACK, Outcome.ROLLED_BACK, Outcome.FAILED);
         assertThat(error.result().orElseThrow().schemaVersionAfter()).isNull();
@@ -234,7 +234,7 @@ class MigrateTest {
                 + schema_("t") + " (a);\n");
         OperationResult repair = msr().repair();
         assertThat(repair.notes()).singleElement().asString().contains("V2");
-        assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(2L);
+        assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(2L));
         assertThat(msr().info().inState(MigrationState.APPLIED)).hasSize(2);
     }
 
@@ -263,15 +263,15 @@ class MigrateTest {
         OperationResult notForced = msr().repair();
         assertThat(notForced.warnings()).singleElement().asString().contains("msr.force=true");
         msr(settings().force(true)).repair();
-        assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(2L);
+        assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(2L));
     }
 
     @Test
     void stopsAtTheTargetVersion() {
         folder.write("V1_a.up.sql", "create table " + schema_("a") + " (id int);")
                 .write("V2_b.up.sql", "create table " + schema_("b") + " (id int);");
-        assertThat(msr().migrate(1).executed()).extracting(ExecutedMigration::version).containsExactly(1L);
-        assertThat(msr().info().inState(MigrationState.PENDING)).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(msr().migrate(1).executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(1L));
+        assertThat(msr().info().inState(MigrationState.PENDING)).extracting(MigrationInfo::version).containsExactly(Version.of(2L));
     }
 
     @Test
@@ -282,7 +282,7 @@ class MigrateTest {
                 .write("V2_b.down.sql", "drop table " + schema_("b") + ";");
         msr().migrate();
         OperationResult down = msr().down(0);
-        assertThat(down.executed()).extracting(ExecutedMigration::version).containsExactly(2L, 1L);
+        assertThat(down.executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(2L), Version.of(1L));
         assertThat(down.schemaVersionAfter()).isNull();
         assertThat(count("select count(*) from pg_tables where schemaname = '" + schema + "' and tablename <> 'msr_schema_history'")).isZero();
         assertThat(db.queryForStrings("select version || ' ' || operation from " + history() + " order by id"))
@@ -312,11 +312,11 @@ class MigrateTest {
         assertThat(before.pending()).hasSize(2);
         msr().migrate(1);
         InfoResult info = msr().info();
-        assertThat(info.schemaVersion()).isEqualTo(1L);
-        assertThat(info.latestVersion()).isEqualTo(2L);
+        assertThat(info.schemaVersion()).isEqualTo(Version.of(1L));
+        assertThat(info.latestVersion()).isEqualTo(Version.of(2L));
         assertThat(info.migrations()).extracting(MigrationInfo::state)
                 .containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
-        assertThat(info.lastApplied()).get().extracting(MigrationInfo::version).isEqualTo(1L);
+        assertThat(info.lastApplied()).get().extracting(MigrationInfo::version).isEqualTo(Version.of(1L));
         assertThat(info.history()).singleElement().extracting(HistoryEntry::operation)
                 .isEqualTo(HistoryEntry.HistoryOperation.UP);
         assertThat(info.toJson()).contains("\"pending\":1").contains("\"state\":\"PENDING\"");
@@ -411,7 +411,7 @@ class MigrateTest {
 
         OperationResult relaxed = msr().migrate();
         assertThat(relaxed.warnings()).singleElement().asString().contains("[drop-column]");
-        assertThat(relaxed.executed()).extracting(ExecutedMigration::version).containsExactly(2L);
+        assertThat(relaxed.executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(2L));
     }
 
     private String schema_(String table) {

@@ -51,9 +51,9 @@ class RollbackStrategyTest {
     void noneLeavesTheMigrationsBeforeTheFailureApplied() {
         MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
                 () -> msr(RollbackStrategy.NONE).migrate());
-        assertThat(error.version()).contains(3L);
+        assertThat(error.version()).contains(Version.of(3L));
         assertThat(tables()).isEqualTo(2);
-        assertThat(error.result().orElseThrow().schemaVersionAfter()).isEqualTo(2L);
+        assertThat(error.result().orElseThrow().schemaVersionAfter()).isEqualTo(Version.of(2L));
     }
 
     @Test
@@ -62,7 +62,7 @@ class RollbackStrategyTest {
                 () -> msr(RollbackStrategy.DOWN).migrate());
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
-        assertThat(error.version()).contains(3L);
+        assertThat(error.version()).contains(Version.of(3L));
         assertThat(tables()).isZero();
         OperationResult result = error.result().orElseThrow();
         assertThat(result.executed()).extracting(e -> e.direction() + " " + e.version() + " " + e.outcome())

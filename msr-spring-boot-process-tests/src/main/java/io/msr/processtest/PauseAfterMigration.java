@@ -25,7 +25,7 @@ public class PauseAfterMigration implements MigrationListener {
 
     @Override
     public void migrationSucceeded(ExecutedMigration migration) {
-        if (migration.version() != version) {
+        if (migration.version() == null || !migration.version().equals(io.msr.Version.of(version))) {
             return;
         }
         effects.happened("paused-after-" + version);

@@ -3,6 +3,7 @@ package io.msr.internal.adopt;
 import io.msr.HistoryEntry;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.Issue;
+import io.msr.Version;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
@@ -27,7 +28,7 @@ public record Adoption(ForeignHistory foreign, List<ResolvedMigration> imported)
     public static Adoption of(ForeignHistory foreign, List<ResolvedMigration> resolved) {
         List<ResolvedMigration> imported = new ArrayList<>();
         for (ResolvedMigration migration : resolved) {
-            if (migration.version() <= foreign.version()) {
+            if (!migration.version().isAbove(foreign.version())) {
                 imported.add(migration);
             }
         }
@@ -36,7 +37,7 @@ public record Adoption(ForeignHistory foreign, List<ResolvedMigration> imported)
 
     /** Returns the errors that forbid adopting: nothing is written while there is one. */
     public List<Issue> issues() {
-        long version = foreign.version();
+        Version version = foreign.version();
         if (foreign.dirty()) {
             return List.of(Issue.error("ADOPT_DIRTY", foreign.tool() + "'s history " + foreign.table()
                     + " marks version " + version + " dirty: its migration failed part-way, so the schema is in an"
@@ -45,7 +46,7 @@ public record Adoption(ForeignHistory foreign, List<ResolvedMigration> imported)
                     + "` (or force the previous version if you undid it), or `update " + foreign.table()
                     + " set dirty = false`; then run MSR again.", version, null));
         }
-        boolean known = imported.stream().anyMatch(migration -> migration.version() == version);
+        boolean known = imported.stream().anyMatch(migration -> migration.version().equals(version));
         if (!known) {
             return List.of(Issue.error("ADOPT_UNKNOWN_VERSION", foreign.tool() + "'s history " + foreign.table()
                     + " records version " + version + ", but no local migration has that version, so MSR cannot tell"

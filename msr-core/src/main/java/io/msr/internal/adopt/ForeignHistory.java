@@ -1,6 +1,7 @@
 package io.msr.internal.adopt;
 
 import io.msr.AdoptFrom;
+import io.msr.Version;
 import io.msr.internal.dialect.Dialect;
 
 import java.sql.Connection;
@@ -16,7 +17,7 @@ import java.sql.Statement;
  * @param version the version the tool recorded as current
  * @param dirty   whether the tool marked that version dirty (its migration failed part-way)
  */
-public record ForeignHistory(AdoptFrom source, String table, long version, boolean dirty) {
+public record ForeignHistory(AdoptFrom source, String table, Version version, boolean dirty) {
 
     /**
      * Reads golang-migrate's table: one row {@code (version bigint, dirty boolean)}. Returns null when the table does
@@ -32,7 +33,7 @@ public record ForeignHistory(AdoptFrom source, String table, long version, boole
              ResultSet result = statement.executeQuery("select version, dirty from " + qualified
                      + " order by version desc limit 1")) {
             return result.next()
-                    ? new ForeignHistory(AdoptFrom.GOLANG_MIGRATE, qualified, result.getLong(1), result.getBoolean(2))
+                    ? new ForeignHistory(AdoptFrom.GOLANG_MIGRATE, qualified, Version.of(result.getLong(1)), result.getBoolean(2))
                     : null;
         }
     }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,10 +72,10 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<String> createHistoryTable(String qualifiedTable, String table) {
+    public List<String> createHistoryTable(String qualifiedTable, String table, boolean textVersions) {
         return List.of("create table if not exists " + qualifiedTable + " ("
                         + " id bigint generated always as identity primary key,"
-                        + " version bigint not null,"
+                        + " version " + (textVersions ? "varchar(50)" : "bigint") + ","
                         + " description varchar(200) not null,"
                         + " type varchar(10) not null,"
                         + " script varchar(1000) not null,"
@@ -85,6 +86,34 @@ public final class PostgresDialect implements Dialect {
                         + " installed_on timestamptz not null default clock_timestamp(),"
                         + " execution_time_ms bigint not null)",
                 "create index if not exists " + quote(table + "_version_idx") + " on " + qualifiedTable + " (version)");
+    }
+
+    @Override
+    public List<String> upgradeHistoryTable(Connection connection, String schema, String table,
+            String qualifiedTable, boolean textVersions) throws SQLException {
+        boolean text;
+        boolean nullable;
+        try (PreparedStatement query = connection.prepareStatement("select data_type, is_nullable from"
+                + " information_schema.columns where table_schema = ? and table_name = ? and column_name = 'version'")) {
+            query.setString(1, schema);
+            query.setString(2, table);
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    return List.of();
+                }
+                text = "character varying".equals(result.getString(1));
+                nullable = "YES".equals(result.getString(2));
+            }
+        }
+        List<String> changes = new ArrayList<>();
+        if (!nullable) {
+            changes.add("alter column version drop not null");
+        }
+        if (textVersions && !text) {
+            changes.add("alter column version type varchar(50) using version::text");
+        }
+        return changes.isEmpty() ? List.of()
+                : List.of("alter table " + qualifiedTable + " " + String.join(", ", changes));
     }
 
     @Override

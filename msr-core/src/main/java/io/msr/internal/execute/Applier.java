@@ -1,5 +1,6 @@
 package io.msr.internal.execute;
 
+import io.msr.Version;
 import io.msr.Direction;
 import io.msr.ExecutedMigration.Outcome;
 import io.msr.ExecutedMigration;
@@ -107,8 +108,8 @@ public final class Applier {
                     current = pending.get(pending.size() - 1);
                     recorder.discardFrom(recorder.mark() - 1);
                     throw executor.failure(current, Direction.UP, true, "at COMMIT of the batch of "
-                            + pending.size() + " migrations (" + Versions.text(pending.get(0).version()) + " to "
-                            + Versions.text(current.version()) + "; a deferred check may come from any of them)", e);
+                            + pending.size() + " migrations (" + pending.get(0).label() + " to "
+                            + current.label() + "; a deferred check may come from any of them)", e);
                 }
                 table.committed();
                 return;
@@ -167,7 +168,7 @@ public final class Applier {
                     table.committed();
                     Transactions.resetQuietly(() -> dialect.resetTimeouts(connection), e);
                 }
-                if (retry.retry(e, attempt, repeatable, "Migration V" + migration.version())) {
+                if (retry.retry(e, attempt, repeatable, "Migration " + migration.label())) {
                     continue;
                 }
                 MsrException reported = transactional ? e
@@ -210,7 +211,7 @@ public final class Applier {
             writer.append(migration.version(), migration.description(), migration.type(), script, checksum,
                     operation, success, ms);
         } catch (SQLException e) {
-            throw SqlErrors.outsideMigration("Could not write the history row of V" + migration.version()
+            throw SqlErrors.outsideMigration("Could not write the history row of " + migration.label()
                     + " to " + history.qualifiedName(), e);
         }
     }
@@ -227,9 +228,11 @@ public final class Applier {
         ExecutedMigration done = new ExecutedMigration(migration.version(), migration.description(), migration.type(),
                 migration.script(), Direction.UP, Outcome.SUCCEEDED, ms);
         recorder.executed(done);
-        Long after = recorder.versionAfter();
-        recorder.versionAfter(after == null ? migration.version() : Math.max(after, migration.version()));
-        log.info("Applied V{} \"{}\" ({}) in {} ms", migration.version(), migration.description(), migration.type(), ms);
+        Version after = recorder.versionAfter();
+        if (!migration.repeatable() && (after == null || migration.version().isAbove(after))) {
+            recorder.versionAfter(migration.version());
+        }
+        log.info("Applied {} \"{}\" ({}) in {} ms", migration.label(), migration.description(), migration.type(), ms);
         listener.migrationSucceeded(done);
     }
 
@@ -247,8 +250,8 @@ public final class Applier {
                     migration.checksum(), HistoryOperation.UP, false, ms);
         } catch (SQLException e) {
             error.addSuppressed(e);
-            log.error("Could not record the failure of V{} in the history table ({}); check the database by hand"
-                    + " before the next run", migration.version(), e.getMessage());
+            log.error("Could not record the failure of {} in the history table ({}); check the database by hand"
+                    + " before the next run", migration.label(), e.getMessage());
         }
     }
 }

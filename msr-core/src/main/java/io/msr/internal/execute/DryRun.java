@@ -47,7 +47,7 @@ public final class DryRun {
                 if (migration.declaresNonTransactional()) {
                     recorder.executed(new ExecutedMigration(migration.version(), migration.description(),
                             migration.type(), migration.script(), Direction.UP, Outcome.SKIPPED, 0));
-                    recorder.note("V" + migration.version() + " (" + migration.script() + ") runs outside a"
+                    recorder.note(migration.label() + " (" + migration.script() + ") runs outside a"
                             + " transaction, so it was not executed in the dry run");
                     continue;
                 }
@@ -80,7 +80,7 @@ public final class DryRun {
                 ExecutedMigration rehearsed = new ExecutedMigration(migration.version(), migration.description(),
                         migration.type(), migration.script(), Direction.UP, Outcome.DRY_RUN, ms);
                 recorder.executed(rehearsed);
-                log.info("Dry run: V{} \"{}\" ({}) would apply ({} ms, rolled back)", migration.version(),
+                log.info("Dry run: {} \"{}\" ({}) would apply ({} ms, rolled back)", migration.label(),
                         migration.description(), migration.type(), ms);
                 listener.migrationSucceeded(rehearsed);
             }

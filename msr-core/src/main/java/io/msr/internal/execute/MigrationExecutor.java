@@ -1,5 +1,6 @@
 package io.msr.internal.execute;
 
+import io.msr.Version;
 import io.msr.ConnectionException;
 import io.msr.Direction;
 import io.msr.DownFailedException;
@@ -69,7 +70,7 @@ final class MigrationExecutor {
             }
 
             @Override
-            public long version() {
+            public Version version() {
                 return migration.version();
             }
 
@@ -125,7 +126,7 @@ final class MigrationExecutor {
             }
             line = script.lineOf(offset);
         }
-        String where = "V" + migration.version() + " (" + file + (line == null ? "" : ", line " + line) + ")";
+        String where = migration.label() + " (" + file + (line == null ? "" : ", line " + line) + ")";
         String message = Redaction.redact(serverMessage(error));
         String state = error.getSQLState();
         if (dialect.isConnectionError(error)) {

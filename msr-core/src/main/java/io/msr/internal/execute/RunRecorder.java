@@ -1,5 +1,6 @@
 package io.msr.internal.execute;
 
+import io.msr.Version;
 import io.msr.ExecutedMigration;
 import io.msr.ExitCode;
 import io.msr.Issue;
@@ -22,8 +23,8 @@ public final class RunRecorder {
     private final List<ExecutedMigration> executed = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private Long versionBefore;
-    private Long versionAfter;
+    private Version versionBefore;
+    private Version versionAfter;
 
     /** Starts recording an operation and tells the listener it started. */
     public RunRecorder(Operation operation, MigrationListener listener) {
@@ -33,23 +34,23 @@ public final class RunRecorder {
     }
 
     /** Sets the schema version before the operation and, for now, after it. */
-    public void versions(Long before, Long after) {
+    public void versions(Version before, Version after) {
         this.versionBefore = before;
         this.versionAfter = after;
     }
 
     /** Sets the schema version after the operation. */
-    public void versionAfter(Long after) {
+    public void versionAfter(Version after) {
         this.versionAfter = after;
     }
 
     /** Returns the schema version before the operation, or null when none was applied. */
-    public Long versionBefore() {
+    public Version versionBefore() {
         return versionBefore;
     }
 
     /** Returns the schema version after the operation, or null when none is applied. */
-    public Long versionAfter() {
+    public Version versionAfter() {
         return versionAfter;
     }
 

@@ -1,5 +1,7 @@
 package io.msr.internal.execute;
 
+import io.msr.Version;
+
 /** How versions and durations read in logs and notes. */
 public final class Versions {
 
@@ -7,7 +9,7 @@ public final class Versions {
     }
 
     /** Returns {@code V42}, or {@code <none>} for no version. */
-    public static String text(Long version) {
+    public static String text(Version version) {
         return version == null ? "<none>" : "V" + version;
     }
 

@@ -3,6 +3,7 @@ package io.msr.internal.history;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
 import io.msr.MigrationType;
+import io.msr.Version;
 import io.msr.internal.dialect.Dialect;
 
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,13 +29,23 @@ public final class SchemaHistory {
     private final String schema;
     private final String table;
     private final String qualified;
+    private final boolean textVersions;
 
-    /** Creates access to the history table {@code schema.table}. */
+    /** Creates access to the history table {@code schema.table}, created with integer versions. */
     public SchemaHistory(Dialect dialect, String schema, String table) {
+        this(dialect, schema, table, false);
+    }
+
+    /**
+     * Creates access to the history table {@code schema.table}; {@code textVersions} creates it with a text version
+     * column, for dotted versions (Flyway's naming). Either kind is read and written the same way.
+     */
+    public SchemaHistory(Dialect dialect, String schema, String table, boolean textVersions) {
         this.dialect = dialect;
         this.schema = schema;
         this.table = table;
         this.qualified = dialect.qualify(schema, table);
+        this.textVersions = textVersions;
     }
 
     /** Returns the schema, unquoted, as the run resolved it. */
@@ -63,7 +75,20 @@ public final class SchemaHistory {
      */
     public void createIfAbsent(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : dialect.createHistoryTable(qualified, table)) {
+            for (String ddl : dialect.createHistoryTable(qualified, table, textVersions)) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
+    /**
+     * Lets the existing table take rows without a version and, when {@code textVersions}, dotted versions (see
+     * {@link Dialect#upgradeHistoryTable}); does nothing when it already can. Call only while holding the migration
+     * lock, in autocommit.
+     */
+    public void allow(Connection connection, boolean textVersions) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : dialect.upgradeHistoryTable(connection, schema, table, qualified, textVersions)) {
                 statement.execute(ddl);
             }
         }
@@ -84,7 +109,8 @@ public final class SchemaHistory {
                      + " order by id")) {
             while (result.next()) {
                 Timestamp installedOn = result.getTimestamp(10);
-                rows.add(new HistoryEntry(result.getLong(1), result.getLong(2), result.getString(3),
+                String version = result.getString(2);
+                rows.add(new HistoryEntry(result.getLong(1), version == null ? null : Version.parse(version), result.getString(3),
                         MigrationType.valueOf(result.getString(4)), result.getString(5), result.getString(6),
                         HistoryOperation.valueOf(result.getString(7)), result.getBoolean(8), result.getString(9),
                         installedOn == null ? null : installedOn.toInstant(), result.getLong(11)));
@@ -115,13 +141,15 @@ public final class SchemaHistory {
         }
 
         /**
-         * Appends one row in the connection's current transaction (at once in autocommit); does not commit. The
+         * Appends one row in the connection's current transaction (at once in autocommit); does not commit; the version
+         * is null for a repeatable migration. The
          * database records the current user and the time of the insert; a description longer than 200 characters
          * and a script path longer than 1000 are cut short.
          */
-        public void append(long version, String description, MigrationType type, String script, String checksum,
+        public void append(Version version, String description, MigrationType type, String script, String checksum,
                 HistoryOperation operation, boolean success, long executionTimeMs) throws SQLException {
-            insert.setLong(1, version);
+            // Untyped, so the database converts it to the column's type: tables created before dotted versions hold bigint.
+            insert.setObject(1, version == null ? null : version.toString(), Types.OTHER);
             insert.setString(2, truncate(description, 200));
             insert.setString(3, type.name());
             insert.setString(4, truncate(script, 1000));

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.internal.backup.BackupFile;
 import io.msr.internal.execute.Versions;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ final class BackupSteps {
     /** Writes a new backup file, which is kept; the result's notes name it. */
     static OperationTemplate.Step backup(EngineContext context) {
         return run -> {
-            Long version = run.history().state().schemaVersion();
+            Version version = run.history().state().schemaVersion();
             BackupFile file = context.backup().dump();
             run.recorder().note("Backed up the database at schema version " + Versions.text(version) + " to "
                     + file.path() + " (" + file.size() + ", " + file.durationMs() + " ms)");
@@ -37,7 +38,7 @@ final class BackupSteps {
         return run -> {
             run.recorder().versionAfter(null);
             List<String> dropped = context.backup().restore(file, run.session().connection);
-            Long after = run.session().readHistory().state().schemaVersion();
+            Version after = run.session().readHistory().state().schemaVersion();
             run.recorder().versionAfter(after);
             run.recorder().note("Restored the database from " + file + (dropped.isEmpty() ? ""
                     : " after dropping what it does not hold (" + String.join(", ", dropped) + ")")

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.Direction;
 import io.msr.ExecutedMigration;
 import io.msr.LockStatus;
@@ -42,7 +43,7 @@ public final class CompositeListener implements MigrationListener {
     }
 
     @Override
-    public void migrationStarted(long version, String description, String script, Direction direction) {
+    public void migrationStarted(Version version, String description, String script, Direction direction) {
         each("migrationStarted", listener -> listener.migrationStarted(version, description, script, direction));
     }
 

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.Direction;
 import io.msr.DownFailedException;
 import io.msr.ExecutedMigration;
@@ -37,11 +38,13 @@ final class DownRollback {
 
     void undo(Connection connection, LockLease lease, List<ResolvedMigration> pending, RunRecorder recorder,
             MsrException failure) {
-        Map<Long, ResolvedMigration> byVersion = new HashMap<>();
+        Map<Version, ResolvedMigration> byVersion = new HashMap<>();
         pending.forEach(migration -> byVersion.put(migration.version(), migration));
         List<ResolvedMigration> committed = new ArrayList<>();
         for (ExecutedMigration executed : recorder.executedSoFar()) {
-            if (executed.direction() == Direction.UP && executed.outcome() == ExecutedMigration.Outcome.SUCCEEDED) {
+            // A repeatable migration has no down: it is left applied, and applied again by the next run if changed.
+            if (executed.direction() == Direction.UP && executed.outcome() == ExecutedMigration.Outcome.SUCCEEDED
+                    && executed.version() != null) {
                 committed.add(0, byVersion.get(executed.version()));
             }
         }

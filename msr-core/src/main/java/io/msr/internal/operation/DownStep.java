@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.DownFailedException;
 import io.msr.HistoryEntry;
 import io.msr.Issue;
@@ -29,10 +30,10 @@ final class DownStep implements OperationTemplate.Step {
     private static final Logger log = LoggerFactory.getLogger(DownStep.class);
 
     private final EngineContext context;
-    private final long target;
-    private Map<Long, ResolvedMigration> resolved;
+    private final Version target;
+    private Map<Version, ResolvedMigration> resolved;
 
-    DownStep(EngineContext context, long target) {
+    DownStep(EngineContext context, Version target) {
         this.context = context;
         this.target = target;
     }
@@ -52,7 +53,7 @@ final class DownStep implements OperationTemplate.Step {
         }
         List<ResolvedMigration> toRevert = new ArrayList<>();
         List<HistoryEntry> applied = new ArrayList<>(history.applied().values());
-        for (int i = applied.size() - 1; i >= 0 && applied.get(i).version() > target; i--) {
+        for (int i = applied.size() - 1; i >= 0 && applied.get(i).version().isAbove(target); i--) {
             toRevert.add(revertible(applied.get(i)));
         }
         if (toRevert.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.ConfigurationException;
 import io.msr.ConnectionException;
 import io.msr.InfoResult;
@@ -77,7 +78,7 @@ final class Engine implements Msr {
     }
 
     @Override
-    public OperationResult migrate(long target) {
+    public OperationResult migrate(Version target) {
         return migrate(context.settings().toBuilder().target(target).build());
     }
 
@@ -96,10 +97,7 @@ final class Engine implements Msr {
     }
 
     @Override
-    public OperationResult down(long target) {
-        if (target < 0) {
-            throw new ConfigurationException("The down target " + target + " is negative; use 0 to revert everything.");
-        }
+    public OperationResult down(Version target) {
         return template.run(Operation.DOWN, true, context.settings(), new DownStep(context, target));
     }
 

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.Issue;
 import io.msr.JavaMigration;
 import io.msr.MigrationListener;
@@ -41,10 +42,10 @@ record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnec
      * Resolves and returns the migrations by version for operations that work on applied migrations (down,
      * repair): malformed files and duplicate versions fail, the rest of validation does not apply.
      */
-    Map<Long, ResolvedMigration> resolveByVersion() {
+    Map<Version, ResolvedMigration> resolveByVersion() {
         MigrationResolver.Resolution resolution = resolve();
         List<Issue> issues = new ArrayList<>(resolution.issues());
-        Map<Long, ResolvedMigration> resolved = MigrationPlanner.uniqueByVersion(resolution.migrations(), issues);
+        Map<Version, ResolvedMigration> resolved = MigrationPlanner.uniqueByVersion(resolution.migrations(), issues);
         Validation.failOnErrors(issues, false);
         return resolved;
     }

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.DownFailedException;
 import io.msr.ExecutedMigration;
 import io.msr.MsrException;
@@ -84,9 +85,9 @@ final class FailureRecovery {
                 return true;
             }
         }
-        Long failed = failure.version().orElse(null);
+        Version failed = failure.version().orElse(null);
         for (ResolvedMigration migration : pending) {
-            if (failed != null && migration.version() == failed && !migration.transactionalUp(transactionMode)) {
+            if (failed != null && migration.version().equals(failed) && !migration.transactionalUp(transactionMode)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.TransactionMode;
@@ -28,9 +29,9 @@ import java.util.List;
 
 /**
  * Migrate's own step: plan against the history read under the lock, refuse on any validation error (nothing
- * changes), then adopt another tool's history when
- * {@code msr.adopt-from} finds one (the first run only), then rehearse (dry run) or apply the pending migrations, take a backup first when the rollback
- * strategy needs one, and recover as the strategy says when a migration fails.
+ * changes), then adopt another tool's history when {@code msr.adopt-from} finds one (the first run only), then
+ * rehearse (dry run) or apply the pending migrations, take a backup first when the rollback strategy needs one, and
+ * recover as the strategy says when a migration fails.
  */
 final class MigrateStep implements OperationTemplate.Step {
 
@@ -63,7 +64,7 @@ final class MigrateStep implements OperationTemplate.Step {
         run.recorder().warnings(plan.warnings());
         plan.warnings().forEach(warning -> log.warn(warning.message()));
         List<ResolvedMigration> pending = plan.pending();
-        Long before = run.recorder().versionBefore();
+        Version before = run.recorder().versionBefore();
         if (pending.isEmpty()) {
             log.info("Schema {} is up to date at version {}: nothing to migrate ({} ms)", session.schema,
                     Versions.text(before), run.recorder().elapsedMs());
@@ -72,6 +73,10 @@ final class MigrateStep implements OperationTemplate.Step {
         if (settings.dryRun()) {
             rehearse(run, pending);
             return;
+        }
+        if ((run.history().exists() || adopted) && pending.stream().anyMatch(ResolvedMigration::repeatable)
+                || run.history().exists() && pending.stream().anyMatch(MigrateStep::dotted)) {
+            session.history.allow(session.connection, pending.stream().anyMatch(MigrateStep::dotted));
         }
         RunBackup backup = settings.rollbackStrategy().takesBackup()
                 ? RunBackup.take(context.backup(), settings.backup().keep(), run.recorder()) : null;
@@ -90,6 +95,10 @@ final class MigrateStep implements OperationTemplate.Step {
         log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
                 Versions.text(run.recorder().versionBefore()), Versions.text(run.recorder().versionAfter()),
                 run.recorder().succeededCount(), run.recorder().elapsedMs());
+    }
+
+    private static boolean dotted(ResolvedMigration migration) {
+        return !migration.repeatable() && !migration.version().isNumber();
     }
 
     /**

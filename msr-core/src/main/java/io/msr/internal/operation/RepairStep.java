@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
 import io.msr.Issue;
@@ -25,7 +26,7 @@ final class RepairStep implements OperationTemplate.Step {
     private static final Logger log = LoggerFactory.getLogger(RepairStep.class);
 
     private final EngineContext context;
-    private Map<Long, ResolvedMigration> resolved;
+    private Map<Version, ResolvedMigration> resolved;
 
     RepairStep(EngineContext context) {
         this.context = context;

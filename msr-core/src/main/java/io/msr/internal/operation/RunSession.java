@@ -3,6 +3,7 @@ package io.msr.internal.operation;
 import io.msr.AdoptFrom;
 import io.msr.HistoryEntry;
 import io.msr.Issue;
+import io.msr.MigrationNaming;
 import io.msr.IsolationLevel;
 import io.msr.MigrationListener;
 import io.msr.MsrSettings;
@@ -108,7 +109,8 @@ final class RunSession implements AutoCloseable {
             String database = dialect.currentDatabase(connection);
             LockKey key = dialect.lockKey(database, schema, settings.table());
             MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
-            return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table()),
+            return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
+                    settings.naming() == MigrationNaming.FLYWAY),
                     lock, borrowed, settings);
         } catch (SQLException e) {
             giveBack(connection, borrowed);

@@ -1,5 +1,6 @@
 package io.msr.internal.plan;
 
+import io.msr.Version;
 import io.msr.Issue;
 import io.msr.MigrationInfo;
 import io.msr.internal.source.ResolvedMigration;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param latestVersion the highest resolved version, or null
  */
 public record MigrationPlan(List<ResolvedMigration> pending, List<MigrationInfo> migrations, List<Issue> issues,
-        Long schemaVersion, Long latestVersion) {
+        Version schemaVersion, Version latestVersion) {
 
     /** Copies the lists. */
     public MigrationPlan {

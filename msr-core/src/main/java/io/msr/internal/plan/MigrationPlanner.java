@@ -1,5 +1,6 @@
 package io.msr.internal.plan;
 
+import io.msr.Version;
 import io.msr.DownPolicy;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compares resolved migrations with the applied history and the settings, and returns the plan: pure, no
@@ -49,20 +51,20 @@ public final class MigrationPlanner {
     public static MigrationPlan plan(List<ResolvedMigration> resolved, List<Issue> resolutionIssues,
             HistoryState history, MsrSettings settings, boolean underLock) {
         List<Issue> issues = new ArrayList<>(resolutionIssues);
-        Map<Long, ResolvedMigration> byVersion = uniqueByVersion(resolved, issues);
-        Long schemaVersion = history.schemaVersion();
-        Long earliest = null;
-        Long latest = null;
-        for (Long version : byVersion.keySet()) {
+        Map<Version, ResolvedMigration> byVersion = uniqueByVersion(resolved, issues);
+        Version schemaVersion = history.schemaVersion();
+        Version earliest = null;
+        Version latest = null;
+        for (Version version : byVersion.keySet()) {
             earliest = earliest == null ? version : earliest;
             latest = version;
         }
-        Long target = settings.target();
+        Version target = settings.target();
 
         List<ResolvedMigration> pending = new ArrayList<>();
         List<MigrationInfo> infos = new ArrayList<>();
         for (ResolvedMigration migration : byVersion.values()) {
-            long version = migration.version();
+            Version version = migration.version();
             HistoryEntry applied = history.applied().get(version);
             HistoryEntry failed = history.failed().get(version);
             MigrationState state;
@@ -84,9 +86,9 @@ public final class MigrationPlanner {
                 if (underLock) {
                     issues.add(interruptedIssue(history.started().get(version)));
                 }
-            } else if (target != null && version > target) {
+            } else if (target != null && version.isAbove(target)) {
                 state = MigrationState.ABOVE_TARGET;
-            } else if (schemaVersion != null && version < schemaVersion) {
+            } else if (schemaVersion != null && version.isBelow(schemaVersion)) {
                 state = MigrationState.OUT_OF_ORDER;
                 if (settings.outOfOrder()) {
                     pending.add(migration);
@@ -118,16 +120,16 @@ public final class MigrationPlanner {
             }
         }
         for (HistoryEntry applied : history.applied().values()) {
-            long version = applied.version();
+            Version version = applied.version();
             if (byVersion.containsKey(version) || history.failed().containsKey(version)) {
                 continue;
             }
-            if (latest != null && version < latest && version > earliest) {
+            if (latest != null && version.isBelow(latest) && version.isAbove(earliest)) {
                 infos.add(info(applied, MigrationState.MISSING));
                 issues.add(Issue.error("MISSING", "Applied migration V" + version + " (" + applied.script()
                         + ") is not found locally, although newer and older migrations are. Restore the file, or"
                         + " check msr.locations.", version, applied.script()));
-            } else if (latest != null && version < latest) {
+            } else if (latest != null && version.isBelow(latest)) {
                 infos.add(info(applied, MigrationState.MISSING));
                 issues.add(Issue.warning("MISSING", "Applied migration V" + version + " (" + applied.script()
                         + ") is older than every local migration and not found locally (removed after a baseline?).",
@@ -139,10 +141,11 @@ public final class MigrationPlanner {
                         + " update when a newer version has migrated.", version, applied.script()));
             }
         }
+        planRepeatables(resolved, history, pending, infos, issues);
         if (settings.transactionMode() == TransactionMode.PER_BATCH) {
             for (ResolvedMigration migration : pending) {
                 if (migration.declaresNonTransactional()) {
-                    issues.add(Issue.error("NON_TRANSACTIONAL_IN_BATCH", "Migration V" + migration.version() + " ("
+                    issues.add(Issue.error("NON_TRANSACTIONAL_IN_BATCH", "Migration " + migration.label() + " ("
                             + migration.script() + ") must run outside a transaction, so it cannot be part of a"
                             + " per-batch run. Use msr.transaction-mode=per-migration, or apply it on its own.",
                             migration.version(), migration.script()));
@@ -152,22 +155,26 @@ public final class MigrationPlanner {
         if (settings.lintEnabled()) {
             lint(pending, settings.lintDisabledRules(), issues);
         }
-        if (target != null && schemaVersion != null && target < schemaVersion) {
+        if (target != null && schemaVersion != null && target.isBelow(schemaVersion)) {
             issues.add(Issue.warning("TARGET_BELOW_SCHEMA", "The target version " + target
                     + " is below the schema version " + schemaVersion + ": migrate applies nothing above it. Use the"
                     + " down operation to revert.", null, null));
         }
-        infos.sort(Comparator.comparingLong(MigrationInfo::version));
+        infos.sort(Comparator.comparing(MigrationInfo::version, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(MigrationInfo::description));
         return new MigrationPlan(pending, infos, strict(issues, settings.strict()), schemaVersion, latest);
     }
 
     /**
-     * Returns the resolved migrations by version, in version order, keeping the first of each version and adding
-     * an error that names both files for every duplicate.
+     * Returns the versioned migrations by version, in version order, keeping the first of each version and adding
+     * an error that names both files for every duplicate. Repeatable migrations are left out.
      */
-    public static Map<Long, ResolvedMigration> uniqueByVersion(List<ResolvedMigration> resolved, List<Issue> issues) {
-        Map<Long, ResolvedMigration> byVersion = new LinkedHashMap<>();
+    public static Map<Version, ResolvedMigration> uniqueByVersion(List<ResolvedMigration> resolved, List<Issue> issues) {
+        Map<Version, ResolvedMigration> byVersion = new LinkedHashMap<>();
         for (ResolvedMigration migration : resolved) {
+            if (migration.repeatable()) {
+                continue;
+            }
             ResolvedMigration first = byVersion.putIfAbsent(migration.version(), migration);
             if (first != null) {
                 issues.add(Issue.error("DUPLICATE_VERSION", "Version " + migration.version() + " is used by two"
@@ -178,12 +185,47 @@ public final class MigrationPlanner {
         return byVersion;
     }
 
+    /**
+     * Plans the repeatable migrations, after every versioned one and in description order: one never applied, or
+     * whose checksum differs from the last one applied, is pending (OUTDATED when it was applied before).
+     */
+    private static void planRepeatables(List<ResolvedMigration> resolved, HistoryState history,
+            List<ResolvedMigration> pending, List<MigrationInfo> infos, List<Issue> issues) {
+        Map<String, ResolvedMigration> byDescription = new TreeMap<>();
+        for (ResolvedMigration migration : resolved) {
+            if (!migration.repeatable()) {
+                continue;
+            }
+            ResolvedMigration first = byDescription.putIfAbsent(migration.description(), migration);
+            if (first != null) {
+                issues.add(Issue.error("DUPLICATE_REPEATABLE", "Repeatable migration '" + migration.description()
+                        + "' is defined twice: " + first.displayName() + " and " + migration.displayName()
+                        + ". Give one of them another description.", null, migration.script()));
+            }
+        }
+        for (ResolvedMigration migration : byDescription.values()) {
+            HistoryEntry last = history.repeatables().get(migration.description());
+            MigrationState state;
+            if (last == null) {
+                state = MigrationState.PENDING;
+            } else if (migration.checksum() != null && !migration.checksum().equals(last.checksum())) {
+                state = MigrationState.OUTDATED;
+            } else {
+                state = MigrationState.APPLIED;
+            }
+            if (state != MigrationState.APPLIED) {
+                pending.add(migration);
+            }
+            infos.add(info(migration, state, last));
+        }
+    }
+
     private static void lint(List<ResolvedMigration> pending, java.util.Set<String> disabled, List<Issue> issues) {
         for (ResolvedMigration migration : pending) {
             if (migration.up() != null) {
                 List<String> unknown = MigrationLinter.unknownRules(MigrationLinter.allowedRules(migration.up()));
                 if (!unknown.isEmpty()) {
-                    issues.add(Issue.error("LINT_UNKNOWN_RULE", "Migration V" + migration.version() + " ("
+                    issues.add(Issue.error("LINT_UNKNOWN_RULE", "Migration " + migration.label() + " ("
                             + migration.script() + ") allows unknown lint rules " + unknown + ".", migration.version(),
                             migration.script()));
                 }
@@ -200,11 +242,11 @@ public final class MigrationPlanner {
                 ? "add " + migration.up().fileName().replace(".up.sql", ".down.sql") + " next to it"
                 : "override down() in " + migration.script();
         if (policy == DownPolicy.REQUIRED) {
-            issues.add(Issue.error("MISSING_DOWN", "Migration V" + migration.version() + " (" + migration.script()
+            issues.add(Issue.error("MISSING_DOWN", "Migration " + migration.label() + " (" + migration.script()
                     + ") has no down migration, which msr.down-policy=required demands: " + hint + ".",
                     migration.version(), migration.script()));
         } else if (policy == DownPolicy.RECOMMENDED) {
-            issues.add(Issue.warning("MISSING_DOWN", "Migration V" + migration.version() + " (" + migration.script()
+            issues.add(Issue.warning("MISSING_DOWN", "Migration " + migration.label() + " (" + migration.script()
                     + ") has no down migration (msr.down-policy=recommended): " + hint + ".",
                     migration.version(), migration.script()));
         }

@@ -19,10 +19,24 @@ interface FileNaming {
     /** Parses a file name (without folders). */
     SqlFileName.Parsed parse(String fileName);
 
+    /**
+     * Parses a Java migration's simple class name under this layout; returns null when it does not match. Layouts
+     * without Java migrations of their own (golang-migrate) use MSR's class names.
+     */
+    default SqlFileName.Valid parseJavaClass(String simpleName) {
+        return SqlFileName.parseJavaClass(simpleName);
+    }
+
+    /** The expected Java class name pattern, as shown in messages. */
+    default String javaPattern() {
+        return "V<version>_<description> (e.g. V202601150930_Backfill_names)";
+    }
+
     /** Returns the parser of a layout. */
     static FileNaming of(MigrationNaming naming) {
         return switch (naming) {
             case MSR -> MsrNaming.INSTANCE;
+            case FLYWAY -> FlywayFileName.INSTANCE;
             case GOLANG_MIGRATE -> GolangMigrateFileName.INSTANCE;
         };
     }

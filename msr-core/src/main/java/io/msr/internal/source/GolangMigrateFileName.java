@@ -52,7 +52,7 @@ enum GolangMigrateFileName implements FileNaming {
         if (description.isEmpty()) {
             return new SqlFileName.Malformed("it has no description after the version", null);
         }
-        return new SqlFileName.Valid(version, description,
+        return new SqlFileName.Valid(io.msr.Version.of(version), description,
                 "up".equals(valid.group(3)) ? Direction.UP : Direction.DOWN);
     }
 

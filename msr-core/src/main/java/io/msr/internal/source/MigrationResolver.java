@@ -1,5 +1,6 @@
 package io.msr.internal.source;
 
+import io.msr.Version;
 import io.msr.ConfigurationException;
 import io.msr.Direction;
 import io.msr.Issue;
@@ -59,6 +60,7 @@ public final class MigrationResolver {
         List<ResolvedMigration> migrations = new ArrayList<>();
         Map<String, Pending> downs = new LinkedHashMap<>();
         List<Pending> ups = new ArrayList<>();
+        List<Pending> repeatables = new ArrayList<>();
         ForeignNames foreign = new ForeignNames(layout);
         for (ScriptFile file : scan.files()) {
             SqlFileName.Parsed name = layout.parse(file.fileName());
@@ -74,7 +76,9 @@ public final class MigrationResolver {
                 if (script == null) {
                     continue;
                 }
-                if (valid.direction() == Direction.DOWN) {
+                if (valid.repeatable()) {
+                    repeatables.add(new Pending(valid, script));
+                } else if (valid.direction() == Direction.DOWN) {
                     downs.put(pairKey(file, valid) + "|" + valid.description(), new Pending(valid, script));
                 } else {
                     ups.add(new Pending(valid, script));
@@ -83,21 +87,25 @@ public final class MigrationResolver {
         }
         issues.addAll(foreign.issues());
         for (Pending pending : ups) {
-            Pending down = pairedDown(pending, downs, issues);
+            Pending down = pairedDown(pending, downs, naming == MigrationNaming.FLYWAY, issues);
             migrations.add(new ResolvedMigration(pending.name.version(), pending.name.description(), MigrationType.SQL,
                     pending.script.file().path(), pending.script.checksum(), pending.script,
                     down == null ? null : down.script, null, false));
         }
+        for (Pending repeatable : repeatables) {
+            migrations.add(new ResolvedMigration(null, repeatable.name.description(), MigrationType.SQL,
+                    repeatable.script.file().path(), repeatable.script.checksum(), repeatable.script, null, null,
+                    false));
+        }
         for (Pending orphan : downs.values()) {
             issues.add(Issue.error("DOWN_WITHOUT_UP", "File " + orphan.script.file().displayName()
-                    + " is a down migration without an up migration: add "
-                    + orphan.script.fileName().replace(".down.sql", ".up.sql") + " in the same folder, or remove it.",
-                    null, orphan.script.file().path()));
+                    + " is a down migration without an up migration: add the up migration of version "
+                    + orphan.name.version() + ", or remove it.", orphan.name.version(), orphan.script.file().path()));
         }
         for (JavaMigration java : javaMigrations) {
-            migrations.add(resolveJava(java));
+            migrations.add(resolveJava(java, layout));
         }
-        migrations.sort(Comparator.comparingLong(ResolvedMigration::version));
+        migrations.sort(ResolvedMigration.ORDER);
         return new Resolution(migrations, issues);
     }
 
@@ -112,22 +120,32 @@ public final class MigrationResolver {
         return file.location() + "|" + file.folder() + "|" + name.version();
     }
 
-    /** The down file of the same description, else the only other one of the same version in the folder. */
-    private static Pending pairedDown(Pending up, Map<String, Pending> downs, List<Issue> issues) {
+    /**
+     * The down file of the same description, else another one of the same version in the folder (in any folder for
+     * Flyway undo files).
+     */
+    private static Pending pairedDown(Pending up, Map<String, Pending> downs, boolean anyFolder,
+            List<Issue> issues) {
         String key = pairKey(up.script.file(), up.name);
         Pending exact = downs.remove(key + "|" + up.name.description());
         if (exact != null) {
             return exact;
         }
+        String folderless = "|" + up.name.version() + "|";
         for (var entry : downs.entrySet()) {
-            if (entry.getKey().startsWith(key + "|")) {
+            // The version is what pairs them; Flyway projects often keep undo files in a folder of their own.
+            if (entry.getKey().startsWith(key + "|") || anyFolder && entry.getKey().contains(folderless)) {
                 Pending down = downs.remove(entry.getKey());
+                if (down.name.description().equals(up.name.description())) {
+                    return down;
+                }
                 // Renaming one side after the fact is common; the version is what pairs them.
                 issues.add(Issue.warning("DOWN_DESCRIPTION_DIFFERS", "File " + down.script.file().displayName()
                         + " reverts " + up.script.fileName() + " (same version) but its description differs ('"
-                        + down.name.description() + "' vs '" + up.name.description() + "'). Rename it to "
-                        + up.script.fileName().replace(".up.sql", ".down.sql") + ".", up.name.version(),
-                        down.script.file().path()));
+                        + down.name.description() + "' vs '" + up.name.description() + "'). "
+                        + (up.script.fileName().endsWith(".up.sql")
+                        ? "Rename it to " + up.script.fileName().replace(".up.sql", ".down.sql") + "."
+                        : "Give it its up migration's description."), up.name.version(), down.script.file().path()));
                 return down;
             }
         }
@@ -169,11 +187,22 @@ public final class MigrationResolver {
         return new SqlScript(file, text, Checksums.of(text), directives, statements);
     }
 
-    private static ResolvedMigration resolveJava(JavaMigration java) {
-        long version = java.version();
-        if (version <= 0 || version > 999_999_999_999_999_999L) {
-            throw new ConfigurationException("Java migration " + java.getClass().getName() + " has version " + version
-                    + "; versions are positive numbers of up to 18 digits.");
+    private static ResolvedMigration resolveJava(JavaMigration java, FileNaming layout) {
+        Version version = java.version();
+        String description = java.description();
+        if (version == null || description == null) {
+            SqlFileName.Valid name = layout.parseJavaClass(java.getClass().getSimpleName());
+            if (name == null) {
+                throw new ConfigurationException("Java migration " + java.getClass().getName() + " has no version:"
+                        + " name the class " + layout.javaPattern() + " (msr.naming=" + layout.naming().propertyValue()
+                        + "), or override version() and description().");
+            }
+            version = version != null ? version : name.version();
+            description = description != null ? description : name.description();
+        }
+        if (version.parts().stream().allMatch(part -> part.signum() == 0)) {
+            throw new ConfigurationException("Java migration " + java.getClass().getName() + " has version "
+                    + version + "; versions start above 0.");
         }
         boolean overridesDown;
         try {
@@ -182,7 +211,7 @@ public final class MigrationResolver {
         } catch (NoSuchMethodException e) {
             overridesDown = false;
         }
-        return new ResolvedMigration(version, java.description(), MigrationType.JAVA, java.getClass().getName(),
+        return new ResolvedMigration(version, description, MigrationType.JAVA, java.getClass().getName(),
                 java.checksum(), null, null, java, overridesDown);
     }
 }

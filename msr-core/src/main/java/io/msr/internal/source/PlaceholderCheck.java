@@ -1,5 +1,6 @@
 package io.msr.internal.source;
 
+import io.msr.Version;
 import io.msr.Issue;
 import io.msr.MsrSettings;
 import io.msr.internal.sql.PlaceholderReplacer;
@@ -42,7 +43,7 @@ public final class PlaceholderCheck {
                 : new MigrationResolver.Resolution(resolution.migrations(), issues);
     }
 
-    private static void unknown(long version, SqlScript script, Set<String> known, List<Issue> issues) {
+    private static void unknown(Version version, SqlScript script, Set<String> known, List<Issue> issues) {
         for (PlaceholderReplacer.Found found : PlaceholderReplacer.find(script.text())) {
             String name = found.name();
             if (BUILT_INS.contains(name) || known.contains(name.toLowerCase(Locale.ROOT))) {

@@ -3,11 +3,14 @@ package io.msr.internal.source;
 import io.msr.JavaMigration;
 import io.msr.MigrationType;
 import io.msr.TransactionMode;
+import io.msr.Version;
+
+import java.util.Comparator;
 
 /**
  * A migration found locally: a SQL file pair or a Java migration.
  *
- * @param version     its version
+ * @param version     its version, or null for a repeatable migration
  * @param description its description, with spaces
  * @param type        SQL or Java
  * @param script      the up file's path within its location, or the Java class name
@@ -17,8 +20,23 @@ import io.msr.TransactionMode;
  * @param java        the Java migration, or null for SQL
  * @param javaDown    whether the Java migration overrides {@code down}
  */
-public record ResolvedMigration(long version, String description, MigrationType type, String script,
+public record ResolvedMigration(Version version, String description, MigrationType type, String script,
         String checksum, SqlScript up, SqlScript down, JavaMigration java, boolean javaDown) {
+
+    /** Versioned migrations by version, then repeatable ones by description: the order they are applied in. */
+    public static final Comparator<ResolvedMigration> ORDER = Comparator
+            .comparing(ResolvedMigration::version, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ResolvedMigration::description);
+
+    /** Returns true for a repeatable migration: no version, applied again whenever its checksum changes. */
+    public boolean repeatable() {
+        return version == null;
+    }
+
+    /** Returns how messages name it: {@code V1.2}, or {@code repeatable 'refresh views'}. */
+    public String label() {
+        return version != null ? "V" + version : "repeatable '" + description + "'";
+    }
 
     /** Returns true when a down migration exists. */
     public boolean hasDown() {

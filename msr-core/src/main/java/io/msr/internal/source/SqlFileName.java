@@ -1,6 +1,7 @@
 package io.msr.internal.source;
 
 import io.msr.Direction;
+import io.msr.Version;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses SQL migration file names: {@code V<version>_<description>.up.sql} and its optional sibling
- * {@code V<version>_<description>.down.sql}. The version is a positive integer of up to 18 digits; the
- * description is letters, digits and {@code _}.
+ * {@code V<version>_<description>.down.sql}, and repeatable migrations {@code R_<description>.sql}. The version is
+ * a positive integer of up to 18 digits; the description is letters, digits and {@code _}.
  *
  * <p>A {@code .sql} file whose name starts with {@code V}, {@code U} or {@code R} but does not parse is
  * malformed, and the result suggests the name that was probably meant. Other files are ignored.
@@ -20,6 +21,8 @@ public final class SqlFileName {
     public static final String PATTERN = "V<version>_<description>.up.sql (or .down.sql), e.g. V202601150930_create_users.up.sql";
 
     private static final Pattern VALID = Pattern.compile("V(\\d+)_([A-Za-z0-9_]+)\\.(up|down)\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R_([A-Za-z0-9][A-Za-z0-9_]*)\\.sql");
+    private static final Pattern JAVA = Pattern.compile("V(\\d{1,18})_([A-Za-z0-9_]+)");
     private static final Pattern LOOSE = Pattern.compile("(?i)[VUR]_*0*(\\d*)[_\\-. ]*(.*?)(\\.(up|down|undo))?\\.sql");
 
     private SqlFileName() {
@@ -32,11 +35,16 @@ public final class SqlFileName {
     /**
      * A valid name.
      *
-     * @param version     the version
+     * @param version     the version, or null for a repeatable migration
      * @param description the description with {@code _} shown as spaces
-     * @param direction   UP for {@code .up.sql}, DOWN for {@code .down.sql}
+     * @param direction   UP for an up (or repeatable) migration, DOWN for a down (or undo) migration
      */
-    public record Valid(long version, String description, Direction direction) implements Parsed {
+    public record Valid(Version version, String description, Direction direction) implements Parsed {
+
+        /** Returns true for a repeatable migration, which has no version. */
+        public boolean repeatable() {
+            return version == null;
+        }
     }
 
     /**
@@ -57,6 +65,10 @@ public final class SqlFileName {
         if (!fileName.endsWith(".sql") || fileName.isEmpty() || "VUR".indexOf(fileName.charAt(0)) < 0) {
             return new Ignored();
         }
+        Matcher repeatable = REPEATABLE.matcher(fileName);
+        if (repeatable.matches() && !repeatable.group(1).replace('_', ' ').isBlank()) {
+            return new Valid(null, repeatable.group(1).replace('_', ' ').trim(), Direction.UP);
+        }
         Matcher valid = VALID.matcher(fileName);
         if (valid.matches()) {
             String digits = valid.group(1);
@@ -72,15 +84,32 @@ public final class SqlFileName {
             if (description.isEmpty()) {
                 return new Malformed("it has no description after the version", null);
             }
-            return new Valid(version, description,
+            return new Valid(Version.of(version), description,
                     "up".equals(valid.group(3)) ? Direction.UP : Direction.DOWN);
         }
         return new Malformed(reason(fileName), suggest(fileName));
     }
 
+    /**
+     * Parses a Java migration's simple class name, {@code V<version>_<description>} (e.g.
+     * {@code V202601150930_Backfill_names}); returns null when it does not match.
+     */
+    public static Valid parseJavaClass(String simpleName) {
+        Matcher matcher = JAVA.matcher(simpleName);
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            return null;
+        }
+        String description = matcher.group(2).replace('_', ' ').trim();
+        return description.isEmpty() ? null : new Valid(Version.of(Long.parseLong(matcher.group(1))), description,
+                Direction.UP);
+    }
+
     private static String reason(String fileName) {
+        if (fileName.charAt(0) == 'R') {
+            return "a repeatable migration is named R_<description>.sql, the description letters, digits and _";
+        }
         if (fileName.charAt(0) != 'V') {
-            return "only V migrations exist (U and R files are not supported)";
+            return "U files are not read (a down migration is V<version>_<description>.down.sql)";
         }
         if (!fileName.endsWith(".up.sql") && !fileName.endsWith(".down.sql")) {
             return "it does not end in .up.sql or .down.sql";

@@ -66,7 +66,7 @@ public abstract class DialectContract {
 
     private void createHistoryTable(Connection connection, String schema, String table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : dialect().createHistoryTable(dialect().qualify(schema, table), table)) {
+            for (String ddl : dialect().createHistoryTable(dialect().qualify(schema, table), table, false)) {
                 statement.execute(ddl);
             }
         }

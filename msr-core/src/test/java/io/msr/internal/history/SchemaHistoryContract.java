@@ -1,5 +1,6 @@
 package io.msr.internal.history;
 
+import io.msr.Version;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
 import io.msr.MigrationType;
@@ -37,7 +38,7 @@ public abstract class SchemaHistoryContract {
     }
 
     private static void up(SchemaHistory.Writer writer, long version) throws SQLException {
-        writer.append(version, "m" + version, MigrationType.SQL, "V" + version + "_m" + version + ".up.sql",
+        writer.append(Version.of(version), "m" + version, MigrationType.SQL, "V" + version + "_m" + version + ".up.sql",
                 "c" + version, HistoryOperation.UP, true, version);
     }
 
@@ -60,7 +61,7 @@ public abstract class SchemaHistoryContract {
             assertThat(history.exists(connection)).isTrue();
             up(writer, 1);
             history.createIfAbsent(connection);
-            assertThat(history.readAll(connection)).extracting(HistoryEntry::version).containsExactly(1L);
+            assertThat(history.readAll(connection)).extracting(HistoryEntry::version).containsExactly(Version.of(1L));
         }
     }
 
@@ -84,25 +85,25 @@ public abstract class SchemaHistoryContract {
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
         try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
             history.createIfAbsent(connection);
-            writer.append(2, "add users", MigrationType.SQL, "db/V2_add_users.up.sql", "abc", HistoryOperation.UP,
+            writer.append(Version.of(2), "add users", MigrationType.SQL, "db/V2_add_users.up.sql", "abc", HistoryOperation.UP,
                     true, 42);
-            writer.append(1, "seed", MigrationType.JAVA, "io.app.V1_Seed", null, HistoryOperation.STARTED, false, 0);
-            writer.append(2, "add users", MigrationType.SQL, "db/V2_add_users.down.sql", null,
+            writer.append(Version.of(1), "seed", MigrationType.JAVA, "io.app.V1_Seed", null, HistoryOperation.STARTED, false, 0);
+            writer.append(Version.of(2), "add users", MigrationType.SQL, "db/V2_add_users.down.sql", null,
                     HistoryOperation.DOWN, false, 7);
-            writer.append(2, "add users", MigrationType.SQL, "db/V2_add_users.up.sql", null,
+            writer.append(Version.of(2), "add users", MigrationType.SQL, "db/V2_add_users.up.sql", null,
                     HistoryOperation.REPAIR, true, 0);
             List<HistoryEntry> rows = history.readAll(connection);
             assertThat(rows).extracting(HistoryEntry::version, HistoryEntry::description, HistoryEntry::type,
                             HistoryEntry::script, HistoryEntry::checksum, HistoryEntry::operation,
                             HistoryEntry::success, HistoryEntry::executionTimeMs)
                     .containsExactly(
-                            tuple(2L, "add users", MigrationType.SQL,
+                            tuple(Version.of(2), "add users", MigrationType.SQL,
                                     "db/V2_add_users.up.sql", "abc", HistoryOperation.UP, true, 42L),
-                            tuple(1L, "seed", MigrationType.JAVA, "io.app.V1_Seed",
+                            tuple(Version.of(1), "seed", MigrationType.JAVA, "io.app.V1_Seed",
                                     null, HistoryOperation.STARTED, false, 0L),
-                            tuple(2L, "add users", MigrationType.SQL,
+                            tuple(Version.of(2), "add users", MigrationType.SQL,
                                     "db/V2_add_users.down.sql", null, HistoryOperation.DOWN, false, 7L),
-                            tuple(2L, "add users", MigrationType.SQL,
+                            tuple(Version.of(2), "add users", MigrationType.SQL,
                                     "db/V2_add_users.up.sql", null, HistoryOperation.REPAIR, true, 0L));
             assertThat(rows).extracting(HistoryEntry::id).isSorted().doesNotHaveDuplicates();
             assertThat(rows).extracting(HistoryEntry::installedOn).doesNotContainNull().isSorted();
@@ -138,7 +139,7 @@ public abstract class SchemaHistoryContract {
             connection.commit();
             connection.setAutoCommit(true);
             up(writer, 3);
-            assertThat(history.readAll(other)).extracting(HistoryEntry::version).containsExactly(2L, 3L);
+            assertThat(history.readAll(other)).extracting(HistoryEntry::version).containsExactly(Version.of(2L), Version.of(3L));
         }
     }
 
@@ -158,7 +159,7 @@ public abstract class SchemaHistoryContract {
             history.createIfAbsent(connection);
             up(writer, 7);
             connection.commit();
-            assertThat(history.readAll(connection)).extracting(HistoryEntry::version).containsExactly(7L);
+            assertThat(history.readAll(connection)).extracting(HistoryEntry::version).containsExactly(Version.of(7L));
         }
     }
 
@@ -168,7 +169,7 @@ public abstract class SchemaHistoryContract {
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
         try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
             history.createIfAbsent(connection);
-            writer.append(1, "d".repeat(300), MigrationType.SQL, "s/".repeat(700), null, HistoryOperation.UP, true,
+            writer.append(Version.of(1), "d".repeat(300), MigrationType.SQL, "s/".repeat(700), null, HistoryOperation.UP, true,
                     0);
             HistoryEntry row = history.readAll(connection).get(0);
             assertThat(row.description()).isEqualTo("d".repeat(200));

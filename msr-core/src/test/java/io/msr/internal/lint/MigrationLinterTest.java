@@ -1,5 +1,6 @@
 package io.msr.internal.lint;
 
+import io.msr.Version;
 import io.msr.MigrationType;
 import io.msr.internal.source.Checksums;
 import io.msr.internal.source.Directives;
@@ -31,7 +32,7 @@ class MigrationLinterTest {
                 sql.getBytes(StandardCharsets.UTF_8));
         SqlScript script = new SqlScript(file, sql, Checksums.of(sql), Directives.parse(sql),
                 SqlStatementSplitter.split(sql));
-        return new ResolvedMigration(version, "m", MigrationType.SQL, name, script.checksum(), script, null, null, false);
+        return new ResolvedMigration(Version.of(version), "m", MigrationType.SQL, name, script.checksum(), script, null, null, false);
     }
 
     private static List<String> rules(String... sql) {

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.Version;
 import io.msr.DownFailedException;
 import io.msr.ExecutedMigration;
 import io.msr.ExitCode;
@@ -100,7 +101,7 @@ class RecoveryAgainstStubsTest {
                 return transactional;
             }
         };
-        return new ResolvedMigration(version, "m" + version, MigrationType.JAVA, "V" + version + "_m", null, null, null,
+        return new ResolvedMigration(Version.of(version), "m" + version, MigrationType.JAVA, "V" + version + "_m", null, null, null,
                 java, withDown);
     }
 
@@ -116,7 +117,7 @@ class RecoveryAgainstStubsTest {
         MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
                 () -> migrate(settings(), pending));
 
-        assertThat(error.version()).contains(1L);
+        assertThat(error.version()).contains(Version.of(1L));
         assertThat(error.sqlState()).contains("23503");
         assertThat(error.getMessage()).contains("failed at COMMIT");
         assertThat(database.journal()).containsExactly("autocommit false", "up V1", "history V1 UP true",
@@ -174,7 +175,7 @@ class RecoveryAgainstStubsTest {
         MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
                 () -> migrate(settings().transactionMode(TransactionMode.PER_BATCH), three()));
 
-        assertThat(error.version()).contains(3L);
+        assertThat(error.version()).contains(Version.of(3L));
         assertThat(database.journal()).endsWith("commit failed 23514", "rollback");
         assertThat(recorder.executedSoFar()).extracting(e -> e.version() + " " + e.outcome())
                 .containsExactly("1 ROLLED_BACK", "2 ROLLED_BACK", "3 FAILED");

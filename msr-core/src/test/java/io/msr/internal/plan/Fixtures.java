@@ -1,5 +1,6 @@
 package io.msr.internal.plan;
 
+import io.msr.Version;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
 import io.msr.MigrationType;
@@ -32,7 +33,8 @@ final class Fixtures {
         String name = "V" + version + "_m" + version;
         SqlScript up = script(folder + name + ".up.sql", text);
         SqlScript down = withDown ? script(folder + name + ".down.sql", "select 1;") : null;
-        return new ResolvedMigration(version, "m" + version, MigrationType.SQL, up.file().path(), up.checksum(), up, down,
+        return new ResolvedMigration(Version.of(version), "m" + version, MigrationType.SQL, up.file().path(),
+                up.checksum(), up, down,
                 null, false);
     }
 
@@ -42,12 +44,12 @@ final class Fixtures {
     }
 
     static HistoryEntry applied(ResolvedMigration migration) {
-        return row(migration.version(), migration.script(), migration.checksum(), HistoryOperation.UP, true);
+        return row(migration.version().toLong(), migration.script(), migration.checksum(), HistoryOperation.UP, true);
     }
 
     static HistoryEntry row(long version, String script, String checksum, HistoryOperation operation,
             boolean success) {
-        return new HistoryEntry(ids.incrementAndGet(), version, "m" + version, MigrationType.SQL, script, checksum,
+        return new HistoryEntry(ids.incrementAndGet(), Version.of(version), "m" + version, MigrationType.SQL, script, checksum,
                 operation, success, "postgres", Instant.parse("2026-01-01T00:00:00Z"), 5);
     }
 }

@@ -1,5 +1,6 @@
 package io.msr.internal.plan;
 
+import io.msr.Version;
 import io.msr.DownPolicy;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
@@ -28,7 +29,7 @@ class MigrationPlannerTest {
     }
 
     private static List<Long> versions(List<ResolvedMigration> migrations) {
-        return migrations.stream().map(ResolvedMigration::version).toList();
+        return migrations.stream().map(migration -> migration.version().toLong()).toList();
     }
 
     private static List<String> codes(MigrationPlan plan) {
@@ -42,7 +43,7 @@ class MigrationPlannerTest {
         assertThat(versions(plan.pending())).containsExactly(1L, 2L, 10L);
         assertThat(plan.issues()).isEmpty();
         assertThat(plan.schemaVersion()).isNull();
-        assertThat(plan.latestVersion()).isEqualTo(10L);
+        assertThat(plan.latestVersion()).isEqualTo(Version.of(10L));
     }
 
     @Test
@@ -152,7 +153,7 @@ class MigrationPlannerTest {
     @Test
     void stopsAtTheTargetVersion() {
         MigrationPlan plan = plan(List.of(sql(1, "select 1;"), sql(2, "select 2;"), sql(3, "select 3;")), List.of(),
-                DEFAULTS.toBuilder().target(2L).build());
+                DEFAULTS.toBuilder().target(Version.of(2L)).build());
         assertThat(versions(plan.pending())).containsExactly(1L, 2L);
         assertThat(plan.migrations().get(2).state()).isEqualTo(MigrationState.ABOVE_TARGET);
     }

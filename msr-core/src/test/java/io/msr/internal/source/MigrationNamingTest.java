@@ -1,5 +1,6 @@
 package io.msr.internal.source;
 
+import io.msr.Version;
 import io.msr.Direction;
 import io.msr.Issue;
 import io.msr.MigrationNaming;
@@ -25,14 +26,14 @@ class MigrationNamingTest {
     @Test
     void golangMigrateNamesParseWithoutTheVAndWithLeadingZeros() {
         assertThat(GOLANG.parse("000001_create_users.up.sql"))
-                .isEqualTo(new SqlFileName.Valid(1, "create users", Direction.UP));
+                .isEqualTo(new SqlFileName.Valid(Version.of(1), "create users", Direction.UP));
         assertThat(GOLANG.parse("202601150930_create-users.down.sql"))
-                .isEqualTo(new SqlFileName.Valid(202601150930L, "create-users", Direction.DOWN));
+                .isEqualTo(new SqlFileName.Valid(Version.of(202601150930L), "create-users", Direction.DOWN));
     }
 
     @Test
     void msrNamesStillNeedTheV() {
-        assertThat(MSR.parse("V3_add_index.up.sql")).isEqualTo(new SqlFileName.Valid(3, "add index", Direction.UP));
+        assertThat(MSR.parse("V3_add_index.up.sql")).isEqualTo(new SqlFileName.Valid(Version.of(3), "add index", Direction.UP));
         assertThat(MSR.parse("3_add_index.up.sql")).isInstanceOf(SqlFileName.Ignored.class);
     }
 
@@ -71,7 +72,7 @@ class MigrationNamingTest {
     void anMsrFileAmongGolangMigrateFilesIsAWarningNamingBothLayouts() throws IOException {
         write("1_init.up.sql", "V2_users.up.sql");
         MigrationResolver.Resolution resolution = resolve(MigrationNaming.GOLANG_MIGRATE);
-        assertThat(resolution.migrations()).extracting(ResolvedMigration::version).containsExactly(1L);
+        assertThat(resolution.migrations()).extracting(ResolvedMigration::version).containsExactly(Version.of(1L));
         assertThat(resolution.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.code()).isEqualTo("MIXED_NAMING");
             assertThat(issue.message()).contains("named for msr.naming=msr").contains("V2_users.up.sql")

@@ -1,5 +1,6 @@
 package io.msr.internal.source;
 
+import io.msr.Version;
 import io.msr.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class MigrationResolverTest {
     void aFileWithOnlyCommentsIsANoOpMigrationWithAWarningNamingIt() throws IOException {
         MigrationResolver.Resolution resolution = resolve("V1_placeholder.up.sql", "-- nothing yet\n/* later */\n",
                 "V2_empty.up.sql", "");
-        assertThat(resolution.migrations()).extracting(ResolvedMigration::version).containsExactly(1L, 2L);
+        assertThat(resolution.migrations()).extracting(ResolvedMigration::version).containsExactly(Version.of(1L), Version.of(2L));
         assertThat(resolution.migrations().get(0).up().statements()).isEmpty();
         assertThat(resolution.issues()).hasSize(2).allSatisfy(issue -> {
             assertThat(issue.severity()).isEqualTo(Issue.Severity.WARNING);

@@ -1,5 +1,6 @@
 package io.msr.internal.source;
 
+import io.msr.Version;
 import io.msr.Direction;
 import org.junit.jupiter.api.Test;
 
@@ -10,12 +11,12 @@ class SqlFileNameTest {
     @Test
     void parsesAnUpFileWithATimestampVersion() {
         assertThat(SqlFileName.parse("V202601150930_create_users.up.sql"))
-                .isEqualTo(new SqlFileName.Valid(202601150930L, "create users", Direction.UP));
+                .isEqualTo(new SqlFileName.Valid(Version.of(202601150930L), "create users", Direction.UP));
     }
 
     @Test
     void parsesADownFile() {
-        assertThat(SqlFileName.parse("V1_init.down.sql")).isEqualTo(new SqlFileName.Valid(1, "init", Direction.DOWN));
+        assertThat(SqlFileName.parse("V1_init.down.sql")).isEqualTo(new SqlFileName.Valid(Version.of(1), "init", Direction.DOWN));
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class ScriptedConnection {
     }
 
     private Object historyRow(Method method, Object[] args, Object[] values) throws SQLException {
-        if (method.getName().startsWith("set") && args != null && args.length == 2 && args[0] instanceof Integer i) {
+        if (method.getName().startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
             values[i] = args[1];
         } else if (method.getName().equals("executeUpdate")) {
             String row = "history V" + values[1] + " " + values[6] + " " + values[7];

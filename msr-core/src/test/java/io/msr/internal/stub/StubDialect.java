@@ -42,7 +42,7 @@ public final class StubDialect implements Dialect {
     }
 
     @Override
-    public List<String> createHistoryTable(String qualifiedTable, String table) {
+    public List<String> createHistoryTable(String qualifiedTable, String table, boolean textVersions) {
         return List.of("create history table " + qualifiedTable);
     }
 

@@ -2,12 +2,14 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.AdoptFrom;
 import io.msr.BackupSettings;
+import io.msr.ConfigurationException;
 import io.msr.DownPolicy;
 import io.msr.IsolationLevel;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
+import io.msr.Version;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
@@ -41,8 +43,11 @@ public class MsrProperties {
     /** Schema of the history table; by default the connection's current schema. */
     private String schema;
 
-    /** Highest version to migrate to, or the version the down mode goes back to. */
-    private Long target;
+    /**
+     * Highest version to migrate to, or the version the down mode goes back to: a number, or a dotted version such
+     * as 1.2 under msr.naming=flyway.
+     */
+    private String target;
 
     /**
      * What migrate does after a migration fails: none (committed migrations stay), down (revert this run's
@@ -440,7 +445,7 @@ public class MsrProperties {
 
     /** Returns the engine settings these properties describe. */
     public MsrSettings toSettings() {
-        return MsrSettings.builder().locations(locations).table(table).schema(schema).target(target)
+        return MsrSettings.builder().locations(locations).table(table).schema(schema).target(targetVersion())
                 .outOfOrder(outOfOrder).strict(strict).downPolicy(downPolicy).transactionMode(transactionMode)
                 .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
@@ -490,12 +495,24 @@ public class MsrProperties {
         this.schema = schema;
     }
 
-    public Long getTarget() {
+    public String getTarget() {
         return target;
     }
 
-    public void setTarget(Long target) {
+    public void setTarget(String target) {
         this.target = target;
+    }
+
+    /** Returns {@code msr.target} as a version, or null when unset; a value that is not a version is refused. */
+    public Version targetVersion() {
+        if (target == null || target.isBlank()) {
+            return null;
+        }
+        try {
+            return Version.parse(target.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("msr.target: " + e.getMessage() + ".");
+        }
     }
 
     public RollbackStrategy getRollbackStrategy() {

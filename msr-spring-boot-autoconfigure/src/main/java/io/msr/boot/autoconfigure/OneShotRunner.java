@@ -99,7 +99,7 @@ final class OneShotRunner {
                     throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
                             + " (0 reverts every migration).");
                 }
-                yield msr.down(properties.getTarget());
+                yield msr.down(properties.targetVersion());
             }
             default -> throw new IllegalStateException("not a one-shot operation: " + mode);
         };

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.Version;
 import io.msr.ExecutedMigration;
 import io.msr.InfoResult;
 import io.msr.Issue;
@@ -78,7 +79,7 @@ final class OneShotText {
                 : "Migration lock " + status.key() + ": " + state;
     }
 
-    private static String version(Long version) {
+    private static String version(Version version) {
         return version == null ? "<none>" : "V" + version;
     }
 

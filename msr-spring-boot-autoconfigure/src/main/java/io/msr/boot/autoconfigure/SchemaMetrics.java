@@ -20,7 +20,8 @@ final class SchemaMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         gauge(registry, MsrMeters.SCHEMA_VERSION, "Highest applied migration version",
-                info -> info.schemaVersion() == null ? Double.NaN : info.schemaVersion());
+                info -> info.schemaVersion() == null || !info.schemaVersion().isNumber() ? Double.NaN
+                        : info.schemaVersion().toLong());
         gauge(registry, MsrMeters.MIGRATIONS_PENDING, "Migrations waiting to be applied", info -> info.pending().size());
         gauge(registry, MsrMeters.MIGRATIONS_APPLIED, "Migrations applied",
                 info -> info.inState(MigrationState.APPLIED).size() + info.inState(MigrationState.CHECKSUM_MISMATCH).size()

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.Version;
 import io.msr.JavaMigration;
 import io.msr.MigrationContext;
 import io.msr.Msr;
@@ -233,8 +234,8 @@ class MsrAutoConfigurationTest {
         JavaMigration createdByABean() {
             return new JavaMigration() {
                 @Override
-                public long version() {
-                    return 1;
+                public Version version() {
+                    return Version.of(1);
                 }
 
                 @Override

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.Version;
 import io.msr.Direction;
 import io.msr.ExecutedMigration;
 import io.msr.ExitCode;
@@ -29,12 +30,12 @@ class OneShotReportTest {
     private static OperationResult failedRun(int migrations, String message) {
         List<ExecutedMigration> executed = new ArrayList<>();
         for (int i = 1; i <= migrations; i++) {
-            executed.add(new ExecutedMigration(i, "migration number " + i, MigrationType.SQL, "V" + i + "_m.up.sql",
+            executed.add(new ExecutedMigration(Version.of(i), "migration number " + i, MigrationType.SQL, "V" + i + "_m.up.sql",
                     Direction.UP, ExecutedMigration.Outcome.SUCCEEDED, 3));
         }
-        return new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED, Instant.now(), 10, null, 5L, executed,
+        return new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED, Instant.now(), 10, null, Version.of(5), executed,
                 List.of("a warning"), List.of(), new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
-                message, 6L, "V6_m.up.sql", 2, "42601"));
+                message, Version.of(6), "V6_m.up.sql", 2, "42601"));
     }
 
     @Test

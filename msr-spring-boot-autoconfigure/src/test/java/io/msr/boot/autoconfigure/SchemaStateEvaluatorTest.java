@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.Version;
 import io.msr.InfoResult;
 import io.msr.Issue;
 import io.msr.MigrationInfo;
@@ -17,12 +18,12 @@ class SchemaStateEvaluatorTest {
     private static MigrationInfo migration(long version, MigrationState state) {
         boolean applied = state == MigrationState.APPLIED || state == MigrationState.AHEAD
                 || state == MigrationState.CHECKSUM_MISMATCH;
-        return new MigrationInfo(version, "m" + version, MigrationType.SQL, "V" + version + "_m.up.sql", state, "c", "c",
+        return new MigrationInfo(Version.of(version), "m" + version, MigrationType.SQL, "V" + version + "_m.up.sql", state, "c", "c",
                 false, applied ? Instant.EPOCH : null, applied ? "app" : null, applied ? 1L : null);
     }
 
     private static SchemaState evaluate(boolean allowAhead, MigrationInfo... migrations) {
-        return SchemaStateEvaluator.evaluate(new InfoResult(1L, 2L, List.of(migrations), List.of(), true, List.of()),
+        return SchemaStateEvaluator.evaluate(new InfoResult(Version.of(1), Version.of(2), List.of(migrations), List.of(), true, List.of()),
                 allowAhead);
     }
 

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.Version;
 import io.msr.ExitCode;
 import io.msr.InfoResult;
 import io.msr.LockStatus;
@@ -38,7 +39,7 @@ final class ScriptedMsr implements Msr {
             migrations.add(migration(version, MigrationState.PENDING));
         }
         long latest = versions.length == 0 ? 1 : versions[versions.length - 1];
-        return new InfoResult(1L, latest, migrations, List.of(), true, List.of());
+        return new InfoResult(Version.of(1), Version.of(latest), migrations, List.of(), true, List.of());
     }
 
     /** A reading with version 1 applied and nothing pending. */
@@ -48,7 +49,7 @@ final class ScriptedMsr implements Msr {
 
     static MigrationInfo migration(long version, MigrationState state) {
         boolean applied = state == MigrationState.APPLIED;
-        return new MigrationInfo(version, "m" + version, MigrationType.SQL, "V" + version + "_m.up.sql", state, "c",
+        return new MigrationInfo(Version.of(version), "m" + version, MigrationType.SQL, "V" + version + "_m.up.sql", state, "c",
                 applied ? "c" : null, false, applied ? Instant.EPOCH : null, applied ? "app" : null,
                 applied ? 1L : null);
     }
@@ -70,12 +71,12 @@ final class ScriptedMsr implements Msr {
 
     @Override
     public OperationResult migrate() {
-        return new OperationResult(Operation.MIGRATE, ExitCode.SUCCESS, Instant.EPOCH, 1, 1L, 1L, List.of(),
+        return new OperationResult(Operation.MIGRATE, ExitCode.SUCCESS, Instant.EPOCH, 1, Version.of(1), Version.of(1), List.of(),
                 List.of(), List.of(), null);
     }
 
     @Override
-    public OperationResult migrate(long target) {
+    public OperationResult migrate(Version target) {
         return migrate();
     }
 
@@ -85,7 +86,7 @@ final class ScriptedMsr implements Msr {
     }
 
     @Override
-    public OperationResult down(long target) {
+    public OperationResult down(Version target) {
         throw new UnsupportedOperationException();
     }
 
