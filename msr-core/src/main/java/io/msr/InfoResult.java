@@ -55,12 +55,12 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         return !inState(MigrationState.AHEAD).isEmpty();
     }
 
-    /** Returns the applied migration with the highest version. */
+    /** Returns the applied versioned migration with the highest version (repeatable migrations have none). */
     public Optional<MigrationInfo> lastApplied() {
         MigrationInfo last = null;
         for (MigrationInfo migration : migrations) {
             if (migration.installedOn() != null && migration.state() != MigrationState.FAILED
-                    && (last == null || migration.version().isAbove(last.version()))) {
+                    && migration.version() != null && (last == null || migration.version().isAbove(last.version()))) {
                 last = migration;
             }
         }

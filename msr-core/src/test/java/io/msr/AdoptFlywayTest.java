@@ -156,6 +156,27 @@ class AdoptFlywayTest {
         assertThat(db.queryForObject("select to_regclass('" + schema + ".notes') is null", Boolean.class)).isTrue();
     }
 
+    /** A Java migration named the Flyway way. */
+    static final class V3_1__Seed_users implements JavaMigration {
+        @Override
+        public void up(MigrationContext context) throws Exception {
+            try (var statement = context.connection().createStatement()) {
+                statement.execute("select 1");
+            }
+        }
+    }
+
+    @Test
+    void javaMigrationsAreNamedTheFlywayWay() {
+        MsrSettings settings = folder.settings().schema(schema).naming(MigrationNaming.FLYWAY)
+                .adoptFrom(AdoptFrom.FLYWAY).placeholders(Map.of("prefix", "app_")).build();
+
+        OperationResult result = folder.msr(db, settings, new V3_1__Seed_users()).migrate();
+
+        assertThat(result.executed()).extracting(ExecutedMigration::version, ExecutedMigration::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Version.parse("3.1"), "Seed users"));
+    }
+
     @Test
     void undoFilesAreTheDownMigrations() {
         msr(folder.settings()).migrate();

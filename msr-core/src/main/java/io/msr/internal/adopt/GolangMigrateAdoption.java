@@ -26,7 +26,7 @@ public record GolangMigrateAdoption(ForeignHistory foreign, List<ResolvedMigrati
     public static GolangMigrateAdoption of(ForeignHistory foreign, List<ResolvedMigration> resolved) {
         List<ResolvedMigration> imported = new ArrayList<>();
         for (ResolvedMigration migration : resolved) {
-            if (!migration.version().isAbove(foreign.version())) {
+            if (!migration.repeatable() && !migration.version().isAbove(foreign.version())) {
                 imported.add(migration);
             }
         }

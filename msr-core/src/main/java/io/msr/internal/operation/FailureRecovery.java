@@ -87,7 +87,7 @@ final class FailureRecovery {
         }
         Version failed = failure.version().orElse(null);
         for (ResolvedMigration migration : pending) {
-            if (failed != null && migration.version().equals(failed) && !migration.transactionalUp(transactionMode)) {
+            if (failed != null && failed.equals(migration.version()) && !migration.transactionalUp(transactionMode)) {
                 return true;
             }
         }
