@@ -6,12 +6,29 @@ package io.msr;
  */
 public enum AdoptFrom {
     /** Adopt nothing; the default. */
-    NONE,
+    NONE(null),
+    /**
+     * Flyway's {@code flyway_schema_history}: every successful row is imported (history operation
+     * {@code IMPORTED}) once each local file matches the checksum Flyway recorded; a failed row, a missing file or a
+     * differing file is refused.
+     */
+    FLYWAY("flyway_schema_history"),
     /**
      * golang-migrate's table of one row {@code (version bigint, dirty boolean)}: every local migration up to that
      * version is recorded as applied (history operation {@code IMPORTED}); a dirty version is refused.
      */
-    GOLANG_MIGRATE;
+    GOLANG_MIGRATE("schema_migrations");
+
+    private final String defaultTable;
+
+    AdoptFrom(String defaultTable) {
+        this.defaultTable = defaultTable;
+    }
+
+    /** Returns the name the tool gives its history table, or null for {@link #NONE}. */
+    public String defaultTable() {
+        return defaultTable;
+    }
 
     /** Returns the property value that selects this source, e.g. {@code golang-migrate}. */
     public String propertyValue() {

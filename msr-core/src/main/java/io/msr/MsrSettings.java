@@ -48,8 +48,8 @@ import java.util.Set;
  * @param naming             how SQL migration files are named (default {@link MigrationNaming#MSR})
  * @param adoptFrom          whose history the first migrate takes over when MSR's history table does not exist
  *                           (default {@link AdoptFrom#NONE})
- * @param adoptTable         the other tool's history table, in the history schema; default
- *                           {@value #DEFAULT_ADOPT_TABLE}
+ * @param adoptTable         the other tool's history table, in the history schema, or null (the default) for the
+ *                           name the tool gives it ({@link AdoptFrom#defaultTable()})
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -68,8 +68,6 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     /** The default number of attempts of a migration that fails on a transient error. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
-    /** The default table adopted from another tool: golang-migrate's. */
-    public static final String DEFAULT_ADOPT_TABLE = "schema_migrations";
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public MsrSettings {
@@ -109,7 +107,10 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(adoptFrom, "adoptFrom");
-        if (adoptTable == null || !adoptTable.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
+        if (adoptTable != null && adoptTable.isBlank()) {
+            adoptTable = null;
+        }
+        if (adoptTable != null && !adoptTable.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
             throw new ConfigurationException("msr.adopt-table '" + adoptTable + "' is not a plain SQL identifier"
                     + " (letters, digits and _, starting with a letter or _); the table is looked up in the history"
                     + " schema.");
@@ -132,6 +133,11 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     /** Returns the defaults. */
     public static MsrSettings defaults() {
         return builder().build();
+    }
+
+    /** Returns the other tool's history table: {@link #adoptTable()}, or the tool's own name for it when unset. */
+    public String adoptTableOrDefault() {
+        return adoptTable != null ? adoptTable : adoptFrom.defaultTable();
     }
 
     /** Returns a builder that starts from the defaults. */
@@ -176,7 +182,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private boolean placeholderReplacement = true;
         private MigrationNaming naming = MigrationNaming.MSR;
         private AdoptFrom adoptFrom = AdoptFrom.NONE;
-        private String adoptTable = DEFAULT_ADOPT_TABLE;
+        private String adoptTable;
 
         private Builder() {
         }

@@ -84,6 +84,11 @@ public final class Version implements Comparable<Version> {
         return isNumber() ? (Object) toLong() : text;
     }
 
+    /** Returns {@link #jsonValue()} of a version that may be null (null then). */
+    public static Object jsonValue(Version version) {
+        return version == null ? null : version.jsonValue();
+    }
+
     /** Returns the version as written, dots between the parts, without leading zeros. */
     @Override
     public String toString() {

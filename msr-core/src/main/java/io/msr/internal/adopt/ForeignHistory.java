@@ -3,21 +3,24 @@ package io.msr.internal.adopt;
 import io.msr.AdoptFrom;
 import io.msr.Version;
 import io.msr.internal.dialect.Dialect;
+import io.msr.internal.source.ResolvedMigration;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
- * What another tool's history table says, read once and never written.
+ * What golang-migrate's history table says, read once and never written.
  *
  * @param source  the tool
  * @param table   the table, quoted and qualified, for messages
  * @param version the version the tool recorded as current
  * @param dirty   whether the tool marked that version dirty (its migration failed part-way)
  */
-public record ForeignHistory(AdoptFrom source, String table, Version version, boolean dirty) {
+public record ForeignHistory(AdoptFrom source, String table, Version version, boolean dirty)
+        implements AdoptableHistory {
 
     /**
      * Reads golang-migrate's table: one row {@code (version bigint, dirty boolean)}. Returns null when the table does
@@ -36,6 +39,11 @@ public record ForeignHistory(AdoptFrom source, String table, Version version, bo
                     ? new ForeignHistory(AdoptFrom.GOLANG_MIGRATE, qualified, Version.of(result.getLong(1)), result.getBoolean(2))
                     : null;
         }
+    }
+
+    @Override
+    public Adoption adoption(List<ResolvedMigration> resolved) {
+        return GolangMigrateAdoption.of(this, resolved);
     }
 
     /** Returns the tool's name as {@code msr.adopt-from} spells it. */

@@ -1,5 +1,6 @@
 package io.msr.internal.execute;
 
+import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.source.SqlScript;
@@ -14,17 +15,20 @@ import java.util.Map;
 /**
  * The placeholder values of a run: the settings' values (names matched ignoring case) and the built-ins
  * {@code ${msr:schema}} and {@code ${msr:table}} (the history table as this run resolved it) and
- * {@code ${msr:user}} (the user the migration connection logged in as). Unknown placeholders were reported before
- * the run; one that still gets here is sent as written.
+ * {@code ${msr:user}} (the user the migration connection logged in as); under Flyway's naming also Flyway's names
+ * for them, {@code ${flyway:defaultSchema}}, {@code ${flyway:table}} and {@code ${flyway:user}}. Unknown
+ * placeholders were reported before the run; one that still gets here is sent as written.
  */
 final class Placeholders {
 
     private final boolean enabled;
     private final Map<String, String> configured = new HashMap<>();
     private final SchemaHistory history;
+    private final boolean flywayNames;
 
     Placeholders(MsrSettings settings, SchemaHistory history) {
         this.enabled = settings.placeholderReplacement();
+        this.flywayNames = settings.naming() == MigrationNaming.FLYWAY;
         settings.placeholders().forEach((name, value) -> configured.put(name.toLowerCase(Locale.ROOT), value));
         this.history = history;
     }
@@ -38,6 +42,11 @@ final class Placeholders {
         values.put("msr:schema", history.schema());
         values.put("msr:table", history.table());
         values.put("msr:user", connection.getMetaData().getUserName());
+        if (flywayNames) {
+            values.put("flyway:defaultschema", history.schema());
+            values.put("flyway:table", history.table());
+            values.put("flyway:user", values.get("msr:user"));
+        }
         return new Values(values);
     }
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,7 +125,7 @@ public final class SchemaHistory {
      * be created before the table exists (the first migration creates it).
      */
     public Writer writer(Connection connection) throws SQLException {
-        return new Writer(connection.prepareStatement("insert into " + qualified
+        return new Writer(connection, qualified, connection.prepareStatement("insert into " + qualified
                 + " (version, description, type, script, checksum, operation, success, execution_time_ms)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)"));
     }
@@ -134,9 +135,14 @@ public final class SchemaHistory {
      * autocommit, also when the table was created again after a rollback had removed it.
      */
     public static final class Writer implements AutoCloseable {
+        private final Connection connection;
+        private final String qualified;
         private final PreparedStatement insert;
+        private PreparedStatement importInsert;
 
-        private Writer(PreparedStatement insert) {
+        private Writer(Connection connection, String qualified, PreparedStatement insert) {
+            this.connection = connection;
+            this.qualified = qualified;
             this.insert = insert;
         }
 
@@ -160,10 +166,41 @@ public final class SchemaHistory {
             insert.executeUpdate();
         }
 
-        /** Closes the statement; the connection stays open. */
+        /**
+         * Appends a successful IMPORTED row taken over from another tool's history, keeping who applied it, when
+         * and how long it took as that tool recorded them (the current user and time when they are null). Does not
+         * commit.
+         */
+        public void appendImported(Version version, String description, MigrationType type, String script,
+                String checksum, String installedBy, Instant installedOn, long executionTimeMs) throws SQLException {
+            if (importInsert == null) {
+                importInsert = connection.prepareStatement("insert into " + qualified + " (version, description,"
+                        + " type, script, checksum, operation, success, installed_by, installed_on, execution_time_ms)"
+                        + " values (?, ?, ?, ?, ?, ?, true, coalesce(?, current_user),"
+                        + " coalesce(?, clock_timestamp()), ?)");
+            }
+            importInsert.setObject(1, version == null ? null : version.toString(), Types.OTHER);
+            importInsert.setString(2, truncate(description, 200));
+            importInsert.setString(3, type.name());
+            importInsert.setString(4, truncate(script, 1000));
+            importInsert.setString(5, checksum);
+            importInsert.setString(6, HistoryOperation.IMPORTED.name());
+            importInsert.setString(7, installedBy == null ? null : truncate(installedBy, 100));
+            importInsert.setTimestamp(8, installedOn == null ? null : Timestamp.from(installedOn));
+            importInsert.setLong(9, executionTimeMs);
+            importInsert.executeUpdate();
+        }
+
+        /** Closes the statements; the connection stays open. */
         @Override
         public void close() throws SQLException {
-            insert.close();
+            try {
+                insert.close();
+            } finally {
+                if (importInsert != null) {
+                    importInsert.close();
+                }
+            }
         }
 
         private static String truncate(String text, int max) {

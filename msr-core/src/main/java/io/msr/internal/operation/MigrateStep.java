@@ -6,7 +6,6 @@ import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.ValidationException;
 import io.msr.internal.adopt.Adoption;
-import io.msr.internal.adopt.ForeignHistory;
 import io.msr.internal.execute.Applier;
 import io.msr.internal.execute.DryRun;
 import io.msr.internal.execute.HistoryTable;
@@ -126,16 +125,15 @@ final class MigrateStep implements OperationTemplate.Step {
         if (adoption == null) {
             return false;
         }
-        ForeignHistory foreign = adoption.foreign();
-        run.recorder().versions(foreign.version(), foreign.version());
-        String what = foreign.tool() + "'s history " + foreign.table() + " at version " + foreign.version() + ": "
-                + adoption.imported().size() + " migration(s) recorded as IMPORTED";
+        run.recorder().versions(adoption.version(), adoption.version());
+        String what = adoption.tool() + "'s history " + adoption.table() + " at version " + adoption.version() + ": "
+                + adoption.importedCount() + " migration(s) recorded as IMPORTED";
         if (settings.dryRun()) {
             run.recorder().note("Dry run: would adopt " + what + "; nothing was written");
             return false;
         }
         adoption.record(run.session().connection, run.session().history);
-        run.recorder().note("Adopted " + what + "; " + foreign.table() + " was left as it was");
+        run.recorder().note("Adopted " + what + "; " + adoption.table() + " was left as it was");
         log.info("Adopted {}", what);
         return true;
     }

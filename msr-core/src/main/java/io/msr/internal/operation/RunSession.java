@@ -8,6 +8,9 @@ import io.msr.IsolationLevel;
 import io.msr.MigrationListener;
 import io.msr.MsrSettings;
 import io.msr.internal.adopt.Adoption;
+import io.msr.internal.adopt.AdoptableHistory;
+import io.msr.internal.adopt.FlywayAdoption;
+import io.msr.internal.adopt.FlywayHistory;
 import io.msr.internal.adopt.ForeignHistory;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.Dialects;
@@ -21,13 +24,18 @@ import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
 import io.msr.internal.source.ResolvedMigration;
+import io.msr.internal.sql.PlaceholderReplacer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One operation's connection to the database: the migration connection, the dialect, the history table and the
@@ -45,6 +53,8 @@ final class RunSession implements AutoCloseable {
     private final SessionState borrowed;
     private final AdoptFrom adoptFrom;
     private final String adoptTable;
+    private final Map<String, String> placeholders;
+    private final boolean placeholderReplacement;
 
     /**
      * What the history table held when the operation read it.
@@ -55,11 +65,11 @@ final class RunSession implements AutoCloseable {
      * @param foreign another tool's history to adopt ({@code msr.adopt-from}), read only while MSR's table does not
      *                exist; null when there is none
      */
-    record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state, ForeignHistory foreign) {
+    record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state, AdoptableHistory foreign) {
 
         /** The adoption the first migrate will make, or null when there is nothing to adopt. */
         Adoption adoption(List<ResolvedMigration> resolved) {
-            return foreign == null ? null : Adoption.of(foreign, resolved);
+            return foreign == null ? null : foreign.adoption(resolved);
         }
 
         /** The history to plan against: as adopting will leave it, before the first migrate adopts. */
@@ -82,7 +92,9 @@ final class RunSession implements AutoCloseable {
             MigrationLock lock, SessionState borrowed, MsrSettings settings) {
         this.connection = connection;
         this.adoptFrom = settings.adoptFrom();
-        this.adoptTable = settings.adoptTable();
+        this.adoptTable = settings.adoptTableOrDefault();
+        this.placeholders = settings.placeholders();
+        this.placeholderReplacement = settings.placeholderReplacement();
         this.borrowed = borrowed;
         this.dialect = dialect;
         this.schema = schema;
@@ -139,16 +151,41 @@ final class RunSession implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not read the history table " + history.qualifiedName(), e);
         }
-        ForeignHistory foreign = null;
-        if (!exists && adoptFrom == AdoptFrom.GOLANG_MIGRATE) {
+        AdoptableHistory foreign = null;
+        if (!exists && adoptFrom != AdoptFrom.NONE) {
             try {
-                foreign = ForeignHistory.readGolangMigrate(connection, dialect, schema, adoptTable);
+                foreign = readForeign();
             } catch (SQLException e) {
-                throw SqlErrors.outsideMigration("Could not read golang-migrate's history table "
+                throw SqlErrors.outsideMigration("Could not read " + adoptFrom.propertyValue() + "'s history table "
                         + dialect.qualify(schema, adoptTable) + " (msr.adopt-table)", e);
             }
         }
         return new HistorySnapshot(exists, rows, HistoryState.replay(rows), foreign);
+    }
+
+    private AdoptableHistory readForeign() throws SQLException {
+        return switch (adoptFrom) {
+            case GOLANG_MIGRATE -> ForeignHistory.readGolangMigrate(connection, dialect, schema, adoptTable);
+            case FLYWAY -> {
+                FlywayHistory flyway = FlywayHistory.read(connection, dialect, schema, adoptTable);
+                UnaryOperator<String> placeholders = flywayPlaceholders(connection.getMetaData().getUserName());
+                yield flyway == null ? null : resolved -> FlywayAdoption.of(flyway, resolved, placeholders);
+            }
+            default -> null;
+        };
+    }
+
+    /** Flyway's placeholder values, with which it checksummed repeatable migrations. */
+    private UnaryOperator<String> flywayPlaceholders(String user) {
+        if (!placeholderReplacement) {
+            return UnaryOperator.identity();
+        }
+        Map<String, String> values = new HashMap<>();
+        placeholders.forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
+        values.put("flyway:defaultschema", schema);
+        values.put("flyway:user", user);
+        values.put("flyway:table", adoptTable);
+        return text -> PlaceholderReplacer.replace(text, name -> values.get(name.toLowerCase(Locale.ROOT))).text();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.msr.internal.source;
 
 import io.msr.Version;
 import io.msr.Issue;
+import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
 import io.msr.internal.sql.PlaceholderReplacer;
 
@@ -21,6 +22,9 @@ public final class PlaceholderCheck {
     /** The built-in placeholders: the history table's schema and name, and the connected database user. */
     public static final List<String> BUILT_INS = List.of("msr:schema", "msr:table", "msr:user");
 
+    /** Flyway's names for the built-ins, known under {@code msr.naming=flyway} (matched ignoring case, as Flyway). */
+    public static final List<String> FLYWAY_BUILT_INS = List.of("flyway:defaultschema", "flyway:table", "flyway:user");
+
     private PlaceholderCheck() {
     }
 
@@ -30,7 +34,10 @@ public final class PlaceholderCheck {
             return resolution;
         }
         Set<String> known = settings.placeholders().keySet().stream().map(name -> name.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        if (settings.naming() == MigrationNaming.FLYWAY) {
+            known.addAll(FLYWAY_BUILT_INS);
+        }
         List<Issue> issues = new ArrayList<>(resolution.issues());
         for (ResolvedMigration migration : resolution.migrations()) {
             for (SqlScript script : new SqlScript[] {migration.up(), migration.down()}) {

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Finds and replaces placeholders {@code ${name}} in SQL text, everywhere in the text as Flyway does: in strings,
  * comments and dollar-quoted bodies alike. A name is a letter or {@code _} followed by letters, digits, {@code _},
- * {@code .} or {@code -}, optionally prefixed {@code msr:}; a {@code ${} that does not start such a name and its
+ * {@code .} or {@code -}, optionally prefixed {@code msr:} or {@code flyway:}; a {@code ${} that does not start such a name and its
  * closing brace is left as it is. There is no escape syntax.
  */
 public final class PlaceholderReplacer {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{((?:msr:)?[A-Za-z_][A-Za-z0-9_.-]*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{((?:msr:|flyway:)?[A-Za-z_][A-Za-z0-9_.-]*)}");
 
     private PlaceholderReplacer() {
     }

@@ -88,8 +88,11 @@ public class MsrProperties {
      */
     private AdoptFrom adoptFrom = AdoptFrom.NONE;
 
-    /** The other tool's history table (msr.adopt-from), in the history schema. */
-    private String adoptTable = MsrSettings.DEFAULT_ADOPT_TABLE;
+    /**
+     * The other tool's history table (msr.adopt-from), in the history schema; by default the tool's own name for it
+     * (flyway_schema_history, schema_migrations).
+     */
+    private String adoptTable;
 
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;

@@ -22,7 +22,7 @@ final class OneShotText {
         StringBuilder text = new StringBuilder();
         String name = result.operation().name().toLowerCase(Locale.ROOT);
         for (ExecutedMigration migration : result.executed()) {
-            text.append(String.format("  %-8s V%-18d %-40s %-6s %6d ms%n", migration.outcome(), migration.version(),
+            text.append(String.format("  %-8s %-19s %-40s %-6s %6d ms%n", migration.outcome(), label(migration.version()),
                     clip(migration.description(), 40), migration.direction(), migration.durationMs()));
         }
         for (String warning : result.warnings()) {
@@ -62,7 +62,7 @@ final class OneShotText {
         StringBuilder text = new StringBuilder(String.format("%-19s %-40s %-5s %-17s %-20s%n", "Version", "Description",
                 "Type", "State", "Installed on"));
         for (MigrationInfo migration : migrations) {
-            text.append(String.format("%-19s %-40s %-5s %-17s %-20s%n", "V" + migration.version(),
+            text.append(String.format("%-19s %-40s %-5s %-17s %-20s%n", label(migration.version()),
                     clip(migration.description(), 40), migration.type(), migration.state(),
                     migration.installedOn() == null ? "" : migration.installedOn().toString()));
         }
@@ -77,6 +77,10 @@ final class OneShotText {
                 ? (status.held() ? "Released the migration lock " + status.key() + ", which was " + state
                 : "The migration lock " + status.key() + " was not held; nothing to release")
                 : "Migration lock " + status.key() + ": " + state;
+    }
+
+    private static String label(Version version) {
+        return version == null ? "R" : "V" + version;
     }
 
     private static String version(Version version) {

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.InfoResult;
+import io.msr.MigrationInfo;
 import io.msr.Issue;
 import io.msr.MigrationState;
 
@@ -37,8 +38,10 @@ final class SchemaStateEvaluator {
         }
         int pending = info.pending().size();
         if (pending > 0) {
-            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, pending + " migration(s) pending, first V"
-                    + info.pending().get(0).version() + "; waiting for the migration Job", info, null, now);
+            MigrationInfo first = info.pending().get(0);
+            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, pending + " migration(s) pending, first "
+                    + (first.version() == null ? "repeatable '" + first.description() + "'" : "V" + first.version())
+                    + "; waiting for the migration Job", info, null, now);
         }
         if (info.schemaAhead() && !allowAhead) {
             return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, "The schema is ahead of this application"

@@ -42,7 +42,7 @@ class AdoptionPropertiesTest {
             MsrSettings settings = context.getBean(MsrProperties.class).toSettings();
             assertThat(settings.naming()).isEqualTo(MigrationNaming.MSR);
             assertThat(settings.adoptFrom()).isEqualTo(AdoptFrom.NONE);
-            assertThat(settings.adoptTable()).isEqualTo("schema_migrations");
+            assertThat(settings.adoptTableOrDefault()).isNull();
         });
     }
 }
