@@ -196,10 +196,19 @@ class FlywayTakeoverIT {
         write("V1.1__add_email.sql", "alter table ${flyway:defaultSchema}.users add column email varchar(320);\n");
         writeNewMigrations();
 
+        // The issue codes are in info's JSON (migrate and validate print the messages): info reads Flyway's history
+        // read-only and lists what the first migrate will refuse.
+        PackagedJar.Run info = run("info", "info");
+        assertThat(info.exitCode()).as(info.output()).isZero();
+        assertThat(summary("info")).contains("\"code\":\"ADOPT_CHECKSUM_MISMATCH\"").contains("V1.1__add_email.sql")
+                .contains("\"historyExists\":false");
+
         PackagedJar.Run migrate = run("migrate", "migrate");
 
         assertThat(migrate.exitCode()).as(migrate.output()).isEqualTo(2);
-        assertThat(migrate.output() + summary("migrate")).contains("ADOPT_CHECKSUM_MISMATCH")
+        assertThat(migrate.output()).contains("V1.1__add_email.sql differs from the V1.1 (V1.1__add_email.sql)"
+                + " Flyway applied");
+        assertThat(summary("migrate")).contains("\"exitCode\":2").contains("ValidationException")
                 .contains("V1.1__add_email.sql");
         assertThat(migrate.output()).doesNotContain("Adopted flyway's history");
         assertThat(exists("msr_schema_history")).isFalse();
@@ -221,10 +230,16 @@ class FlywayTakeoverIT {
         assertThat(flywayRows).hasSize(5).last().asString().startsWith("5|3|broken|SQL|V3__broken.sql|")
                 .endsWith("|false");
 
+        PackagedJar.Run info = run("info", "info");
+        assertThat(info.exitCode()).as(info.output()).isZero();
+        assertThat(summary("info")).contains("\"code\":\"ADOPT_FAILED_ROW\"").contains("V3__broken.sql");
+
         PackagedJar.Run migrate = run("migrate", "migrate");
 
         assertThat(migrate.exitCode()).as(migrate.output()).isEqualTo(2);
-        assertThat(migrate.output() + summary("migrate")).contains("ADOPT_FAILED_ROW").contains("V3__broken.sql");
+        assertThat(migrate.output()).contains("records a failed migration: V3 (V3__broken.sql)")
+                .contains("flyway repair");
+        assertThat(summary("migrate")).contains("\"exitCode\":2").contains("ValidationException");
         assertThat(migrate.output()).doesNotContain("Adopted flyway's history");
         assertThat(exists("msr_schema_history")).isFalse();
         assertThat(flywayHistory()).isEqualTo(flywayRows);
@@ -234,7 +249,8 @@ class FlywayTakeoverIT {
     void aRepeatableChangedSinceFlywaysLastRunIsPendingAndReappliedByTheFirstMigrate() throws IOException {
         flyway().load().migrate();
         List<String> flywayRows = flywayHistory();
-        write("R__user_view.sql", USER_VIEW.replace("select id, name,", "select id, name, upper(name) as shout,"));
+        // create or replace view may only add columns at the end
+        write("R__user_view.sql", USER_VIEW.replace(" as app from", " as app, upper(name) as shout from"));
 
         PackagedJar.Run info = run("info", "info");
         assertThat(info.exitCode()).as(info.output()).isZero();
@@ -249,7 +265,7 @@ class FlywayTakeoverIT {
                 .endsWith("user view UP true");
         assertThat(db.queryForStrings("select column_name from information_schema.columns where table_schema = '"
                 + schema + "' and table_name = 'user_view' order by ordinal_position"))
-                .containsExactly("id", "name", "shout", "email", "app");
+                .containsExactly("id", "name", "email", "app", "shout");
         assertThat(flywayHistory()).isEqualTo(flywayRows);
     }
 }
