@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Validation failed before anything executed; the database is unchanged. Carries every issue found, errors
- * first; the message lists them all.
+ * first; the message lists them all, each with its code ({@code [CHECKSUM_MISMATCH] Migration V3 ...}).
  */
 public final class ValidationException extends MsrException {
 
@@ -35,13 +35,18 @@ public final class ValidationException extends MsrException {
         return issues.get(0);
     }
 
+    /** An issue as the message lists it: its code first, so logs and summaries can be searched by it. */
+    private static String line(Issue issue) {
+        return "[" + issue.code() + "] " + issue.message();
+    }
+
     private static String describe(List<Issue> issues) {
         if (issues.size() == 1) {
-            return "Validation failed: " + issues.get(0).message();
+            return "Validation failed: " + line(issues.get(0));
         }
         StringBuilder text = new StringBuilder("Validation failed with ").append(issues.size()).append(" problems:");
         for (Issue issue : issues) {
-            text.append("\n  - ").append(issue.message());
+            text.append("\n  - ").append(line(issue));
         }
         return text.toString();
     }
