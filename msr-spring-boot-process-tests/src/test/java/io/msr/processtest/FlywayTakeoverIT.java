@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,17 +134,27 @@ class FlywayTakeoverIT {
     }
 
     @Test
-    void theFirstMigrateAdoptsFlywaysHistoryAndAppliesWhatIsNew() throws IOException {
+    void theFirstMigrateAdoptsFlywaysHistoryAndAppliesWhatIsNew() throws Exception {
         flyway().load().migrate();
         List<String> flywayRows = flywayHistory();
         assertThat(flywayRows).hasSize(4);
         writeNewMigrations();
 
-        PackagedJar.Run info = run("info", "info");
-        assertThat(info.exitCode()).as(info.output()).isZero();
-        assertThat(summary("info")).as("only V2.1 and V10 are new; the unchanged repeatable is not pending")
+        // A replica of the new release, started normally (verify mode), before the Job: it reads Flyway's history.
+        int port = Http.freePort();
+        List<String> replicaArgs = new ArrayList<>(MigrateJobIT.database(db));
+        replicaArgs.addAll(List.of("--server.port=" + port, "--msr.schema=" + schema,
+                "--spring.datasource.hikari.connection-init-sql=set search_path to " + schema,
+                "--test.java-migration.enabled=false", "--msr.locations=filesystem:" + migrations,
+                "--msr.naming=flyway", "--msr.adopt-from=flyway", "--msr.placeholders.app_name=" + APP_NAME,
+                "--msr.verify.refresh-interval=300ms"));
+        PackagedJar.Started replica = APP.start(Map.of(), replicaArgs);
+        String endpoint = "http://localhost:" + port + "/actuator/msr";
+        String readiness = "http://localhost:" + port + "/actuator/health/readiness";
+        HttpResponse<String> before = Http.waitForAnswer(endpoint, replica);
+        assertThat(before.body()).as("only V2.1 and V10 are new; the unchanged repeatable is not pending")
                 .contains("\"pending\":2").contains("\"historyExists\":false");
-        assertThat(info.output()).contains("2 pending");
+        assertThat(Http.get(readiness).statusCode()).isEqualTo(503);
 
         PackagedJar.Run dryRun = run("dry-run", "migrate", "--msr.dry-run=true");
         assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
@@ -168,6 +179,12 @@ class FlywayTakeoverIT {
         assertThat(db.queryForObject("select obj_description('" + schema + ".invoices'::regclass, 'pg_class')",
                 String.class)).as("${flyway:table} is a built-in").startsWith("kept beside ").doesNotContain("${");
         assertThat(flywayHistory()).as("Flyway's table is never written").isEqualTo(flywayRows);
+
+        HttpResponse<String> after = Http.until(readiness, response -> response.statusCode() == 200);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        assertThat(Http.get(endpoint).body()).contains("\"pending\":0").contains("\"historyExists\":true")
+                .contains("\"schemaVersion\":10");
+        replica.stop();
 
         PackagedJar.Run again = run("again", "migrate");
         assertThat(again.exitCode()).as(again.output()).isZero();

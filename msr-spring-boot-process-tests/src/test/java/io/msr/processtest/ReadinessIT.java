@@ -6,11 +6,7 @@ import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithPostgres
 class ReadinessIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final PackagedJar APP = new PackagedJar(Path.of(System.getProperty("process.test.jar")));
 
@@ -39,7 +34,7 @@ class ReadinessIT {
     @Test
     void becomesReadyOnceTheJobHasMigratedAndStaysLiveThroughout() throws Exception {
         String schema = db.freshSchema().name();
-        int port = freePort();
+        int port = Http.freePort();
         List<String> common = new ArrayList<>(MigrateJobIT.database(db));
         common.addAll(List.of("--msr.schema=" + schema,
                 "--spring.datasource.hikari.connection-init-sql=set search_path to " + schema));
@@ -48,9 +43,9 @@ class ReadinessIT {
         PackagedJar.Started replica = APP.start(Map.of(), app);
         try {
             String base = "http://localhost:" + port;
-            HttpResponse<String> liveness = waitForAnswer(base + "/actuator/health/liveness", replica);
+            HttpResponse<String> liveness = Http.waitForAnswer(base + "/actuator/health/liveness", replica);
             assertThat(liveness.statusCode()).isEqualTo(200);
-            HttpResponse<String> pending = get(base + "/actuator/health/readiness");
+            HttpResponse<String> pending = Http.get(base + "/actuator/health/readiness");
             assertThat(pending.statusCode()).as(pending.body()).isEqualTo(503);
             assertThat(pending.body()).contains("OUT_OF_SERVICE");
 
@@ -60,44 +55,17 @@ class ReadinessIT {
             assertThat(migrate.exitCode()).as(migrate.output()).isZero();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            HttpResponse<String> ready = get(base + "/actuator/health/readiness");
+            HttpResponse<String> ready = Http.get(base + "/actuator/health/readiness");
             while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
-                assertThat(get(base + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+                assertThat(Http.get(base + "/actuator/health/liveness").statusCode()).isEqualTo(200);
                 Thread.sleep(100);
-                ready = get(base + "/actuator/health/readiness");
+                ready = Http.get(base + "/actuator/health/readiness");
             }
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-            assertThat(get(base + "/actuator/health/liveness").body()).doesNotContain("msr");
-            assertThat(get(base + "/hello").body()).isEqualTo("hello");
+            assertThat(Http.get(base + "/actuator/health/liveness").body()).doesNotContain("msr");
+            assertThat(Http.get(base + "/hello").body()).isEqualTo("hello");
         } finally {
             replica.stop();
-        }
-    }
-
-    private static HttpResponse<String> waitForAnswer(String url, PackagedJar.Started started) throws Exception {
-        Process process = started.process();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The app exited with " + process.exitValue() + ":\n" + started.output());
-            }
-            try {
-                return get(url);
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("The app did not answer within 60 s:\n" + started.output());
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -6,10 +6,6 @@ import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithPostgres
 class WaitOnStartIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final PackagedJar APP = new PackagedJar(Path.of(System.getProperty("process.test.jar")));
 
@@ -47,7 +42,7 @@ class WaitOnStartIT {
     @Test
     void startupWaitsForTheMigrateJobAndCompletesOnceTheSchemaIsCurrent() throws Exception {
         String schema = db.freshSchema().name();
-        int port = freePort();
+        int port = Http.freePort();
         List<String> app = new ArrayList<>(common(schema));
         app.addAll(List.of("--server.port=" + port, "--msr.verify.wait-on-start=90s"));
         PackagedJar.Started replica = APP.start(Map.of(), app);
@@ -65,7 +60,7 @@ class WaitOnStartIT {
             assertThat(migrate.exitCode()).as(migrate.output()).isZero();
 
             awaitOutput(replica, "Started ProcessTestApplication", Duration.ofSeconds(60));
-            HttpResponse<String> ready = get("http://localhost:" + port + "/actuator/health/readiness");
+            HttpResponse<String> ready = Http.get("http://localhost:" + port + "/actuator/health/readiness");
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             String output = replica.output();
             assertThat(output.indexOf("MSR finished waiting")).as(output)
@@ -106,21 +101,10 @@ class WaitOnStartIT {
 
     private static boolean answers(String url) throws InterruptedException {
         try {
-            get(url);
+            Http.get(url);
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
