@@ -76,18 +76,18 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      */
     public Map<String, Object> summary() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("schemaVersion", schemaVersion);
-        map.put("latestVersion", latestVersion);
+        map.put("schemaVersion", json(schemaVersion));
+        map.put("latestVersion", json(latestVersion));
         List<MigrationInfo> pending = pending();
         map.put("pending", pending.size());
         map.put("pendingVersions", pending.stream().limit(PENDING_VERSIONS_SHOWN).map(MigrationInfo::version)
-                .filter(java.util.Objects::nonNull).toList());
+                .filter(java.util.Objects::nonNull).map(InfoResult::json).toList());
         map.put("schemaAhead", schemaAhead());
         map.put("failed", inState(MigrationState.FAILED).size());
         map.put("checksumMismatches", inState(MigrationState.CHECKSUM_MISMATCH).size());
         lastApplied().ifPresent(last -> {
             Map<String, Object> applied = new LinkedHashMap<>();
-            applied.put("version", last.version());
+            applied.put("version", json(last.version()));
             applied.put("description", last.description());
             applied.put("installedOn", last.installedOn() == null ? null : last.installedOn().toString());
             map.put("lastApplied", applied);
@@ -113,7 +113,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         for (HistoryEntry entry : history) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", entry.id());
-            row.put("version", entry.version());
+            row.put("version", json(entry.version()));
             row.put("operation", entry.operation().name());
             row.put("success", entry.success());
             row.put("script", entry.script());
@@ -129,7 +129,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
             row.put("severity", issue.severity().name());
             row.put("code", issue.code());
             row.put("message", issue.message());
-            row.put("version", issue.version());
+            row.put("version", json(issue.version()));
             row.put("script", issue.script());
             found.add(row);
         }
@@ -150,6 +150,11 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
     /** Returns {@link #toMap()} as a JSON object. */
     public String toJson() {
         return Json.write(toMap());
+    }
+
+    /** A version as plain values carry it: a number, or the dotted text; null stays null. */
+    static Object json(Version version) {
+        return version == null ? null : version.jsonValue();
     }
 
     private static Map<String, Object> header() {

@@ -29,7 +29,7 @@ public record MigrationInfo(Version version, String description, MigrationType t
      */
     public Map<String, Object> toMap() {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("version", version);
+        row.put("version", InfoResult.json(version));
         row.put("description", description);
         row.put("type", type.name());
         row.put("script", script);

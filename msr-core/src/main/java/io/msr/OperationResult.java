@@ -66,12 +66,12 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
         map.put("exitCode", exitCode.code());
         map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
-        map.put("schemaVersionBefore", schemaVersionBefore);
-        map.put("schemaVersionAfter", schemaVersionAfter);
+        map.put("schemaVersionBefore", InfoResult.json(schemaVersionBefore));
+        map.put("schemaVersionAfter", InfoResult.json(schemaVersionAfter));
         List<Object> runs = new ArrayList<>();
         for (ExecutedMigration migration : executed) {
             Map<String, Object> run = new LinkedHashMap<>();
-            run.put("version", migration.version());
+            run.put("version", InfoResult.json(migration.version()));
             run.put("description", migration.description());
             run.put("type", migration.type().name());
             run.put("script", migration.script());
@@ -87,7 +87,7 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("type", failure.type());
             error.put("message", failure.message());
-            error.put("version", failure.version());
+            error.put("version", InfoResult.json(failure.version()));
             error.put("script", failure.script());
             error.put("line", failure.line());
             error.put("sqlState", failure.sqlState());

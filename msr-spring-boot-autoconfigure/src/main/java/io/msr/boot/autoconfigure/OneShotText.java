@@ -22,7 +22,7 @@ final class OneShotText {
         StringBuilder text = new StringBuilder();
         String name = result.operation().name().toLowerCase(Locale.ROOT);
         for (ExecutedMigration migration : result.executed()) {
-            text.append(String.format("  %-8s V%-18d %-40s %-6s %6d ms%n", migration.outcome(), migration.version(),
+            text.append(String.format("  %-8s V%-18s %-40s %-6s %6d ms%n", migration.outcome(), migration.version(),
                     clip(migration.description(), 40), migration.direction(), migration.durationMs()));
         }
         for (String warning : result.warnings()) {

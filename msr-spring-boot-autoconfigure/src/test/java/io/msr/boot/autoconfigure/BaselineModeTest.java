@@ -96,7 +96,7 @@ class BaselineModeTest {
 
     @Test
     void bindsTheBaselineVersionAndLiquibaseAdoption() {
-        runner.withPropertyValues("msr.adopt-from=liquibase", "msr.baseline-version=1.2", "msr.mode=none")
+        runner.withPropertyValues("msr.adopt-from=liquibase", "msr.baseline-version=1.2")
                 .run(context -> {
                     var settings = context.getBean(MsrProperties.class).toSettings();
                     assertThat(settings.adoptFrom()).isEqualTo(AdoptFrom.LIQUIBASE);
