@@ -17,7 +17,14 @@ public enum AdoptFrom {
      * golang-migrate's table of one row {@code (version bigint, dirty boolean)}: every local migration up to that
      * version is recorded as applied (history operation {@code IMPORTED}); a dirty version is refused.
      */
-    GOLANG_MIGRATE("schema_migrations");
+    GOLANG_MIGRATE("schema_migrations"),
+    /**
+     * Liquibase's changelog table ({@code databasechangelog} unless {@code msr.adopt-table} names another; its lock
+     * table is that name plus {@code lock}): once every changeset ran and Liquibase's lock is free, a baseline at
+     * {@link MsrSettings#baselineVersion()} is recorded (history operation {@code BASELINE}) naming the last
+     * changeset. Needs {@code msr.baseline-version}.
+     */
+    LIQUIBASE("databasechangelog");
 
     private final String defaultTable;
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param type            SQL or Java
  * @param script          the script that ran
  * @param checksum        the checksum recorded, or null
- * @param operation       UP, DOWN, REPAIR, STARTED or IMPORTED
+ * @param operation       UP, DOWN, REPAIR, STARTED, IMPORTED or BASELINE
  * @param success         whether it succeeded
  * @param installedBy     the database user
  * @param installedOn     when it was written
@@ -38,6 +38,12 @@ public record HistoryEntry(long id, Version version, String description, Migrati
          * The migration was taken over as applied from another tool's history ({@code msr.adopt-from}): MSR did not
          * run it. It counts as applied, with the checksum of the local file at adoption.
          */
-        IMPORTED
+        IMPORTED,
+        /**
+         * The schema already held everything up to this version when MSR took it over ({@code msr.mode=baseline}, or
+         * {@code msr.adopt-from=liquibase}): migrations at or below it count as covered and never run. MSR ran
+         * nothing; the row's type is {@link MigrationType#BASELINE}.
+         */
+        BASELINE
     }
 }

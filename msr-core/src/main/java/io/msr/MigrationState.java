@@ -10,6 +10,11 @@ public enum MigrationState {
     OUT_OF_ORDER,
     /** Resolved but above the target version, so this run leaves it alone. */
     ABOVE_TARGET,
+    /**
+     * Resolved, at or below the baseline version: the schema held it before MSR took over, so it is covered by the
+     * baseline and never runs (neither pending nor missing).
+     */
+    BELOW_BASELINE,
     /** Applied and unchanged. */
     APPLIED,
     /** Applied, but the script was edited since: the checksums differ. */

@@ -5,5 +5,10 @@ public enum MigrationType {
     /** A {@code .up.sql} file, optionally with a {@code .down.sql} sibling. */
     SQL,
     /** A {@link JavaMigration}. */
-    JAVA
+    JAVA,
+    /**
+     * Not a migration: the baseline row, which records that the schema already held everything up to its version
+     * when MSR took it over. It counts as the schema version.
+     */
+    BASELINE
 }

@@ -93,6 +93,17 @@ public interface Msr {
      */
     OperationResult restore(Path file);
 
+    /**
+     * Records that the schema already holds everything up to {@code version}: one BASELINE history row (database user
+     * and time as every row), under the lock, creating the history table. Later migrate runs apply only newer
+     * migrations; those at or below it count as covered ({@link MigrationState#BELOW_BASELINE}). With
+     * {@link AdoptFrom#LIQUIBASE} the row names Liquibase's last changeset, and Liquibase's history is checked first
+     * (every changeset executed, its lock free). With {@link MsrSettings#dryRun()} it reports what it would record
+     * and writes nothing. Throws {@link ValidationException} when the history table already holds any row (naming
+     * the table and its version), or Liquibase's state forbids it; nothing is written then.
+     */
+    OperationResult baseline(Version version);
+
     /** Returns who holds the migration lock (pid, application name, connected since), without taking it. */
     LockStatus lockStatus();
 

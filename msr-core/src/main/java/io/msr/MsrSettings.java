@@ -50,13 +50,16 @@ import java.util.Set;
  *                           (default {@link AdoptFrom#NONE})
  * @param adoptTable         the other tool's history table, in the history schema, or null (the default) for the
  *                           name the tool gives it ({@link AdoptFrom#defaultTable()})
+ * @param baselineVersion    the version a baseline records ({@code msr.baseline-version}): with
+ *                           {@link AdoptFrom#LIQUIBASE}, the version the first migrate records as the schema's baseline
+ *                           once Liquibase's changelog shows every changeset executed (required there); or null
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
-        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable) {
+        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -115,6 +118,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                     + " (letters, digits and _, starting with a letter or _); the table is looked up in the history"
                     + " schema.");
         }
+        if (adoptFrom == AdoptFrom.LIQUIBASE && baselineVersion == null) {
+            throw new ConfigurationException("msr.adopt-from=liquibase needs msr.baseline-version: the version of the"
+                    + " first MSR migration's predecessor, which the first migrate records as the schema's baseline once"
+                    + " Liquibase's changelog shows every changeset executed (MSR cannot tell it from Liquibase's"
+                    + " changesets).");
+        }
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -153,7 +162,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
                 .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
-                .adoptFrom(adoptFrom).adoptTable(adoptTable);
+                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -183,6 +192,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private MigrationNaming naming = MigrationNaming.MSR;
         private AdoptFrom adoptFrom = AdoptFrom.NONE;
         private String adoptTable;
+        private Version baselineVersion;
 
         private Builder() {
         }
@@ -342,12 +352,18 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets the version a baseline records; null for none. */
+        public Builder baselineVersion(Version value) {
+            this.baselineVersion = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable);
+                    naming, adoptFrom, adoptTable, baselineVersion);
         }
     }
 }

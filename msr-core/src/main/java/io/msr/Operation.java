@@ -19,5 +19,7 @@ public enum Operation {
     /** Back the database up to a file. */
     BACKUP,
     /** Restore the database from a backup file. */
-    RESTORE
+    RESTORE,
+    /** Record that the schema already holds every migration up to a version (a BASELINE history row). */
+    BASELINE
 }

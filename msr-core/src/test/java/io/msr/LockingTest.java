@@ -47,6 +47,8 @@ class LockingTest {
         schema = db.freshSchema().name();
         db.execute("create table " + schema + ".side_effects (version int not null)");
         folder = new MigrationFolder(dir);
+        // The side-effect table exists before MSR's history: a baseline says the schema holds none of the migrations.
+        msr().baseline(Version.of(0));
     }
 
     private Msr msr(MsrSettings.Builder settings) {
@@ -69,8 +71,8 @@ class LockingTest {
         assertThat(db.queryForObject("select count(*) from " + schema + ".side_effects", Long.class)).isEqualTo(20);
         assertThat(db.queryForObject("select count(distinct version) from " + schema + ".side_effects", Long.class))
                 .isEqualTo(20);
-        assertThat(db.queryForObject("select count(*) from " + schema + ".msr_schema_history", Long.class))
-                .isEqualTo(20);
+        assertThat(db.queryForObject("select count(*) from " + schema + ".msr_schema_history where operation = 'UP'",
+                Long.class)).isEqualTo(20);
     }
 
     @Test

@@ -56,6 +56,16 @@ public interface Dialect {
     boolean tableExists(Connection connection, String schema, String table) throws SQLException;
 
     /**
+     * Returns the names (as stored, sorted) of the schema's own tables and views: ordinary, partitioned and foreign
+     * tables, views and materialized views; not partitions (their parent stands for them), sequences, indexes, types
+     * or functions, and nothing that belongs to an extension (PostGIS's {@code spatial_ref_sys}, say), which a DBA
+     * may install before any migration. The history table and other tools' tables are listed like any other: the
+     * caller decides what they mean. One catalog query, no DDL, no privilege on the tables needed; empty when the
+     * schema does not exist.
+     */
+    List<String> userTables(Connection connection, String schema) throws SQLException;
+
+    /**
      * Returns the DDL statements that create the history table {@code qualifiedTable} (as {@link #qualify} returns
      * it; {@code table} is its bare name, for naming its index) with the columns
      * {@link io.msr.internal.history.SchemaHistory} reads and writes, and an index on its version. The version column

@@ -72,6 +72,26 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> userTables(Connection connection, String schema) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        // r ordinary, p partitioned, f foreign table, v view, m materialized view; deptype 'e': an extension's member.
+        try (PreparedStatement query = connection.prepareStatement("select c.relname from pg_catalog.pg_class c"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = ? and c.relkind in ('r', 'p', 'f', 'v', 'm') and not c.relispartition"
+                + " and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_catalog.pg_class'::regclass"
+                + " and d.objid = c.oid and d.deptype = 'e')"
+                + " order by c.relname")) {
+            query.setString(1, schema);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    tables.add(result.getString(1));
+                }
+            }
+        }
+        return tables;
+    }
+
+    @Override
     public List<String> createHistoryTable(String qualifiedTable, String table, boolean textVersions) {
         return List.of("create table if not exists " + qualifiedTable + " ("
                         + " id bigint generated always as identity primary key,"

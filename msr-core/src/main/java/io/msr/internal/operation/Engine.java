@@ -121,6 +121,15 @@ final class Engine implements Msr {
     }
 
     @Override
+    public OperationResult baseline(Version version) {
+        if (version == null) {
+            throw new ConfigurationException("A baseline needs its version: set msr.baseline-version to the version"
+                    + " the schema already holds everything up to.");
+        }
+        return template.run(Operation.BASELINE, true, context.settings(), new BaselineStep(context, version));
+    }
+
+    @Override
     public LockStatus lockStatus() {
         try (RunSession session = RunSession.open(context, context.settings(), true)) {
             return session.lock.status();

@@ -15,7 +15,8 @@ import java.util.List;
  * Reads without writing: {@code info} reports every migration's state and the audit trail, {@code validate}
  * fails when anything would block a migrate. Before
  * the first migrate adopts another tool's history ({@code msr.adopt-from}), both plan against the history as
- * adopting will leave it, so replicas report the right pending count during the switch. Neither takes the lock nor creates the history table, so both work
+ * adopting will leave it (or as the baseline from Liquibase's changelog will), so replicas report the right pending
+ * count during the switch; and both report a schema that holds tables but no history ({@code NON_EMPTY_SCHEMA}). Neither takes the lock nor creates the history table, so both work
  * with a role that can only read the history table, and before the table exists.
  */
 final class InspectSteps {
@@ -29,9 +30,10 @@ final class InspectSteps {
     static InfoResult info(OperationTemplate template, EngineContext context) {
         MigrationResolver.Resolution resolution = context.resolve();
         return template.read(context.settings(), run -> {
+            FirstRun firstRun = FirstRun.inspect(run.session(), run.history(), context.settings());
             MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                    run.history().issues(resolution.migrations(), resolution.issues()),
-                    run.history().plannedState(resolution.migrations()), context.settings());
+                    firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
+                    firstRun.plannedState(run.history().plannedState(resolution.migrations())), context.settings());
             return new InfoResult(plan.schemaVersion(), plan.latestVersion(), plan.migrations(), run.history().rows(),
                     run.history().exists(), plan.issues());
         });
@@ -49,9 +51,11 @@ final class InspectSteps {
 
             @Override
             public void run(OperationTemplate.Run run) {
+                FirstRun firstRun = FirstRun.inspect(run.session(), run.history(), context.settings());
                 MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                        run.history().issues(resolution.migrations(), resolution.issues()),
-                        run.history().plannedState(resolution.migrations()), context.settings());
+                        firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
+                        firstRun.plannedState(run.history().plannedState(resolution.migrations())),
+                        context.settings());
                 List<Issue> errors = plan.errors();
                 if (!errors.isEmpty()) {
                     throw new ValidationException(errors);

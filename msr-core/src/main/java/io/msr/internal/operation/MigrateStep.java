@@ -12,6 +12,7 @@ import io.msr.internal.execute.HistoryTable;
 import io.msr.internal.execute.Reverter;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.execute.Versions;
+import io.msr.internal.history.Baseline;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
@@ -53,13 +54,15 @@ final class MigrateStep implements OperationTemplate.Step {
     @Override
     public void run(OperationTemplate.Run run) throws SQLException {
         RunSession session = run.session();
+        FirstRun firstRun = FirstRun.inspect(session, run.history(), settings);
         MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                run.history().issues(resolution.migrations(), resolution.issues()),
-                run.history().plannedState(resolution.migrations()), settings, true);
+                firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
+                firstRun.plannedState(run.history().plannedState(resolution.migrations())), settings, true);
         if (!plan.errors().isEmpty()) {
             throw new ValidationException(plan.errors());
         }
         boolean adopted = adopt(run, run.history().adoption(resolution.migrations()));
+        adopted |= recordBaseline(run, firstRun.baseline());
         run.recorder().warnings(plan.warnings());
         plan.warnings().forEach(warning -> log.warn(warning.message()));
         List<ResolvedMigration> pending = plan.pending();
@@ -135,6 +138,27 @@ final class MigrateStep implements OperationTemplate.Step {
         adoption.record(run.session().connection, run.session().history);
         run.recorder().note("Adopted " + what + "; " + adoption.table() + " was left as it was");
         log.info("Adopted {}", what);
+        return true;
+    }
+
+    /**
+     * Records the baseline taken from Liquibase's changelog before anything is applied: creates the history table with
+     * the BASELINE row in one transaction (a dry run only notes it). Returns whether the table now exists.
+     */
+    private boolean recordBaseline(OperationTemplate.Run run, Baseline baseline) throws SQLException {
+        if (baseline == null) {
+            return false;
+        }
+        run.recorder().versions(baseline.version(), baseline.version());
+        String what = "baseline V" + baseline.version() + " (" + baseline.description() + ", the last "
+                + baseline.script() + ")";
+        if (settings.dryRun()) {
+            run.recorder().note("Dry run: would record " + what + "; nothing was written");
+            return false;
+        }
+        baseline.record(run.session().connection, run.session().history);
+        run.recorder().note("Recorded " + what + "; Liquibase's tables were left as they were");
+        log.info("Recorded {}", what);
         return true;
     }
 

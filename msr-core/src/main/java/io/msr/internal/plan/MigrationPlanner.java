@@ -86,6 +86,8 @@ public final class MigrationPlanner {
                 if (underLock) {
                     issues.add(interruptedIssue(history.started().get(version)));
                 }
+            } else if (history.coveredByBaseline(version)) {
+                state = MigrationState.BELOW_BASELINE;
             } else if (target != null && version.isAbove(target)) {
                 state = MigrationState.ABOVE_TARGET;
             } else if (schemaVersion != null && version.isBelow(schemaVersion)) {
@@ -140,6 +142,9 @@ public final class MigrationPlanner {
                         + " (" + applied.script() + ") is applied but not known here, as happens during a rolling"
                         + " update when a newer version has migrated.", version, applied.script()));
             }
+        }
+        if (history.baseline() != null) {
+            infos.add(info(history.baseline(), MigrationState.APPLIED));
         }
         planRepeatables(resolved, history, pending, infos, issues);
         if (settings.transactionMode() == TransactionMode.PER_BATCH) {

@@ -146,6 +146,25 @@ public abstract class DialectContract {
     }
 
     @Test
+    public void userTablesListsTheSchemasTablesAndViewsSortedAndNothingElse() throws SQLException {
+        TestSchema schema = freshSchema("s");
+        TestSchema other = freshSchema("o");
+        try (Connection connection = connect(schema); Statement statement = connection.createStatement()) {
+            assertThat(dialect().userTables(connection, schema.name())).isEmpty();
+            statement.execute("create table " + schema.quoted() + ".users" + " (id int primary key)");
+            statement.execute("create view " + schema.quoted() + ".active_users" + " as select id from "
+                    + schema.quoted() + ".users");
+            statement.execute("create sequence " + schema.quoted() + ".counter");
+            statement.execute("create index users_id_idx on " + schema.quoted() + ".users" + " (id)");
+            statement.execute("create table " + other.quoted() + ".elsewhere" + " (id int)");
+            assertThat(dialect().userTables(connection, schema.name())).containsExactly("active_users", "users");
+            assertThat(dialect().userTables(connection, "no_such_schema")).isEmpty();
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     public void historyTableDdlRunAgainChangesNothing() throws SQLException {
         TestSchema schema = freshSchema("s");
         try (Connection connection = connect(schema)) {

@@ -42,6 +42,11 @@ public final class StubDialect implements Dialect {
     }
 
     @Override
+    public List<String> userTables(Connection connection, String schema) {
+        return List.of();
+    }
+
+    @Override
     public List<String> createHistoryTable(String qualifiedTable, String table, boolean textVersions) {
         return List.of("create history table " + qualifiedTable);
     }

@@ -24,6 +24,11 @@ public enum MsrMode {
     BACKUP(true),
     /** One-shot: restores {@code msr.backup.file} with pg_restore (needs {@code msr.force=true}) and exits. */
     RESTORE(true),
+    /**
+     * One-shot: records that the schema already holds everything up to {@code msr.baseline-version} (a BASELINE
+     * history row) and exits; refused when MSR's history table holds any row.
+     */
+    BASELINE(true),
     /** MSR stays out of the way. */
     NONE(false);
 

@@ -83,16 +83,25 @@ public class MsrProperties {
     private MigrationNaming naming = MigrationNaming.MSR;
 
     /**
-     * Whose history the first migrate takes over when MSR's history table does not exist yet: none or
-     * golang-migrate. The other tool's table is read, never written.
+     * Whose history the first migrate takes over when MSR's history table does not exist yet: none, golang-migrate,
+     * or liquibase (records a baseline at msr.baseline-version once every changeset ran). The other tool's tables are
+     * read, never written.
      */
     private AdoptFrom adoptFrom = AdoptFrom.NONE;
 
     /**
      * The other tool's history table (msr.adopt-from), in the history schema; by default the tool's own name for it
-     * (flyway_schema_history, schema_migrations).
+     * (flyway_schema_history, schema_migrations, databasechangelog; Liquibase's lock table is the name plus
+     * "lock").
      */
     private String adoptTable;
+
+    /**
+     * The version msr.mode=baseline records: the schema already holds everything the migrations up to it create, so
+     * they count as covered and only newer ones run. Also the baseline msr.adopt-from=liquibase records, which needs
+     * it. A number, or a dotted version such as 1.2.
+     */
+    private String baselineVersion;
 
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
@@ -455,7 +464,8 @@ public class MsrProperties {
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
                 .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
-                .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).build();
+                .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
+                .build();
     }
 
     public boolean isAllowOtherMigrationTools() {
@@ -515,6 +525,29 @@ public class MsrProperties {
             return Version.parse(target.trim());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("msr.target: " + e.getMessage() + ".");
+        }
+    }
+
+    public String getBaselineVersion() {
+        return baselineVersion;
+    }
+
+    public void setBaselineVersion(String baselineVersion) {
+        this.baselineVersion = baselineVersion;
+    }
+
+    /**
+     * Returns {@code msr.baseline-version} as a version, or null when unset; a value that is not a version is refused,
+     * naming the property.
+     */
+    public Version baselineVersion() {
+        if (baselineVersion == null || baselineVersion.isBlank()) {
+            return null;
+        }
+        try {
+            return Version.parse(baselineVersion.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("msr.baseline-version: " + e.getMessage() + ".");
         }
     }
 

@@ -94,6 +94,14 @@ final class OneShotRunner {
                 }
                 yield msr.restore(properties.getBackup().getFile());
             }
+            case BASELINE -> {
+                if (properties.baselineVersion() == null) {
+                    throw new ConfigurationException("msr.mode=baseline needs msr.baseline-version: the version the"
+                            + " schema already holds everything up to (the migrations up to it are then covered, and"
+                            + " only newer ones run).");
+                }
+                yield msr.baseline(properties.baselineVersion());
+            }
             case DOWN -> {
                 if (properties.getTarget() == null) {
                     throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
@@ -120,6 +128,7 @@ final class OneShotRunner {
             case LOCK_RELEASE -> Operation.LOCK_RELEASE;
             case BACKUP -> Operation.BACKUP;
             case RESTORE -> Operation.RESTORE;
+            case BASELINE -> Operation.BASELINE;
             default -> Operation.MIGRATE;
         };
     }

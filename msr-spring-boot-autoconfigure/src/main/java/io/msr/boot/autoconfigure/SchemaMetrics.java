@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.msr.InfoResult;
 import io.msr.MigrationState;
+import io.msr.MigrationType;
 
 import java.util.function.ToDoubleFunction;
 
@@ -24,10 +25,21 @@ final class SchemaMetrics implements MeterBinder {
                         : info.schemaVersion().toLong());
         gauge(registry, MsrMeters.MIGRATIONS_PENDING, "Migrations waiting to be applied", info -> info.pending().size());
         gauge(registry, MsrMeters.MIGRATIONS_APPLIED, "Migrations applied",
-                info -> info.inState(MigrationState.APPLIED).size() + info.inState(MigrationState.CHECKSUM_MISMATCH).size()
-                        + info.inState(MigrationState.AHEAD).size() + info.inState(MigrationState.MISSING).size());
+                SchemaMetrics::applied);
         gauge(registry, MsrMeters.MIGRATIONS_FAILED, "Failed migrations waiting for repair",
                 info -> info.inState(MigrationState.FAILED).size());
+    }
+
+    /**
+     * The migrations the schema holds: applied (edited, ahead and missing ones too) and those covered by a baseline;
+     * the baseline row itself is no migration.
+     */
+    static int applied(InfoResult info) {
+        int baselineRows = (int) info.inState(MigrationState.APPLIED).stream()
+                .filter(migration -> migration.type() == MigrationType.BASELINE).count();
+        return info.inState(MigrationState.APPLIED).size() - baselineRows
+                + info.inState(MigrationState.CHECKSUM_MISMATCH).size() + info.inState(MigrationState.AHEAD).size()
+                + info.inState(MigrationState.MISSING).size() + info.inState(MigrationState.BELOW_BASELINE).size();
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<InfoResult> value) {

@@ -106,6 +106,11 @@ final class ScriptedMsr implements Msr {
     }
 
     @Override
+    public OperationResult baseline(Version version) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public LockStatus lockStatus() {
         throw new UnsupportedOperationException();
     }
