@@ -1,24 +1,14 @@
 package io.msr;
 
+import io.msr.test.RealLiquibase;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -47,41 +37,9 @@ class AdoptLiquibaseTest {
     @BeforeEach
     void schemaBuiltByLiquibase() throws Exception {
         schema = db.freshSchema().name();
-        Path changelog = dir.resolve("liquibase").resolve(CHANGELOG);
-        Files.createDirectories(changelog.getParent());
-        Files.writeString(changelog, """
-                databaseChangeLog:
-                  - changeSet:
-                      id: users
-                      author: alice
-                      changes:
-                        - createTable:
-                            tableName: users
-                            columns:
-                              - column:
-                                  name: id
-                                  type: int
-                  - changeSet:
-                      id: notes
-                      author: bob
-                      changes:
-                        - createTable:
-                            tableName: notes
-                            columns:
-                              - column:
-                                  name: id
-                                  type: int
-                """);
-        try (Connection connection = db.connect()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setDefaultSchemaName(schema);
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(dir.resolve("liquibase")),
-                    "liquibase.analytics.enabled", false), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                    .execute());
-        }
+        Path changelogs = dir.resolve("liquibase");
+        RealLiquibase.write(changelogs, CHANGELOG, RealLiquibase.USERS_AND_NOTES);
+        RealLiquibase.update(db, schema, changelogs, CHANGELOG);
         folder = new MigrationFolder(dir.resolve("msr"))
                 .write("V1_users.up.sql", "create table " + schema + ".users (id int);")
                 .write("V2_notes.up.sql", "create table " + schema + ".notes (id int);")

@@ -1,6 +1,5 @@
 package io.msr;
 
-import io.msr.ExecutedMigration.Outcome;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,23 +1,15 @@
 package io.msr.processtest;
 
 import io.msr.test.PackagedJar;
+import io.msr.test.RealLiquibase;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,39 +118,8 @@ class BaselineIT {
     }
 
     private void liquibaseUpdate() throws Exception {
-        Path changelogs = Files.createDirectories(dir.resolve("liquibase"));
-        Files.writeString(changelogs.resolve("changelog.yaml"), """
-                databaseChangeLog:
-                  - changeSet:
-                      id: users
-                      author: alice
-                      changes:
-                        - createTable:
-                            tableName: users
-                            columns:
-                              - column:
-                                  name: id
-                                  type: int
-                  - changeSet:
-                      id: notes
-                      author: bob
-                      changes:
-                        - createTable:
-                            tableName: notes
-                            columns:
-                              - column:
-                                  name: id
-                                  type: int
-                """);
-        try (Connection connection = db.connect()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setDefaultSchemaName(schema);
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(changelogs),
-                    "liquibase.analytics.enabled", false), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "changelog.yaml")
-                    .execute());
-        }
+        Path changelogs = dir.resolve("liquibase");
+        RealLiquibase.write(changelogs, "changelog.yaml", RealLiquibase.USERS_AND_NOTES);
+        RealLiquibase.update(db, schema, changelogs, "changelog.yaml");
     }
 }

@@ -5,7 +5,6 @@ import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;

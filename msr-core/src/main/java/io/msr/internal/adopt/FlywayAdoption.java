@@ -35,8 +35,8 @@ public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List
         implements Adoption {
 
     /**
-     * One row to import: the local migration as MSR knows it (its checksum, so later edits are caught), with who
-     * applied it, when and how long it took as Flyway recorded them.
+     * One row to import: Flyway's row (version, description, script, who applied it, when and how long it took) with
+     * the checksum of the local file as MSR computes it, so a later edit is caught like any other.
      */
     public record Imported(Version version, String description, MigrationType type, String script, String checksum,
             String installedBy, Instant installedOn, long executionTimeMs) {
@@ -91,13 +91,13 @@ public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List
                     }
                 }
                 if (local != null) {
-                    imported.add(imported(local, row));
+                    imported.add(imported(local, row, true));
                 }
             } else if (row.isRepeatable()) {
                 ResolvedMigration local = repeatables.get(row.description());
                 if (local != null && local.up() != null && row.checksum() != null
                         && FlywayChecksum.of(placeholders.apply(local.up().text())) == row.checksum()) {
-                    imported.add(imported(local, row));
+                    imported.add(imported(local, row, true));
                 }
             }
         }
@@ -105,7 +105,7 @@ public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List
             Version below = parse(baseline.version());
             for (ResolvedMigration local : versioned.values()) {
                 if (!local.version().isAbove(below)) {
-                    imported.add(imported(local, baseline));
+                    imported.add(imported(local, baseline, false));
                 }
             }
         }
@@ -143,7 +143,7 @@ public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List
 
     @Override
     public void record(Connection connection, SchemaHistory history) throws SQLException {
-        ImportedRows.write(connection, history, writer -> {
+        history.writeFirstRows(connection, writer -> {
             for (Imported row : imported) {
                 writer.appendImported(row.version(), row.description(), row.type(), row.script(), row.checksum(),
                         row.installedBy(), row.installedOn(), row.executionTimeMs());
@@ -151,9 +151,14 @@ public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List
         });
     }
 
-    private static Imported imported(ResolvedMigration local, FlywayHistory.Row row) {
-        return new Imported(local.version(), local.description(), local.type(), local.script(), local.checksum(),
-                row.installedBy(), row.installedOn(), row.executionTimeMs());
+    /**
+     * The row to import for a local migration that {@code row} applied ({@code applied}: Flyway's description and
+     * script, as it recorded them) or that Flyway's baseline covers (the local file's).
+     */
+    private static Imported imported(ResolvedMigration local, FlywayHistory.Row row, boolean applied) {
+        return new Imported(local.version(), applied ? row.description() : local.description(), local.type(),
+                applied ? row.script() : local.script(), local.checksum(), row.installedBy(), row.installedOn(),
+                applied ? row.executionTimeMs() : 0);
     }
 
     private static Issue mismatch(FlywayHistory flyway, FlywayHistory.Row row, ResolvedMigration local, int checksum) {

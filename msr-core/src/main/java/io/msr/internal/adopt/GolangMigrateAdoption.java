@@ -87,7 +87,7 @@ public record GolangMigrateAdoption(ForeignHistory foreign, List<ResolvedMigrati
 
     @Override
     public void record(Connection connection, SchemaHistory history) throws SQLException {
-        ImportedRows.write(connection, history, writer -> {
+        history.writeFirstRows(connection, writer -> {
             for (ResolvedMigration migration : imported) {
                 writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
                         migration.checksum(), HistoryOperation.IMPORTED, true, 0);

@@ -44,24 +44,12 @@ public record Baseline(Version version, String description, String script) {
      * connection in autocommit, which it is again afterwards.
      */
     public void record(Connection connection, SchemaHistory history) throws SQLException {
-        connection.setAutoCommit(false);
-        try (SchemaHistory.Writer writer = history.writer(connection)) {
-            history.createIfAbsent(connection);
+        history.writeFirstRows(connection, writer -> {
             if (!version.isNumber()) {
                 history.allow(connection, true);
             }
             writer.append(version, description, MigrationType.BASELINE, script, null, HistoryOperation.BASELINE, true,
                     0);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 }

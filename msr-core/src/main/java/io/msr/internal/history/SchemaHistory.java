@@ -95,6 +95,37 @@ public final class SchemaHistory {
         }
     }
 
+    /** Writes rows on the writer it is given. */
+    @FunctionalInterface
+    public interface Rows {
+        /** Writes the rows; does not commit. */
+        void write(Writer writer) throws SQLException;
+    }
+
+    /**
+     * Creates the table when absent and writes the rows in one transaction, committed before this returns; on failure
+     * it is rolled back and the database is as it was (no table either, if this created it). For the rows a history
+     * starts with: an adoption's, a baseline. Call only under the migration lock, on a connection in autocommit,
+     * which it is again afterwards.
+     */
+    public void writeFirstRows(Connection connection, Rows rows) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Writer writer = writer(connection)) {
+            createIfAbsent(connection);
+            rows.write(writer);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     /**
      * Returns every row in the order written (oldest first); empty, without an error, when the table does not exist.
      * Reads only.

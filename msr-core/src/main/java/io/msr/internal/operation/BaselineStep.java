@@ -9,35 +9,26 @@ import io.msr.Version;
 import io.msr.internal.adopt.LiquibaseBaseline;
 import io.msr.internal.execute.Versions;
 import io.msr.internal.history.Baseline;
-import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Baseline's own step: under the lock, refuse when MSR's history table holds any row, check Liquibase's history when
  * adopting from it, then create the history table with the one BASELINE row (a dry run only says what it would
  * record).
  */
-final class BaselineStep implements OperationTemplate.Step {
+final class BaselineStep extends ResolvingStep {
 
     private static final Logger log = LoggerFactory.getLogger(BaselineStep.class);
 
-    private final EngineContext context;
     private final Version version;
-    private Map<Version, ResolvedMigration> resolved;
 
     BaselineStep(EngineContext context, Version version) {
-        this.context = context;
+        super(context);
         this.version = version;
-    }
-
-    @Override
-    public void prepare() {
-        resolved = context.resolveByVersion();
     }
 
     @Override

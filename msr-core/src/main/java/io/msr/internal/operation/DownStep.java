@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Down's own step: revert applied migrations above a target version, newest first, each in its own transaction
@@ -25,22 +24,15 @@ import java.util.Map;
  * migration locally, and no migration may be failed or interrupted (it needs a repair first); both are checked
  * before anything runs.
  */
-final class DownStep implements OperationTemplate.Step {
+final class DownStep extends ResolvingStep {
 
     private static final Logger log = LoggerFactory.getLogger(DownStep.class);
 
-    private final EngineContext context;
     private final Version target;
-    private Map<Version, ResolvedMigration> resolved;
 
     DownStep(EngineContext context, Version target) {
-        this.context = context;
+        super(context);
         this.target = target;
-    }
-
-    @Override
-    public void prepare() {
-        resolved = context.resolveByVersion();
     }
 
     @Override

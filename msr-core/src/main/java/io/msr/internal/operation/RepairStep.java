@@ -1,6 +1,5 @@
 package io.msr.internal.operation;
 
-import io.msr.Version;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
 import io.msr.Issue;
@@ -14,27 +13,19 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Repair's own step: in one transaction, append REPAIR rows that mark each failed or interrupted migration
  * resolved and, only with the force flag, re-record the checksum of each edited applied migration to accept the
  * edit. Each note says what the next run will do with the migration.
  */
-final class RepairStep implements OperationTemplate.Step {
+final class RepairStep extends ResolvingStep {
 
     private static final Logger log = LoggerFactory.getLogger(RepairStep.class);
 
-    private final EngineContext context;
-    private Map<Version, ResolvedMigration> resolved;
 
     RepairStep(EngineContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public void prepare() {
-        resolved = context.resolveByVersion();
+        super(context);
     }
 
     @Override

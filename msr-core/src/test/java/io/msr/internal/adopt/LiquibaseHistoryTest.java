@@ -3,16 +3,9 @@ package io.msr.internal.adopt;
 import io.msr.internal.adopt.LiquibaseHistory.Row;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.PostgresDialect;
+import io.msr.test.RealLiquibase;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -106,16 +98,7 @@ class LiquibaseHistoryTest {
     }
 
     private void update() throws Exception {
-        try (Connection connection = db.connect()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setDefaultSchemaName(schema);
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(dir),
-                    "liquibase.analytics.enabled", false), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                    .execute());
-        }
+        RealLiquibase.update(db, schema, dir, CHANGELOG);
     }
 
     private LiquibaseHistory read() throws SQLException {
