@@ -23,6 +23,11 @@ public record MigrationInfo(Version version, String description, MigrationType t
         MigrationState state, String checksum, String appliedChecksum, boolean hasDown, Instant installedOn,
         String installedBy, Long executionTimeMs) {
 
+    /** Returns how messages name it: {@code V1.2}, or {@code repeatable 'refresh views'} for a repeatable one. */
+    public String label() {
+        return version != null ? "V" + version : "repeatable '" + description + "'";
+    }
+
     /**
      * Returns this migration as plain values, under the names every surface uses (the info result and the
      * Actuator endpoint): its fields, with the type and state as names and the time as ISO-8601 text.

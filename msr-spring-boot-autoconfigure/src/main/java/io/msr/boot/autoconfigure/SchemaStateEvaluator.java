@@ -1,7 +1,6 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.InfoResult;
-import io.msr.MigrationInfo;
 import io.msr.Issue;
 import io.msr.MigrationState;
 
@@ -38,10 +37,8 @@ final class SchemaStateEvaluator {
         }
         int pending = info.pending().size();
         if (pending > 0) {
-            MigrationInfo first = info.pending().get(0);
             return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, pending + " migration(s) pending, first "
-                    + (first.version() == null ? "repeatable '" + first.description() + "'" : "V" + first.version())
-                    + "; waiting for the migration Job", info, null, now);
+                    + info.pending().get(0).label() + "; waiting for the migration Job", info, null, now);
         }
         if (info.schemaAhead() && !allowAhead) {
             return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, "The schema is ahead of this application"

@@ -77,7 +77,7 @@ public final class SchemaWaitOnStart implements InitializingBean {
             List<MigrationInfo> pending = info.pending();
             text.append(pending.size()).append(" migration(s) pending: ").append(pending.stream()
                     .limit(InfoResult.PENDING_VERSIONS_SHOWN)
-                    .map(migration -> "V" + migration.version() + " " + migration.script())
+                    .map(migration -> migration.label() + " " + migration.script())
                     .collect(Collectors.joining(", "))).append(pending.size() > InfoResult.PENDING_VERSIONS_SHOWN
                     ? ", ..." : "");
         } else {
