@@ -20,6 +20,20 @@ final class MsrModeConfigurations {
     private MsrModeConfigurations() {
     }
 
+    /**
+     * Returns the result of the one-shot operation that ran, or null. An AOT-built application has the initializers
+     * of both one-shot configurations (each checks the mode at run time), and one result bean.
+     */
+    static OneShotResult result(ObjectProvider<OneShotInitializer> initializers,
+            ObjectProvider<CheckModeInitializer> check) {
+        OneShotInitializer operation = initializers.getIfUnique();
+        if (operation != null && operation.result() != null) {
+            return operation.result();
+        }
+        CheckModeInitializer offline = check.getIfUnique();
+        return offline == null ? null : offline.result();
+    }
+
     /** Verify mode: the schema monitor that health, endpoint and metrics read. */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.Verify.class, MigrationDatabaseCondition.class})
@@ -62,7 +76,7 @@ final class MsrModeConfigurations {
 
         @Bean
         @Lazy(false)
-        OneShotInitializer msrCheckInitializer(MsrProperties properties,
+        CheckModeInitializer msrCheckInitializer(MsrProperties properties,
                 ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
             OneShotRunner runner = new OneShotRunner(null, properties, new OneShotReport(properties), () -> {
                 MsrSettings.Builder settings = properties.toSettings().toBuilder();
@@ -70,15 +84,19 @@ final class MsrModeConfigurations {
                 return Msr.check(new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader()));
             });
             MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.CHECK : MsrMode.NONE;
-            return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest);
+            return new CheckModeInitializer(new OneShotInitializer(mode, runner, OneShotExit.SYSTEM,
+                    ApplicationLaunch::insideTest));
         }
 
         @Bean
-        OneShotResult msrOneShotResult(OneShotInitializer initializer) {
-            return initializer.result();
+        @ConditionalOnMissingBean(OneShotResult.class)
+        OneShotResult msrOneShotResult(ObjectProvider<OneShotInitializer> initializers,
+                ObjectProvider<CheckModeInitializer> check) {
+            return result(initializers, check);
         }
 
         @Bean
+        @ConditionalOnMissingBean(SchedulingSuppressor.class)
         static SchedulingSuppressor msrCheckSchedulingSuppressor() {
             return new SchedulingSuppressor();
         }
@@ -109,8 +127,9 @@ final class MsrModeConfigurations {
         }
 
         @Bean
-        OneShotResult msrOneShotResult(OneShotInitializer initializer) {
-            return initializer.result();
+        OneShotResult msrOneShotResult(ObjectProvider<OneShotInitializer> initializers,
+                ObjectProvider<CheckModeInitializer> check) {
+            return result(initializers, check);
         }
 
         @Bean
