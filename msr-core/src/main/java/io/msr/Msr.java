@@ -33,6 +33,17 @@ public interface Msr {
     }
 
     /**
+     * Checks the migrations of {@link CheckSettings#settings()}'s locations without a database, as a build or CI
+     * step: file names in the configured layout, duplicate versions, directives, placeholders without a value, the
+     * down policy and the zero-downtime lint; with {@link CheckSettings#baseRef()}, also that migrations new on this
+     * branch are newer than every migration at that git ref. Never connects; Java migrations are not checked.
+     * Throws {@link ConfigurationException} for invalid settings, and when the base ref or git cannot be read.
+     */
+    static CheckResult check(CheckSettings settings) {
+        return EngineProvider.find().check(settings);
+    }
+
+    /**
      * Applies every pending migration (up to {@link MsrSettings#target()} when set) under the lock. Returns
      * the result, with an empty list when there was nothing to do. Throws {@link ValidationException} (nothing
      * executed), {@link MigrationFailedException}, {@link ConnectionException} or {@link LockTimeoutException}.
@@ -155,6 +166,9 @@ public interface Msr {
 
         /** Creates an engine for the configuration; throws {@link ConfigurationException} for invalid settings. */
         Msr create(Configuration configuration);
+
+        /** Runs {@link Msr#check(CheckSettings)}. */
+        CheckResult check(CheckSettings settings);
     }
 
     /** Builds an {@link Msr}. A DataSource or a URL is required. */

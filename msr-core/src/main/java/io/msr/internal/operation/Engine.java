@@ -1,6 +1,8 @@
 package io.msr.internal.operation;
 
 import io.msr.Version;
+import io.msr.CheckResult;
+import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
 import io.msr.ConnectionException;
 import io.msr.InfoResult;
@@ -47,6 +49,11 @@ final class Engine implements Msr {
         @Override
         public Msr create(Configuration configuration) {
             return new Engine(configuration);
+        }
+
+        @Override
+        public CheckResult check(CheckSettings settings) {
+            return OfflineCheck.run(settings);
         }
     }
 

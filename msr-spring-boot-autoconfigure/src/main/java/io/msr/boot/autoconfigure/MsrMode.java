@@ -29,6 +29,11 @@ public enum MsrMode {
      * history row) and exits; refused when MSR's history table holds any row.
      */
     BASELINE(true),
+    /**
+     * One-shot: checks the migrations without a database (file names, duplicate versions, directives, placeholders,
+     * down policy, the lint) and exits 0, or 2 on errors; needs no DataSource and never connects.
+     */
+    CHECK(true),
     /** MSR stays out of the way. */
     NONE(false);
 

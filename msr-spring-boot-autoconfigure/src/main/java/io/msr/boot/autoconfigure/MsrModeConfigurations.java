@@ -1,6 +1,8 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.CheckSettings;
 import io.msr.Msr;
+import io.msr.MsrSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,11 +12,26 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.io.ResourceLoader;
 
 /** The beans behind each {@code msr.mode}. */
 final class MsrModeConfigurations {
 
     private MsrModeConfigurations() {
+    }
+
+    /**
+     * Returns the result of the one-shot operation that ran, or null. An AOT-built application has the initializers
+     * of both one-shot configurations (each checks the mode at run time), and one result bean.
+     */
+    static OneShotResult result(ObjectProvider<OneShotInitializer> initializers,
+            ObjectProvider<CheckModeInitializer> check) {
+        OneShotInitializer operation = initializers.getIfUnique();
+        if (operation != null && operation.result() != null) {
+            return operation.result();
+        }
+        CheckModeInitializer offline = check.getIfUnique();
+        return offline == null ? null : offline.result();
     }
 
     /** Verify mode: the schema monitor that health, endpoint and metrics read. */
@@ -49,6 +66,50 @@ final class MsrModeConfigurations {
     }
 
     /**
+     * Check mode: the offline check of the migrations as a one-shot operation that needs no database, so it runs
+     * whether or not one is configured and never connects (beans are lazy in one-shot modes, and it runs as a
+     * database initializer, before anything that uses the database).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(MsrModeCondition.Check.class)
+    static final class Check {
+
+        @Bean
+        @Lazy(false)
+        CheckModeInitializer msrCheckInitializer(MsrProperties properties,
+                ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
+            OneShotRunner runner = new OneShotRunner(null, properties, new OneShotReport(properties), () -> {
+                MsrSettings.Builder settings = properties.toSettings().toBuilder();
+                customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+                return Msr.check(new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader()));
+            });
+            MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.CHECK : MsrMode.NONE;
+            return new CheckModeInitializer(new OneShotInitializer(mode, runner, OneShotExit.SYSTEM,
+                    ApplicationLaunch::insideTest));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(OneShotResult.class)
+        OneShotResult msrOneShotResult(ObjectProvider<OneShotInitializer> initializers,
+                ObjectProvider<CheckModeInitializer> check) {
+            return result(initializers, check);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(SchedulingSuppressor.class)
+        static SchedulingSuppressor msrCheckSchedulingSuppressor() {
+            return new SchedulingSuppressor();
+        }
+
+        /** Orders database-initialisation-aware beans after the check (spring-boot-sql is optional). */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(DatabaseInitializationDependencyConfigurer.class)
+        @Import(DatabaseInitializationDependencyConfigurer.class)
+        static final class DatabaseInitialization {
+        }
+    }
+
+    /**
      * One-shot modes: the operation runs as a database initializer during the refresh, and a launched
      * application exits from there (see {@link OneShotInitializer}); no {@code @Scheduled} bean is created.
      */
@@ -60,13 +121,15 @@ final class MsrModeConfigurations {
         @Lazy(false)
         OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties) {
             OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties));
-            return new OneShotInitializer(properties.getMode(), runner, OneShotExit.SYSTEM,
-                    ApplicationLaunch::insideTest);
+            // An AOT-built application has both one-shot configurations: this one leaves check mode to the other.
+            MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.NONE : properties.getMode();
+            return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest);
         }
 
         @Bean
-        OneShotResult msrOneShotResult(OneShotInitializer initializer) {
-            return initializer.result();
+        OneShotResult msrOneShotResult(ObjectProvider<OneShotInitializer> initializers,
+                ObjectProvider<CheckModeInitializer> check) {
+            return result(initializers, check);
         }
 
         @Bean

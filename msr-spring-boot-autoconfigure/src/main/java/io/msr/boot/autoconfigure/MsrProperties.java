@@ -29,8 +29,8 @@ public class MsrProperties {
     /**
      * What MSR does at startup: verify (default; never writes, reports schema state through health and
      * metrics), migrate (apply pending migrations and exit), migrate-on-start (migrate, then keep serving),
-     * validate, info, down, repair, lock-status, lock-release, backup, restore (one-shot operations that exit), or
-     * none.
+     * validate, info, down, repair, lock-status, lock-release, backup, restore, baseline (one-shot operations that
+     * exit), check (the offline check of the migrations, a one-shot that needs no database), or none.
      */
     private MsrMode mode = MsrMode.VERIFY;
 

@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.CheckFormat;
+import io.msr.CheckResult;
 import io.msr.ExecutedMigration;
 import io.msr.InfoResult;
 import io.msr.LockStatus;
@@ -55,6 +57,16 @@ final class OneShotReport {
         out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.info(info));
         String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
                 : info.toSummaryJson();
+        write(json, compact);
+    }
+
+    void check(CheckResult result) {
+        String json = CheckFormat.JSON.render(result).strip();
+        out.print(properties.getOutput() == MsrProperties.Output.JSON ? json + "\n" : CheckFormat.TEXT.render(result));
+        out.flush();
+        String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
+                : "{\"passed\":" + result.passed() + ",\"errors\":" + result.errors().size() + ",\"warnings\":"
+                + result.warnings().size() + ",\"summary\":\"see the logs or msr.summary-path\"}";
         write(json, compact);
     }
 

@@ -11,7 +11,8 @@ package io.msr.boot.autoconfigure;
  * @param exitCode the process exit code the operation stands for (0 here, since it succeeded)
  * @param result what was reported: an {@link io.msr.OperationResult} ({@code migrate}, {@code validate},
  *     {@code down}, {@code repair}, {@code backup}, {@code restore}), an {@link io.msr.InfoResult} ({@code info})
- *     or an {@link io.msr.LockStatus} ({@code lock-status}, {@code lock-release})
+ *     an {@link io.msr.LockStatus} ({@code lock-status}, {@code lock-release}) or an {@link io.msr.CheckResult}
+ *     ({@code check})
  */
 public record OneShotResult(MsrMode mode, int exitCode, Object result) {
 

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.CheckResult;
 import io.msr.ConfigurationException;
 import io.msr.ExitCode;
 import io.msr.Failure;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs the one-shot operation of {@code msr.mode} and reports it (summary, JSON file, termination message).
@@ -28,10 +30,20 @@ final class OneShotRunner {
     private final MsrProperties properties;
     private final OneShotReport report;
 
+    private final Supplier<CheckResult> check;
+
     OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report) {
+        this(msr, properties, report, () -> {
+            throw new IllegalStateException("msr.mode=check is not run on a database");
+        });
+    }
+
+    /** Creates a runner; {@code check} runs the offline check of {@code msr.mode=check} ({@code msr} is unused then). */
+    OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check) {
         this.msr = msr;
         this.properties = properties;
         this.report = report;
+        this.check = check;
     }
 
     /** What the operation produced; {@code failure} is the exception it ended with, null when it ended normally. */
@@ -43,6 +55,11 @@ final class OneShotRunner {
         MsrMode mode = properties.getMode();
         try {
             switch (mode) {
+                case CHECK -> {
+                    CheckResult result = check.get();
+                    report.check(result);
+                    return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
+                }
                 case INFO -> {
                     InfoResult info = msr.info();
                     report.info(info);
@@ -120,7 +137,7 @@ final class OneShotRunner {
 
     private static Operation operationOf(MsrMode mode) {
         return switch (mode) {
-            case VALIDATE -> Operation.VALIDATE;
+            case VALIDATE, CHECK -> Operation.VALIDATE;
             case DOWN -> Operation.DOWN;
             case REPAIR -> Operation.REPAIR;
             case INFO -> Operation.INFO;

@@ -1,0 +1,2 @@
+-- email is required
+alter table users alter column email set not null;
