@@ -93,7 +93,7 @@ class MigrationCheckTest {
         String sarif = CheckFormat.SARIF.render(result);
 
         Schema schema;
-        try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in, InputFormat.JSON);
         }
         assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
