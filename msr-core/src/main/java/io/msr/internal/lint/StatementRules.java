@@ -87,7 +87,8 @@ final class StatementRules {
         }
         String kind = tokens.get(i).text();
         boolean orReplace = at(tokens, 1, "OR") && at(tokens, 2, "REPLACE");
-        if (!state.transactional && (IF_NOT_EXISTS.contains(kind) && indexOf(tokens, i, "EXISTS") < 0
+        int ifNotExists = skip(tokens, kind.equals("MATERIALIZED") ? i + 2 : i + 1, "CONCURRENTLY");
+        if (!state.transactional && (IF_NOT_EXISTS.contains(kind) && !at(tokens, ifNotExists, "IF")
                 || OR_REPLACE.contains(kind) && !orReplace)) {
             hits.add(new MigrationLinter.Hit(LintRule.NON_IDEMPOTENT_OUTSIDE_TRANSACTION, first.offset()));
         }

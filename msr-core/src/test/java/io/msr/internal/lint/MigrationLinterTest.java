@@ -98,6 +98,8 @@ class MigrationLinterTest {
         "non-idempotent-outside-transaction|-- msr:transaction=false\\nalter table users add column note text",
         "non-idempotent-outside-transaction|-- msr:transaction=false\\nalter table users drop constraint c",
         "non-idempotent-outside-transaction|-- msr:transaction=false\\ncreate view v as select 1",
+        "non-idempotent-outside-transaction|-- msr:transaction=false\\ncreate table t as select 1 where exists (select 1)",
+        "non-idempotent-outside-transaction|-- msr:transaction=false\\ncreate materialized view m as select 1",
         "validate-in-same-transaction|alter table orders add constraint \"Amount\" check (amount > 0) not valid;"
                 + " alter table public.orders validate constraint \"Amount\""
     })
