@@ -26,7 +26,7 @@ import java.util.Set;
  * @param lockWaitTimeout    how long to wait for the lock before failing with exit code 8
  * @param force              allow operations that need an explicit go-ahead: lock release, checksum repair
  * @param lockTimeout        PostgreSQL {@code lock_timeout} of each migration, so that a migration waiting for a
- *                           table lock never freezes the application's queries behind it for longer; default 10s,
+ *                           table lock never freezes the application's queries behind it for longer; default 3s,
  *                           {@link Duration#ZERO} for none; a file's {@code -- msr:lock-timeout=} overrides it
  * @param statementTimeout   PostgreSQL {@code statement_timeout} of each migration, or null for none; a file's
  *                           {@code -- msr:statement-timeout=} overrides it
@@ -34,6 +34,11 @@ import java.util.Set;
  *                           timeout, serialization failure, deadlock); 1 means no retry
  * @param lintEnabled        check pending SQL migrations for statements that break zero-downtime deploys
  * @param lintDisabledRules  lint rule ids never reported; an unknown id fails {@link Msr.Builder#build()}
+ * @param lintEnabledRules   lint rule ids that are off by default (the style rules, e.g. {@code prefer-bigint}) and
+ *                           reported here; an unknown id fails {@link Msr.Builder#build()}
+ * @param lintPostgresVersion the PostgreSQL major version the version-aware lint rules assume (e.g. 11: a constant
+ *                           default is free), or null (the default) for the connected server's, or the newest
+ *                           supported when linting offline
  * @param rollbackStrategy   what migrate does after a failure: nothing, revert this run's migrations with their
  *                           down migrations, restore a backup taken before the run, or down first and the backup
  *                           when that stops
@@ -57,7 +62,8 @@ import java.util.Set;
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
-        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, RollbackStrategy rollbackStrategy,
+        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, Set<String> lintEnabledRules,
+        Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
         MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion) {
 
@@ -68,7 +74,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     /** The default lock wait timeout. */
     public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
     /** The default PostgreSQL lock_timeout of a migration. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(3);
     /** The default number of attempts of a migration that fails on a transient error. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
 
@@ -102,6 +108,11 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             throw new ConfigurationException("The PostgreSQL lock and statement timeouts must not be negative.");
         }
         lintDisabledRules = Set.copyOf(Objects.requireNonNull(lintDisabledRules, "lintDisabledRules"));
+        lintEnabledRules = Set.copyOf(Objects.requireNonNull(lintEnabledRules, "lintEnabledRules"));
+        if (lintPostgresVersion != null && lintPostgresVersion < 9) {
+            throw new ConfigurationException("msr.lint.postgres-version is " + lintPostgresVersion
+                    + "; give a PostgreSQL major version such as 16, or leave it unset for the server's.");
+        }
         Objects.requireNonNull(rollbackStrategy, "rollbackStrategy");
         Objects.requireNonNull(backup, "backup");
         if (retryMaxAttempts < 1) {
@@ -160,7 +171,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
                 .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
-                .lintDisabledRules(lintDisabledRules).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
+                .lintDisabledRules(lintDisabledRules).lintEnabledRules(lintEnabledRules)
+                .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
                 .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion);
     }
@@ -184,6 +196,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private int retryMaxAttempts = DEFAULT_RETRY_MAX_ATTEMPTS;
         private boolean lintEnabled = true;
         private Set<String> lintDisabledRules = Set.of();
+        private Set<String> lintEnabledRules = Set.of();
+        private Integer lintPostgresVersion;
         private boolean dryRun;
         private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
         private BackupSettings backup = BackupSettings.defaults();
@@ -304,6 +318,18 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets the lint rules that are off by default and reported anyway (the style rules). */
+        public Builder lintEnabledRules(Set<String> value) {
+            this.lintEnabledRules = value;
+            return this;
+        }
+
+        /** Sets the PostgreSQL major version the lint assumes; null for the connected server's. */
+        public Builder lintPostgresVersion(Integer value) {
+            this.lintPostgresVersion = value;
+            return this;
+        }
+
         /** Sets what migrate does after a failure. */
         public Builder rollbackStrategy(RollbackStrategy value) {
             this.rollbackStrategy = value;
@@ -362,7 +388,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts, lintEnabled, lintDisabledRules, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
+                    retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
                     naming, adoptFrom, adoptTable, baselineVersion);
         }
     }

@@ -413,6 +413,38 @@ class MigrateTest {
         assertThat(relaxed.executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(2L));
     }
 
+    @Test
+    void aConcurrentlyStatementInATransactionalFileStopsTheRunBeforeAnythingExecutes() {
+        folder.write("V1_t.up.sql", "create table " + schema_("t") + " (a int);")
+                .write("V2_index.up.sql", "create index concurrently t_a on " + schema_("t") + " (a);\n");
+        ValidationException error = catchThrowableOfType(ValidationException.class, () -> msr().migrate());
+        assertThat(error.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(error.getMessage()).contains("V2 (V2_index.up.sql, line 1) [concurrently-in-transaction]")
+                .contains("-- msr:transaction=false");
+        assertThat(count("select count(*) from information_schema.tables where table_schema = '" + schema
+                + "' and table_name = 't'")).as("V1 did not run either").isZero();
+    }
+
+    @Test
+    void theLintAssumesTheConnectedServersVersionUnlessTheSettingNamesOne() {
+        folder.write("V1_users.up.sql", "create table " + schema_("users") + " (id bigint);");
+        msr().migrate();
+        folder.write("V2_flag.up.sql", "alter table " + schema_("users")
+                + " add column active boolean not null default true;");
+        ValidationException old = catchThrowableOfType(ValidationException.class,
+                () -> msr(settings().strict(true).lintPostgresVersion(10)).migrate());
+        assertThat(old.getMessage()).contains("[add-column-volatile-default]");
+        assertThat(msr(settings().strict(true)).migrate().executed()).extracting(ExecutedMigration::version)
+                .as("the server is PostgreSQL 11 or newer: a constant default is free").containsExactly(Version.of(2L));
+    }
+
+    @Test
+    void rejectsAnUnknownEnabledRule() {
+        assertThatThrownBy(() -> msr(settings().lintEnabledRules(java.util.Set.of("prefer-bigints"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("msr.lint.enabled-rules")
+                .hasMessageContaining("prefer-bigints");
+    }
+
     private String schema_(String table) {
         return schema + "." + table;
     }

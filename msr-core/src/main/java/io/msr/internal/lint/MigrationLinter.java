@@ -1,5 +1,6 @@
 package io.msr.internal.lint;
 
+import io.msr.TransactionMode;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
 import io.msr.internal.sql.SqlLexer;
@@ -8,39 +9,76 @@ import io.msr.internal.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Checks pending SQL migrations for statements that block traffic or break the previous application version
- * during a rolling update (see {@link LintRule}). Tables created earlier in the same run are new, so rules about
- * locking or validating existing rows do not apply to them. Pure: no database.
+ * during a rolling update, that cannot run as written, or that break a style rule (see {@link LintRule}). Tables,
+ * materialized views and partitions created earlier in the same run (also by {@code CREATE TABLE AS} and
+ * {@code SELECT INTO}) are new: the rules about the previous version do not apply to them, nor, until they receive
+ * rows ({@code INSERT}, {@code COPY}, {@code MERGE}), those about existing rows. Pure: no database.
  *
- * <p>Rules over {@link SqlLexer} tokens, not a full parser: they understand the statements they are about (ALTER
- * TABLE with its comma-separated actions, CREATE INDEX, DROP TABLE, VACUUM, CLUSTER, LOCK) and never look inside
- * literals, comments or dollar-quoted bodies, which the splitter and the lint read with the same lexer.
+ * <p>Rules over {@link SqlLexer} tokens, not a full parser: they understand the statements they are about and never
+ * look inside literals, comments or dollar-quoted bodies, which the splitter and the lint read with the same lexer.
  */
 public final class MigrationLinter {
 
     private MigrationLinter() {
     }
 
-    /** Returns the findings of the pending migrations, in order, leaving out disabled and allowed rules. */
+    /** Returns the findings with the default options and these rules disabled (see {@link #lint(List, LintOptions)}). */
     public static List<LintFinding> lint(List<ResolvedMigration> pending, Set<String> disabledRules) {
+        return lint(pending, LintOptions.defaults().withDisabledRules(disabledRules));
+    }
+
+    /**
+     * Returns the findings of the pending migrations, in order, leaving out disabled, not enabled and allowed rules;
+     * an {@code msr:allow} rule that silenced nothing in its file is an {@code unused-allow} finding at the
+     * directive's line.
+     */
+    public static List<LintFinding> lint(List<ResolvedMigration> pending, LintOptions options) {
         List<LintFinding> findings = new ArrayList<>();
-        Set<String> created = new HashSet<>();
+        LintState state = new LintState(options.postgresVersion());
+        boolean batchOpen = false;
         for (ResolvedMigration migration : pending) {
+            boolean transactional = migration.transactionalUp(options.transactionMode());
+            if (!(transactional && batchOpen && options.transactionMode() == TransactionMode.PER_BATCH)) {
+                state.notValid.clear();
+            }
+            batchOpen = transactional;
             SqlScript script = migration.up();
             if (script == null) {
                 continue;
             }
+            state.transactional = transactional;
             Set<String> allowed = allowed(script);
+            Set<String> used = new HashSet<>();
             for (SqlStatement statement : script.statements()) {
-                for (Hit hit : StatementRules.check(tokens(statement), created)) {
-                    if (!disabledRules.contains(hit.rule().id()) && !allowed.contains(hit.rule().id())) {
+                for (Hit hit : StatementRules.check(tokens(statement), state)) {
+                    if (!options.reports(hit.rule())) {
+                        continue;
+                    }
+                    if (allowed.contains(hit.rule().id())) {
+                        used.add(hit.rule().id());
+                    } else {
                         findings.add(new LintFinding(hit.rule(), migration.version(), script.fileName(),
                                 script.lineOf(statement.offset() + hit.offset())));
+                    }
+                }
+                if (!transactional) {
+                    state.notValid.clear();
+                }
+            }
+            if (options.reports(LintRule.UNUSED_ALLOW) && !allowed.contains(LintRule.UNUSED_ALLOW.id())) {
+                for (String id : allowed) {
+                    LintRule rule = LintRule.byId(id);
+                    if (rule != null && options.reports(rule) && !used.contains(id)) {
+                        findings.add(new LintFinding(LintRule.UNUSED_ALLOW, migration.version(), script.fileName(),
+                                script.lineOf(Math.max(0, script.text().indexOf("msr:allow"))),
+                                "msr:allow=" + id + " in this file"));
                     }
                 }
             }
@@ -60,7 +98,7 @@ public final class MigrationLinter {
 
     static Set<String> allowed(SqlScript script) {
         String value = script.directives().values().get("allow");
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         if (value != null) {
             for (String id : value.split(",")) {
                 ids.add(id.strip().toLowerCase(Locale.ROOT));
@@ -82,11 +120,7 @@ public final class MigrationLinter {
     public static List<String> unknownRules(Set<String> ids) {
         List<String> unknown = new ArrayList<>();
         for (String id : ids) {
-            boolean known = false;
-            for (LintRule rule : LintRule.values()) {
-                known |= rule.id().equals(id);
-            }
-            if (!known) {
+            if (LintRule.byId(id) == null) {
                 unknown.add(id);
             }
         }

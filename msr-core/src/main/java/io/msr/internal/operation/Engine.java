@@ -64,6 +64,11 @@ final class Engine implements Msr {
             throw new ConfigurationException("msr.lint.disabled-rules names unknown rules " + unknownRules
                     + "; the rules are " + MigrationLinter.ruleIds() + ".");
         }
+        List<String> unknownEnabled = MigrationLinter.unknownRules(settings.lintEnabledRules());
+        if (!unknownEnabled.isEmpty()) {
+            throw new ConfigurationException("msr.lint.enabled-rules names unknown rules " + unknownEnabled
+                    + "; the rules are " + MigrationLinter.ruleIds() + ".");
+        }
         DataSource dataSource = configuration.dataSource();
         String description = configuration.description();
         String password = configuration.password();

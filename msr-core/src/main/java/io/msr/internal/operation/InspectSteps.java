@@ -33,7 +33,8 @@ final class InspectSteps {
             FirstRun firstRun = FirstRun.inspect(run.session(), run.history(), context.settings());
             MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
                     firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
-                    firstRun.plannedState(run.history().plannedState(resolution.migrations())), context.settings());
+                    firstRun.plannedState(run.history().plannedState(resolution.migrations())), context.settings(),
+                    false, run.session().serverMajorVersion());
             return new InfoResult(plan.schemaVersion(), plan.latestVersion(), plan.migrations(), run.history().rows(),
                     run.history().exists(), plan.issues());
         });
@@ -55,7 +56,7 @@ final class InspectSteps {
                 MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
                         firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
                         firstRun.plannedState(run.history().plannedState(resolution.migrations())),
-                        context.settings());
+                        context.settings(), false, run.session().serverMajorVersion());
                 List<Issue> errors = plan.errors();
                 if (!errors.isEmpty()) {
                     throw new ValidationException(errors);

@@ -57,7 +57,8 @@ final class MigrateStep implements OperationTemplate.Step {
         FirstRun firstRun = FirstRun.inspect(session, run.history(), settings);
         MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
                 firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
-                firstRun.plannedState(run.history().plannedState(resolution.migrations())), settings, true);
+                firstRun.plannedState(run.history().plannedState(resolution.migrations())), settings, true,
+                session.serverMajorVersion());
         if (!plan.errors().isEmpty()) {
             throw new ValidationException(plan.errors());
         }

@@ -103,6 +103,18 @@ final class RunSession implements AutoCloseable {
     }
 
     /**
+     * Returns the server's PostgreSQL major version, which the lint's version-aware rules assume unless
+     * {@code msr.lint.postgres-version} is set; null when the driver cannot tell.
+     */
+    Integer serverMajorVersion() {
+        try {
+            return connection.getMetaData().getDatabaseMajorVersion();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Opens the migration connection and finds the dialect, schema, history table and lock. The lock is the
      * database's own, on the context's lock connections, unless {@code lockEnabled} is off.
      */

@@ -11,6 +11,7 @@ import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.lint.LintFinding;
+import io.msr.internal.lint.LintOptions;
 import io.msr.internal.lint.MigrationLinter;
 import io.msr.internal.source.ResolvedMigration;
 
@@ -50,6 +51,16 @@ public final class MigrationPlanner {
      */
     public static MigrationPlan plan(List<ResolvedMigration> resolved, List<Issue> resolutionIssues,
             HistoryState history, MsrSettings settings, boolean underLock) {
+        return plan(resolved, resolutionIssues, history, settings, underLock, null);
+    }
+
+    /**
+     * Plans as {@link #plan(List, List, HistoryState, MsrSettings, boolean)}; {@code serverVersion} is the connected
+     * server's PostgreSQL major version, which the lint's version-aware rules assume unless
+     * {@code msr.lint.postgres-version} is set (null: the newest supported).
+     */
+    public static MigrationPlan plan(List<ResolvedMigration> resolved, List<Issue> resolutionIssues,
+            HistoryState history, MsrSettings settings, boolean underLock, Integer serverVersion) {
         List<Issue> issues = new ArrayList<>(resolutionIssues);
         Map<Version, ResolvedMigration> byVersion = uniqueByVersion(resolved, issues);
         Version schemaVersion = history.schemaVersion();
@@ -158,7 +169,7 @@ public final class MigrationPlanner {
             }
         }
         if (settings.lintEnabled()) {
-            lint(pending, settings.lintDisabledRules(), issues);
+            lint(pending, LintOptions.of(settings, serverVersion), issues);
         }
         if (target != null && schemaVersion != null && target.isBelow(schemaVersion)) {
             issues.add(Issue.warning("TARGET_BELOW_SCHEMA", "The target version " + target
@@ -225,7 +236,7 @@ public final class MigrationPlanner {
         }
     }
 
-    private static void lint(List<ResolvedMigration> pending, java.util.Set<String> disabled, List<Issue> issues) {
+    private static void lint(List<ResolvedMigration> pending, LintOptions options, List<Issue> issues) {
         for (ResolvedMigration migration : pending) {
             if (migration.up() != null) {
                 List<String> unknown = MigrationLinter.unknownRules(MigrationLinter.allowedRules(migration.up()));
@@ -236,8 +247,9 @@ public final class MigrationPlanner {
                 }
             }
         }
-        for (LintFinding finding : MigrationLinter.lint(pending, disabled)) {
-            issues.add(Issue.warning("LINT_" + finding.rule().name(), finding.message(), finding.version(),
+        for (LintFinding finding : MigrationLinter.lint(pending, options)) {
+            issues.add(finding.error() ? Issue.error("LINT_" + finding.rule().name(), finding.message(),
+                    finding.version(), finding.script()) : Issue.warning("LINT_" + finding.rule().name(), finding.message(), finding.version(),
                     finding.script()));
         }
     }

@@ -160,7 +160,7 @@ class MigrationPlannerTest {
 
     @Test
     void rejectsANonTransactionalMigrationInAPerBatchRun() {
-        MigrationPlan plan = plan(List.of(sql(1, "-- msr:transaction=false\ncreate index concurrently i on t (a);")),
+        MigrationPlan plan = plan(List.of(sql(1, "-- msr:transaction=false\ncreate index concurrently if not exists i on t (a);")),
                 List.of(), DEFAULTS.toBuilder().transactionMode(TransactionMode.PER_BATCH).build());
         assertThat(codes(plan)).containsExactly("ERROR:NON_TRANSACTIONAL_IN_BATCH");
     }
@@ -180,5 +180,25 @@ class MigrationPlannerTest {
         ResolvedMigration edited = sql(1, "create table a (id bigint);");
         HistoryEntry repair = row(1, original.script(), edited.checksum(), HistoryOperation.REPAIR, true);
         assertThat(plan(List.of(edited), List.of(applied(original), repair), DEFAULTS).issues()).isEmpty();
+    }
+
+    @Test
+    void aConcurrentlyStatementInATransactionalFileIsAnErrorWithoutStrict() {
+        MigrationPlan plan = plan(List.of(sql(1, "create table b (id bigint);"),
+                sql(2, "create index concurrently if not exists i on t (a);")), List.of(), DEFAULTS);
+        assertThat(codes(plan)).containsExactly("ERROR:LINT_CONCURRENTLY_IN_TRANSACTION");
+        assertThat(plan.errors().get(0).message()).contains("V2").contains("-- msr:transaction=false");
+    }
+
+    @Test
+    void theLintAssumesTheServersVersionUnlessTheSettingNamesOne() {
+        List<ResolvedMigration> pending = List.of(sql(1, "alter table t add column c boolean not null default true;"));
+        assertThat(codes(MigrationPlanner.plan(pending, List.of(), HistoryState.replay(List.of()), DEFAULTS, true, 10)))
+                .containsExactly("WARNING:LINT_ADD_COLUMN_VOLATILE_DEFAULT");
+        assertThat(codes(MigrationPlanner.plan(pending, List.of(), HistoryState.replay(List.of()), DEFAULTS, true, 16)))
+                .isEmpty();
+        assertThat(codes(MigrationPlanner.plan(pending, List.of(), HistoryState.replay(List.of()),
+                DEFAULTS.toBuilder().lintPostgresVersion(10).build(), true, 16)))
+                .containsExactly("WARNING:LINT_ADD_COLUMN_VOLATILE_DEFAULT");
     }
 }

@@ -243,6 +243,15 @@ public class MsrProperties {
         /** Rule ids never reported, e.g. drop-column (see the README for the list). */
         private java.util.Set<String> disabledRules = new java.util.LinkedHashSet<>();
 
+        /** Rule ids that are off by default and reported anyway: the style rules, e.g. prefer-bigint, prefer-text. */
+        private java.util.Set<String> enabledRules = new java.util.LinkedHashSet<>();
+
+        /**
+         * PostgreSQL major version the version-aware rules assume (e.g. 11: a constant default is free); unset for
+         * the connected server's version, or the newest supported when linting offline.
+         */
+        private Integer postgresVersion;
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -257,6 +266,22 @@ public class MsrProperties {
 
         public void setDisabledRules(java.util.Set<String> disabledRules) {
             this.disabledRules = disabledRules;
+        }
+
+        public java.util.Set<String> getEnabledRules() {
+            return enabledRules;
+        }
+
+        public void setEnabledRules(java.util.Set<String> enabledRules) {
+            this.enabledRules = enabledRules;
+        }
+
+        public Integer getPostgresVersion() {
+            return postgresVersion;
+        }
+
+        public void setPostgresVersion(Integer postgresVersion) {
+            this.postgresVersion = postgresVersion;
         }
     }
 
@@ -462,7 +487,8 @@ public class MsrProperties {
                 .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
                 .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
                 .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
-                .lintDisabledRules(lint.getDisabledRules()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
+                .lintDisabledRules(lint.getDisabledRules())
+                .lintEnabledRules(lint.getEnabledRules()).lintPostgresVersion(lint.getPostgresVersion()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
                 .build();
