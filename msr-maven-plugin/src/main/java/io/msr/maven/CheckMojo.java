@@ -56,6 +56,17 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "msr.lint.disabled-rules")
     List<String> disabledRules;
 
+    /** Style rules to turn on (they are off by default), as {@code msr.lint.enabled-rules}. */
+    @Parameter(property = "msr.lint.enabled-rules")
+    List<String> enabledRules;
+
+    /**
+     * The PostgreSQL major version the lint assumes, as {@code msr.lint.postgres-version}; by default the newest the
+     * rules know.
+     */
+    @Parameter(property = "msr.lint.postgres-version")
+    Integer postgresVersion;
+
     /** Run the lint at all, as {@code msr.lint.enabled}. */
     @Parameter(property = "msr.lint.enabled", defaultValue = "true")
     boolean lint;
@@ -157,6 +168,8 @@ public final class CheckMojo extends AbstractMojo {
         return MsrSettings.builder().locations(resolved).naming(enumValue(MigrationNaming.class, naming, "naming"))
                 .strict(strict).lintEnabled(lint)
                 .lintDisabledRules(new HashSet<>(disabledRules == null ? List.of() : disabledRules))
+                .lintEnabledRules(new HashSet<>(enabledRules == null ? List.of() : enabledRules))
+                .lintPostgresVersion(postgresVersion)
                 .downPolicy(enumValue(DownPolicy.class, downPolicy, "downPolicy"))
                 .placeholders(placeholders == null ? Map.of() : placeholders)
                 .placeholderReplacement(placeholderReplacement).build();

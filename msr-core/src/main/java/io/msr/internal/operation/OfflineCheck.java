@@ -9,6 +9,7 @@ import io.msr.Issue;
 import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.internal.lint.LintFinding;
+import io.msr.internal.lint.LintOptions;
 import io.msr.internal.lint.MigrationLinter;
 import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.GitBase;
@@ -114,18 +115,22 @@ final class OfflineCheck {
         }
         // Without a base ref, each migration may ship in a release of its own: tables created by earlier ones are
         // existing tables. With one, the branch's new migrations run together, so tables they create are new.
+        LintOptions options = LintOptions.of(settings, null);
         List<LintFinding> lints = new ArrayList<>();
         if (check.baseRef() != null) {
-            lints.addAll(MigrationLinter.lint(checked, settings.lintDisabledRules()));
+            lints.addAll(MigrationLinter.lint(checked, options));
         } else {
             for (ResolvedMigration migration : checked) {
-                lints.addAll(MigrationLinter.lint(List.of(migration), settings.lintDisabledRules()));
+                lints.addAll(MigrationLinter.lint(List.of(migration), options));
             }
         }
         for (LintFinding lint : lints) {
             ResolvedMigration migration = byFile.get(lint.version() + "|" + lint.script());
-            findings.add(finding(Issue.warning("LINT_" + lint.rule().name(), lint.message(), lint.version(),
-                    lint.script()), migration == null ? lint.script() : path(migration.up().file()), lint.line()));
+            String code = "LINT_" + lint.rule().name();
+            Issue issue = lint.error() ? Issue.error(code, lint.message(), lint.version(), lint.script())
+                    : Issue.warning(code, lint.message(), lint.version(), lint.script());
+            findings.add(finding(issue, migration == null ? lint.script() : path(migration.up().file()),
+                    lint.line()));
         }
     }
 
