@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The placeholder values of a run: the settings' values (names matched ignoring case) and the built-ins
@@ -19,7 +20,7 @@ import java.util.Map;
  * for them, {@code ${flyway:defaultSchema}}, {@code ${flyway:table}} and {@code ${flyway:user}}. Unknown
  * placeholders were reported before the run; one that still gets here is sent as written.
  */
-final class Placeholders {
+public final class Placeholders {
 
     private final boolean enabled;
     private final Map<String, String> configured = new HashMap<>();
@@ -48,6 +49,22 @@ final class Placeholders {
             values.put("flyway:user", values.get("msr:user"));
         }
         return new Values(values);
+    }
+
+    /**
+     * Replaces placeholders as Flyway did when it checksummed a repeatable migration: the settings' values and
+     * Flyway's built-ins, its history table being {@code flywayTable}. Identity when replacement is off.
+     */
+    public static UnaryOperator<String> asFlyway(MsrSettings settings, String schema, String flywayTable,
+            String user) {
+        if (!settings.placeholderReplacement()) {
+            return UnaryOperator.identity();
+        }
+        Map<String, String> values = new Placeholders(settings, null).configured;
+        values.put("flyway:defaultschema", schema);
+        values.put("flyway:user", user);
+        values.put("flyway:table", flywayTable);
+        return text -> PlaceholderReplacer.replace(text, name -> values.get(name.toLowerCase(Locale.ROOT))).text();
     }
 
     /** The values of one script's run; null values mean replacement is off. */

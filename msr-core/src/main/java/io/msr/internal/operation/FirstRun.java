@@ -53,6 +53,8 @@ final class FirstRun {
             String adoptTable = settings.adoptTableOrDefault();
             if (adoptTable != null) {
                 ownTables.add(adoptTable);
+            }
+            if (settings.adoptFrom() == AdoptFrom.LIQUIBASE) {
                 ownTables.add(LiquibaseBaseline.lockTable(adoptTable));
             }
             issues.addAll(NonEmptySchema.check(session.schema, false, adopting,

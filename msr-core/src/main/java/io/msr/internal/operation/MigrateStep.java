@@ -77,9 +77,10 @@ final class MigrateStep implements OperationTemplate.Step {
             rehearse(run, pending);
             return;
         }
-        if ((run.history().exists() || adopted) && pending.stream().anyMatch(ResolvedMigration::repeatable)
-                || run.history().exists() && pending.stream().anyMatch(MigrateStep::dotted)) {
-            session.history.allow(session.connection, pending.stream().anyMatch(MigrateStep::dotted));
+        boolean dotted = pending.stream().anyMatch(MigrateStep::dotted);
+        boolean needsWiderTable = dotted || pending.stream().anyMatch(ResolvedMigration::repeatable);
+        if ((run.history().exists() || adopted) && needsWiderTable) {
+            session.history.allow(session.connection, dotted);
         }
         RunBackup backup = settings.rollbackStrategy().takesBackup()
                 ? RunBackup.take(context.backup(), settings.backup().keep(), run.recorder()) : null;

@@ -12,6 +12,7 @@ import io.msr.internal.adopt.AdoptableHistory;
 import io.msr.internal.adopt.FlywayAdoption;
 import io.msr.internal.adopt.FlywayHistory;
 import io.msr.internal.adopt.ForeignHistory;
+import io.msr.internal.execute.Placeholders;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.Dialects;
 import io.msr.internal.dialect.SessionState;
@@ -24,17 +25,13 @@ import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
 import io.msr.internal.source.ResolvedMigration;
-import io.msr.internal.sql.PlaceholderReplacer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,8 +50,7 @@ final class RunSession implements AutoCloseable {
     private final SessionState borrowed;
     private final AdoptFrom adoptFrom;
     private final String adoptTable;
-    private final Map<String, String> placeholders;
-    private final boolean placeholderReplacement;
+    private final MsrSettings settings;
 
     /**
      * What the history table held when the operation read it.
@@ -93,8 +89,7 @@ final class RunSession implements AutoCloseable {
         this.connection = connection;
         this.adoptFrom = settings.adoptFrom();
         this.adoptTable = settings.adoptTableOrDefault();
-        this.placeholders = settings.placeholders();
-        this.placeholderReplacement = settings.placeholderReplacement();
+        this.settings = settings;
         this.borrowed = borrowed;
         this.dialect = dialect;
         this.schema = schema;
@@ -180,24 +175,15 @@ final class RunSession implements AutoCloseable {
             case GOLANG_MIGRATE -> ForeignHistory.readGolangMigrate(connection, dialect, schema, adoptTable);
             case FLYWAY -> {
                 FlywayHistory flyway = FlywayHistory.read(connection, dialect, schema, adoptTable);
-                UnaryOperator<String> placeholders = flywayPlaceholders(connection.getMetaData().getUserName());
-                yield flyway == null ? null : resolved -> FlywayAdoption.of(flyway, resolved, placeholders);
+                if (flyway == null) {
+                    yield null;
+                }
+                UnaryOperator<String> placeholders = Placeholders.asFlyway(settings, schema, adoptTable,
+                        connection.getMetaData().getUserName());
+                yield resolved -> FlywayAdoption.of(flyway, resolved, placeholders);
             }
             default -> null;
         };
-    }
-
-    /** Flyway's placeholder values, with which it checksummed repeatable migrations. */
-    private UnaryOperator<String> flywayPlaceholders(String user) {
-        if (!placeholderReplacement) {
-            return UnaryOperator.identity();
-        }
-        Map<String, String> values = new HashMap<>();
-        placeholders.forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
-        values.put("flyway:defaultschema", schema);
-        values.put("flyway:user", user);
-        values.put("flyway:table", adoptTable);
-        return text -> PlaceholderReplacer.replace(text, name -> values.get(name.toLowerCase(Locale.ROOT))).text();
     }
 
     @Override
