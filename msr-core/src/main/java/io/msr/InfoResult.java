@@ -50,6 +50,20 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         return found;
     }
 
+    /**
+     * Returns the pending migrations of one phase (see {@link #pending()}); a migration not resolved locally counts
+     * as pre-deploy.
+     */
+    public List<MigrationInfo> pending(DeployPhase phase) {
+        List<MigrationInfo> found = new ArrayList<>();
+        for (MigrationInfo migration : pending()) {
+            if (migration.postDeploy() == (phase == DeployPhase.POST_DEPLOY)) {
+                found.add(migration);
+            }
+        }
+        return found;
+    }
+
     /** Returns true when the database has applied migrations newer than every resolved one. */
     public boolean schemaAhead() {
         return !inState(MigrationState.AHEAD).isEmpty();
@@ -70,7 +84,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
     /**
      * Returns the summary every surface shows under the same names (the info result, the one-shot summary and
      * termination message, the Actuator health details and endpoint): {@code schemaVersion}, {@code latestVersion},
-     * {@code pending}, {@code pendingVersions} (the first five), {@code schemaAhead}, {@code failed},
+     * {@code pending}, {@code pendingVersions} (the first five), {@code pendingPreDeploy} and
+     * {@code pendingPostDeploy} (the pending ones by phase), {@code schemaAhead}, {@code failed},
      * {@code checksumMismatches}, {@code lastApplied} (version, description, installedOn) and
      * {@code historyExists}. Values are plain strings, numbers, booleans, lists and maps.
      */
@@ -82,6 +97,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         map.put("pending", pending.size());
         map.put("pendingVersions", pending.stream().limit(PENDING_VERSIONS_SHOWN).map(MigrationInfo::version)
                 .filter(java.util.Objects::nonNull).map(version -> version.jsonValue()).toList());
+        map.put("pendingPreDeploy", pending(DeployPhase.PRE_DEPLOY).size());
+        map.put("pendingPostDeploy", pending(DeployPhase.POST_DEPLOY).size());
         map.put("schemaAhead", schemaAhead());
         map.put("failed", inState(MigrationState.FAILED).size());
         map.put("checksumMismatches", inState(MigrationState.CHECKSUM_MISMATCH).size());

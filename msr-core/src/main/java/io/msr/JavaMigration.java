@@ -42,6 +42,14 @@ public interface JavaMigration {
         return true;
     }
 
+    /**
+     * Returns when the migration may run relative to the rollout of the code that needs it: pre-deploy (the default)
+     * or post-deploy, the contract step that runs once every replica runs the new code ({@code msr.phase}).
+     */
+    default DeployPhase phase() {
+        return DeployPhase.PRE_DEPLOY;
+    }
+
     /** Applies the change. Any exception fails the migration and rolls its transaction back. */
     void up(MigrationContext context) throws Exception;
 

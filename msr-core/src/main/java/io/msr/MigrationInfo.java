@@ -18,10 +18,24 @@ import java.util.Map;
  * @param installedOn       when it was applied, or null
  * @param installedBy       the database user that applied it, or null
  * @param executionTimeMs   how long applying took, or null
+ * @param phase             when it runs relative to the rollout, or null when it is not resolved locally
  */
 public record MigrationInfo(Version version, String description, MigrationType type, String script,
         MigrationState state, String checksum, String appliedChecksum, boolean hasDown, Instant installedOn,
-        String installedBy, Long executionTimeMs) {
+        String installedBy, Long executionTimeMs, DeployPhase phase) {
+
+    /** A migration without a known phase (not resolved locally). */
+    public MigrationInfo(Version version, String description, MigrationType type, String script, MigrationState state,
+            String checksum, String appliedChecksum, boolean hasDown, Instant installedOn, String installedBy,
+            Long executionTimeMs) {
+        this(version, description, type, script, state, checksum, appliedChecksum, hasDown, installedOn, installedBy,
+                executionTimeMs, null);
+    }
+
+    /** Returns true when it runs after the rollout ({@link DeployPhase#POST_DEPLOY}). */
+    public boolean postDeploy() {
+        return phase == DeployPhase.POST_DEPLOY;
+    }
 
     /** Returns how messages name it: {@code V1.2}, or {@code repeatable 'refresh views'} for a repeatable one. */
     public String label() {
@@ -45,6 +59,7 @@ public record MigrationInfo(Version version, String description, MigrationType t
         row.put("installedOn", installedOn == null ? null : installedOn.toString());
         row.put("installedBy", installedBy);
         row.put("executionTimeMs", executionTimeMs);
+        row.put("phase", phase == null ? null : phase.propertyValue());
         return row;
     }
 }

@@ -58,6 +58,8 @@ import java.util.Set;
  * @param baselineVersion    the version a baseline records ({@code msr.baseline-version}): with
  *                           {@link AdoptFrom#LIQUIBASE}, the version the first migrate records as the schema's baseline
  *                           once Liquibase's changelog shows every changeset executed (required there); or null
+ * @param phase              which pending migrations migrate applies by their {@link DeployPhase}
+ *                           ({@code msr.phase}); default {@link PhaseSelection#ALL}
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -65,7 +67,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, Set<String> lintEnabledRules,
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
-        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion) {
+        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
+        PhaseSelection phase) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -121,6 +124,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(adoptFrom, "adoptFrom");
+        Objects.requireNonNull(phase, "phase");
         if (adoptTable != null && adoptTable.isBlank()) {
             adoptTable = null;
         }
@@ -174,7 +178,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .lintDisabledRules(lintDisabledRules).lintEnabledRules(lintEnabledRules)
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
-                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion);
+                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -207,6 +211,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private AdoptFrom adoptFrom = AdoptFrom.NONE;
         private String adoptTable;
         private Version baselineVersion;
+        private PhaseSelection phase = PhaseSelection.ALL;
 
         private Builder() {
         }
@@ -384,12 +389,18 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets which pending migrations migrate applies by their phase. */
+        public Builder phase(PhaseSelection value) {
+            this.phase = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion);
+                    naming, adoptFrom, adoptTable, baselineVersion, phase);
         }
     }
 }

@@ -28,7 +28,10 @@ public record LintFinding(LintRule rule, Version version, String script, int lin
         String where = "Migration " + (version == null ? "(repeatable)" : "V" + version) + " (" + script + ", line "
                 + line + ") [" + rule.id() + "]: " + rule.problem() + (detail == null ? "" : " (" + detail + ")")
                 + ". Safe alternative: " + rule.safeAlternative() + ".";
+        String postDeploy = rule.breaksPreviousVersion() ? " Or mark the migration post-deploy (-- msr:phase="
+                + "post-deploy): it then runs after every replica runs the new code, where this is fine." : "";
         return rule.error() || rule == LintRule.UNUSED_ALLOW ? where
-                : where + " Suppress with -- msr:allow=" + rule.id() + " in the file if this is intended.";
+                : where + postDeploy + " Suppress with -- msr:allow=" + rule.id() + " in the file if this is"
+                        + " intended.";
     }
 }

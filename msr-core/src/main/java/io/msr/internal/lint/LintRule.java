@@ -227,6 +227,18 @@ public enum LintRule {
         return level != Level.STYLE;
     }
 
+    /**
+     * Returns true when the rule is only about the previous application version, which still runs while a
+     * pre-deploy migration applies: such a statement is fine in a post-deploy migration ({@code -- msr:phase=
+     * post-deploy}), which runs once every replica runs the new code, and is not reported there.
+     */
+    public boolean breaksPreviousVersion() {
+        return switch (this) {
+            case ADD_COLUMN_NOT_NULL, SET_NOT_NULL, DROP_COLUMN, RENAME_COLUMN, DROP_TABLE, RENAME_TABLE -> true;
+            default -> false;
+        };
+    }
+
     /** Returns what goes wrong. */
     public String problem() {
         return problem;

@@ -22,15 +22,21 @@ public final class LintRuleDocs {
                         + " `msr.lint.disabled-rules` silence a rule; style rules are off until named in"
                         + " `msr.lint.enabled-rules`. Version-aware rules assume `msr.lint.postgres-version`, by"
                         + " default the connected server's major version (PostgreSQL " + LintOptions.NEWEST_POSTGRES_VERSION
-                        + " offline).\n\n")
+                        + " offline). Rules marked *previous version* are about the application version that"
+                        + " still runs while a pre-deploy migration applies: they are not reported in a migration"
+                        + " marked `-- msr:phase=post-deploy`, which runs once every replica runs the new code.\n\n")
                 .append("| rule | level |\n|---|---|\n");
         for (LintRule rule : LintRule.values()) {
             page.append("| [`").append(rule.id()).append("`](#").append(rule.id()).append(") | ")
-                    .append(level(rule)).append(" |\n");
+                    .append(level(rule)).append(rule.breaksPreviousVersion() ? ", previous version" : "")
+                    .append(" |\n");
         }
         for (LintRule rule : LintRule.values()) {
             page.append("\n## ").append(rule.id()).append("\n\n")
                     .append("Level: ").append(level(rule)).append(".\n\n")
+                    .append(rule.breaksPreviousVersion() ? "Previous version: fine in a post-deploy migration"
+                            + " (`-- msr:phase=post-deploy`), which runs after every replica runs the new code.\n\n"
+                            : "")
                     .append("Why: ").append(capitalized(rule.problem())).append(".\n\n")
                     .append("Instead: ").append(rule.safeAlternative()).append(".\n\n")
                     .append("Bad:\n\n```sql\n").append(rule.badExample()).append("\n```\n\n")

@@ -1,5 +1,6 @@
 package io.msr.internal.lint;
 
+import io.msr.DeployPhase;
 import io.msr.TransactionMode;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
@@ -19,7 +20,8 @@ import java.util.Set;
  * during a rolling update, that cannot run as written, or that break a style rule (see {@link LintRule}). Tables,
  * materialized views and partitions created earlier in the same run (also by {@code CREATE TABLE AS} and
  * {@code SELECT INTO}) are new: the rules about the previous version do not apply to them, nor, until they receive
- * rows ({@code INSERT}, {@code COPY}, {@code MERGE}), those about existing rows. Pure: no database.
+ * rows ({@code INSERT}, {@code COPY}, {@code MERGE}), those about existing rows. Nor do those rules apply to a
+ * post-deploy migration, which runs once no replica runs the previous version. Pure: no database.
  *
  * <p>Rules over {@link SqlLexer} tokens, not a full parser: they understand the statements they are about and never
  * look inside literals, comments or dollar-quoted bodies, which the splitter and the lint read with the same lexer.
@@ -56,12 +58,16 @@ public final class MigrationLinter {
             state.transactional = transactional;
             Set<String> allowed = allowed(script);
             Set<String> used = new HashSet<>();
+            boolean postDeploy = migration.phase() == DeployPhase.POST_DEPLOY;
             for (SqlStatement statement : script.statements()) {
                 for (Hit hit : StatementRules.check(tokens(statement), state)) {
                     if (!options.reports(hit.rule())) {
                         continue;
                     }
-                    if (allowed.contains(hit.rule().id())) {
+                    if (postDeploy && hit.rule().breaksPreviousVersion()) {
+                        // Fine after the rollout; an allow written for it before the file was marked is not unused.
+                        used.add(hit.rule().id());
+                    } else if (allowed.contains(hit.rule().id())) {
                         used.add(hit.rule().id());
                     } else {
                         findings.add(new LintFinding(hit.rule(), migration.version(), script.fileName(),

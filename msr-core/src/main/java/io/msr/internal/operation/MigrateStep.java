@@ -66,6 +66,11 @@ final class MigrateStep implements OperationTemplate.Step {
         adopted |= recordBaseline(run, firstRun.baseline());
         run.recorder().warnings(plan.warnings());
         plan.warnings().forEach(warning -> log.warn(warning.message()));
+        if (!plan.deferred().isEmpty()) {
+            String note = deferredNote(plan.deferred());
+            run.recorder().note(note);
+            log.info(note);
+        }
         List<ResolvedMigration> pending = plan.pending();
         Version before = run.recorder().versionBefore();
         if (pending.isEmpty()) {
@@ -99,6 +104,15 @@ final class MigrateStep implements OperationTemplate.Step {
         log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
                 Versions.text(run.recorder().versionBefore()), Versions.text(run.recorder().versionAfter()),
                 run.recorder().succeededCount(), run.recorder().elapsedMs());
+    }
+
+    /** Names the post-deploy migrations a pre-deploy run leaves, the first five of them. */
+    static String deferredNote(List<ResolvedMigration> deferred) {
+        String names = String.join(", ", deferred.stream().limit(5)
+                .map(migration -> migration.label() + " (" + migration.script() + ")").toList())
+                + (deferred.size() > 5 ? ", ..." : "");
+        return "Left " + deferred.size() + " post-deploy migration(s) for the post-deploy run after the rollout"
+                + " (msr.phase=post-deploy): " + names;
     }
 
     private static boolean dotted(ResolvedMigration migration) {

@@ -176,9 +176,11 @@ public final class MigrationPlanner {
                     + " is below the schema version " + schemaVersion + ": migrate applies nothing above it. Use the"
                     + " down operation to revert.", null, null));
         }
+        PhaseFilter.Split phases = PhaseFilter.split(pending, settings.phase(), issues);
         infos.sort(Comparator.comparing(MigrationInfo::version, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MigrationInfo::description));
-        return new MigrationPlan(pending, infos, strict(issues, settings.strict()), schemaVersion, latest);
+        return new MigrationPlan(phases.selected(), phases.deferred(), infos, strict(issues, settings.strict()),
+                schemaVersion, latest);
     }
 
     /**
@@ -321,7 +323,8 @@ public final class MigrationPlanner {
         return new MigrationInfo(migration.version(), migration.description(), migration.type(), migration.script(),
                 state, migration.checksum(), row == null ? null : row.checksum(), migration.hasDown(),
                 row == null || state == MigrationState.FAILED ? null : row.installedOn(),
-                row == null ? null : row.installedBy(), row == null ? null : row.executionTimeMs());
+                row == null ? null : row.installedBy(), row == null ? null : row.executionTimeMs(),
+                migration.phase());
     }
 
     private static MigrationInfo info(HistoryEntry row, MigrationState state) {

@@ -1,5 +1,7 @@
 package io.msr.internal.source;
 
+import io.msr.DeployPhase;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +18,9 @@ import java.util.regex.Pattern;
  *       {@code 5min}, {@code 1h}, {@code 0} for none): PostgreSQL timeouts of this migration;</li>
  *   <li>{@code idempotent=true}: a non-transactional migration that may safely run again after a transient
  *       failure, so it is retried like a transactional one;</li>
- *   <li>{@code allow=<rule-id>[,<rule-id>...]}: lint rules this file breaks on purpose.</li>
+ *   <li>{@code allow=<rule-id>[,<rule-id>...]}: lint rules this file breaks on purpose;</li>
+ *   <li>{@code phase=pre-deploy|post-deploy}: when the migration runs relative to the rollout (see
+ *       {@link io.msr.DeployPhase}); unmarked migrations are pre-deploy.</li>
  * </ul>
  *
  * @param values every directive found, by name
@@ -25,7 +29,7 @@ public record Directives(Map<String, String> values) {
 
     /** The directives MSR understands. */
     public static final Set<String> KNOWN = Set.of("transaction", "lock-timeout", "statement-timeout", "idempotent",
-            "allow");
+            "allow", "phase");
 
     /** No directives. */
     public static final Directives NONE = new Directives(Map.of());
@@ -86,9 +90,15 @@ public record Directives(Map<String, String> values) {
                             + " -- msr:allow=drop-column,set-not-null");
                 }
             }
+            case "phase" -> {
+                if (DeployPhase.fromPropertyValue(value) == null) {
+                    throw new IllegalArgumentException("directive 'msr:" + directive + "' needs pre-deploy or"
+                            + " post-deploy, e.g. -- msr:phase=post-deploy");
+                }
+            }
             default -> throw new IllegalArgumentException("unknown directive 'msr:" + directive + "' (known: msr:"
                     + "transaction=true|false, msr:lock-timeout=30s, msr:statement-timeout=5min, msr:idempotent=true,"
-                    + " msr:allow=<lint rule ids>)");
+                    + " msr:allow=<lint rule ids>, msr:phase=pre-deploy|post-deploy)");
         }
     }
 
@@ -96,6 +106,12 @@ public record Directives(Map<String, String> values) {
     public Boolean transaction() {
         String value = values.get("transaction");
         return value == null ? null : Boolean.valueOf(value);
+    }
+
+    /** Returns the file's phase, or null when it does not set one (pre-deploy). */
+    public DeployPhase phase() {
+        String value = values.get("phase");
+        return value == null ? null : DeployPhase.fromPropertyValue(value);
     }
 
     /** Returns true when the file declares itself safe to run again after a transient failure. */

@@ -1,5 +1,6 @@
 package io.msr.internal.source;
 
+import io.msr.DeployPhase;
 import io.msr.JavaMigration;
 import io.msr.MigrationType;
 import io.msr.TransactionMode;
@@ -36,6 +37,18 @@ public record ResolvedMigration(Version version, String description, MigrationTy
     /** Returns how messages name it: {@code V1.2}, or {@code repeatable 'refresh views'}. */
     public String label() {
         return version != null ? "V" + version : "repeatable '" + description + "'";
+    }
+
+    /**
+     * Returns when the migration runs relative to the rollout: the Java migration's {@code phase()}, the up file's
+     * {@code -- msr:phase=} directive, or pre-deploy.
+     */
+    public DeployPhase phase() {
+        if (java != null) {
+            return java.phase() == null ? DeployPhase.PRE_DEPLOY : java.phase();
+        }
+        DeployPhase directive = up == null ? null : up.directives().phase();
+        return directive == null ? DeployPhase.PRE_DEPLOY : directive;
     }
 
     /** Returns true when a down migration exists. */

@@ -77,11 +77,11 @@ public final class SqlLexer {
         if (c == '"') {
             return quotedIdentifier(start, start);
         }
+        if (identifierStart(c) || placeholderEnd(start) > 0) {
+            return word(start, c);
+        }
         if (c == '$') {
             return dollar(start);
-        }
-        if (identifierStart(c)) {
-            return word(start, c);
         }
         if (digit(c) || (c == '.' && start + 1 < length && digit(sql.charAt(start + 1)))) {
             return number(start);
@@ -108,11 +108,34 @@ public final class SqlLexer {
         if ((c == 'U' || c == 'u') && next == '&' && at(start + 2, '"')) {
             return quotedIdentifier(start, start + 2);
         }
-        int end = start + 1;
-        while (end < length && identifierPart(sql.charAt(end))) {
-            end++;
+        int end = start;
+        while (end < length) {
+            int placeholder = placeholderEnd(end);
+            if (placeholder > 0) {
+                end = placeholder;
+            } else if (identifierPart(sql.charAt(end))) {
+                end++;
+            } else {
+                break;
+            }
         }
         return advance(SqlToken.Kind.WORD, sql.substring(start, end).toUpperCase(Locale.ROOT), start, end);
+    }
+
+    /**
+     * Returns where a placeholder such as {@code ${schema}} or {@code ${msr:schema}} starting at {@code at} ends, or
+     * -1. A placeholder is part of a name ({@code ${schema}.users}, {@code ${prefix}_users}), never a dollar quote,
+     * so the rules read the statement the way it runs once the value replaces it.
+     */
+    private int placeholderEnd(int at) {
+        if (!at(at, '$') || !at(at + 1, '{')) {
+            return -1;
+        }
+        int end = at + 2;
+        while (end < length && (Character.isLetterOrDigit(sql.charAt(end)) || "_.:-".indexOf(sql.charAt(end)) >= 0)) {
+            end++;
+        }
+        return end > at + 2 && at(end, '}') ? end + 1 : -1;
     }
 
     /** Reads a literal whose opening quote is at {@code quote}, joining segments continued after a newline. */

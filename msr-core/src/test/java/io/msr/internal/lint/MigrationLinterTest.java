@@ -172,6 +172,26 @@ class MigrationLinterTest {
     }
 
     @Test
+    void readsPlaceholderQualifiedNamesAsTheNamesTheyBecome() {
+        assertThat(rules("alter table ${msr:schema}.users drop column name;",
+                "create table ${schema}.accounts (id int);\ncreate index accounts_idx on ${SCHEMA}.accounts (id);",
+                "alter table ${prefix}_orders rename column note to notes;"))
+                .as("the drop and rename are seen; the table created earlier in the run is new")
+                .containsExactly("drop-column", "rename-column");
+    }
+
+    @Test
+    void leavesTheRulesAboutThePreviousVersionOutOfAPostDeployMigration() {
+        ResolvedMigration contract = migration(1, "-- msr:phase=post-deploy\nalter table users drop column name;\n"
+                + "alter table users alter column email set not null;\ncreate index users_idx on users (email);");
+        assertThat(MigrationLinter.lint(List.of(contract), Set.of())).extracting(finding -> finding.rule().id())
+                .containsExactly("create-index-not-concurrently");
+        assertThat(MigrationLinter.lint(List.of(migration(1, "alter table users drop column name;")), Set.of()))
+                .singleElement().satisfies(finding -> assertThat(finding.message())
+                        .contains("Or mark the migration post-deploy (-- msr:phase=post-deploy)"));
+    }
+
+    @Test
     void treatsMaterializedViewsPartitionsAndTablesMadeFromQueriesAsNew() {
         assertThat(rules("create materialized view totals as select user_id, sum(amount) from orders group by 1;\n"
                 + "create unique index totals_user_idx on totals (user_id);",

@@ -9,7 +9,10 @@ public final class MsrMeters {
 
     /** Gauge: highest applied version (verify mode); NaN before the first reading or with none applied. */
     public static final String SCHEMA_VERSION = "msr.schema.version";
-    /** Gauge: migrations pending (verify mode). */
+    /**
+     * Gauge: migrations pending (verify mode), one per {@link #PHASE_TAG} value: {@code pre-deploy} ones hold
+     * replicas back, {@code post-deploy} ones wait for the post-deploy Job after the rollout.
+     */
     public static final String MIGRATIONS_PENDING = "msr.migrations.pending";
     /** Gauge: migrations applied (verify mode). */
     public static final String MIGRATIONS_APPLIED = "msr.migrations.applied";
@@ -21,6 +24,9 @@ public final class MsrMeters {
     public static final String MIGRATE_DURATION = "msr.migrate.duration";
     /** Timer: waiting for the migration lock; tag {@code outcome} (acquired). */
     public static final String LOCK_WAIT = "msr.lock.wait";
+
+    /** The tag of {@link #MIGRATIONS_PENDING}: the migrations' phase, {@code pre-deploy} or {@code post-deploy}. */
+    public static final String PHASE_TAG = "phase";
 
     private MsrMeters() {
     }

@@ -7,6 +7,7 @@ import io.msr.DownPolicy;
 import io.msr.IsolationLevel;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
+import io.msr.PhaseSelection;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import io.msr.Version;
@@ -102,6 +103,15 @@ public class MsrProperties {
      * it. A number, or a dotted version such as 1.2.
      */
     private String baselineVersion;
+
+    /**
+     * Which pending migrations msr.mode=migrate applies by their phase (-- msr:phase=post-deploy marks the contract
+     * step): pre-deploy (everything pending up to the newest pending pre-deploy migration, leaving newer post-deploy
+     * ones for after the rollout), post-deploy (the pending post-deploy migrations; refused with exit code 2 while a
+     * pre-deploy one is pending) or all. By default pre-deploy for the one-shot migrate mode and all for
+     * migrate-on-start and dry runs; the other modes always consider all.
+     */
+    private PhaseSelection phase;
 
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
@@ -491,7 +501,29 @@ public class MsrProperties {
                 .lintEnabledRules(lint.getEnabledRules()).lintPostgresVersion(lint.getPostgresVersion()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
-                .build();
+                .phase(effectivePhase()).build();
+    }
+
+    /**
+     * Returns the phase the run applies: msr.phase when set and the mode migrates, else pre-deploy for the one-shot
+     * migrate mode (all in a dry run) and all elsewhere; info, validate and verify always consider every phase.
+     */
+    PhaseSelection effectivePhase() {
+        if (mode != MsrMode.MIGRATE && mode != MsrMode.MIGRATE_ON_START) {
+            return PhaseSelection.ALL;
+        }
+        if (phase != null) {
+            return phase;
+        }
+        return mode == MsrMode.MIGRATE && !dryRun ? PhaseSelection.PRE_DEPLOY : PhaseSelection.ALL;
+    }
+
+    public PhaseSelection getPhase() {
+        return phase;
+    }
+
+    public void setPhase(PhaseSelection phase) {
+        this.phase = phase;
     }
 
     public boolean isAllowOtherMigrationTools() {

@@ -2,6 +2,7 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.Version;
 import io.msr.ExecutedMigration;
+import io.msr.DeployPhase;
 import io.msr.InfoResult;
 import io.msr.Issue;
 import io.msr.LockStatus;
@@ -54,16 +55,22 @@ final class OneShotText {
         }
         text.append("Schema version ").append(version(info.schemaVersion())).append(", latest local ")
                 .append(version(info.latestVersion())).append(", ").append(info.pending().size())
-                .append(" pending").append(info.historyExists() ? "" : " (no history table yet)");
+                .append(" pending").append(postDeploy(info)).append(info.historyExists() ? "" : " (no history table yet)");
         return text.toString();
     }
 
+    private static String postDeploy(InfoResult info) {
+        int count = info.pending(DeployPhase.POST_DEPLOY).size();
+        return count == 0 ? "" : " (" + count + " post-deploy)";
+    }
+
     static String table(List<MigrationInfo> migrations) {
-        StringBuilder text = new StringBuilder(String.format("%-19s %-40s %-5s %-17s %-20s%n", "Version", "Description",
-                "Type", "State", "Installed on"));
+        StringBuilder text = new StringBuilder(String.format("%-19s %-40s %-5s %-17s %-11s %-20s%n", "Version",
+                "Description", "Type", "State", "Phase", "Installed on"));
         for (MigrationInfo migration : migrations) {
-            text.append(String.format("%-19s %-40s %-5s %-17s %-20s%n", label(migration.version()),
+            text.append(String.format("%-19s %-40s %-5s %-17s %-11s %-20s%n", label(migration.version()),
                     clip(migration.description(), 40), migration.type(), migration.state(),
+                    migration.phase() == null ? "" : migration.phase().propertyValue(),
                     migration.installedOn() == null ? "" : migration.installedOn().toString()));
         }
         return text.toString();

@@ -2,7 +2,9 @@ package io.msr.boot.autoconfigure;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.msr.DeployPhase;
 import io.msr.InfoResult;
 import io.msr.MigrationState;
 import io.msr.MigrationType;
@@ -23,7 +25,10 @@ final class SchemaMetrics implements MeterBinder {
         gauge(registry, MsrMeters.SCHEMA_VERSION, "Highest applied migration version",
                 info -> info.schemaVersion() == null || !info.schemaVersion().isNumber() ? Double.NaN
                         : info.schemaVersion().toLong());
-        gauge(registry, MsrMeters.MIGRATIONS_PENDING, "Migrations waiting to be applied", info -> info.pending().size());
+        for (DeployPhase phase : DeployPhase.values()) {
+            gauge(registry, MsrMeters.MIGRATIONS_PENDING, "Migrations waiting to be applied, by phase",
+                    Tags.of(MsrMeters.PHASE_TAG, phase.propertyValue()), info -> info.pending(phase).size());
+        }
         gauge(registry, MsrMeters.MIGRATIONS_APPLIED, "Migrations applied",
                 SchemaMetrics::applied);
         gauge(registry, MsrMeters.MIGRATIONS_FAILED, "Failed migrations waiting for repair",
@@ -43,9 +48,14 @@ final class SchemaMetrics implements MeterBinder {
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<InfoResult> value) {
+        gauge(registry, name, description, Tags.empty(), value);
+    }
+
+    private void gauge(MeterRegistry registry, String name, String description, Tags tags,
+            ToDoubleFunction<InfoResult> value) {
         Gauge.builder(name, monitor, current -> {
             InfoResult info = current.current().info();
             return info == null ? Double.NaN : value.applyAsDouble(info);
-        }).description(description).register(registry);
+        }).description(description).tags(tags).register(registry);
     }
 }

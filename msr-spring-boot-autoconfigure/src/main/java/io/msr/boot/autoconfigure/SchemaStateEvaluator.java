@@ -1,6 +1,8 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DeployPhase;
 import io.msr.InfoResult;
+import io.msr.MigrationInfo;
 import io.msr.Issue;
 import io.msr.MigrationState;
 
@@ -35,10 +37,10 @@ final class SchemaStateEvaluator {
             return new SchemaState(SchemaState.Status.DOWN, errors.size() + " validation error(s) would stop the"
                     + " migration Job: " + errors.get(0).message(), info, null, now);
         }
-        int pending = info.pending().size();
-        if (pending > 0) {
-            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, pending + " migration(s) pending, first "
-                    + info.pending().get(0).label() + "; waiting for the migration Job", info, null, now);
+        List<MigrationInfo> preDeploy = info.pending(DeployPhase.PRE_DEPLOY);
+        if (!preDeploy.isEmpty()) {
+            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, preDeploy.size() + " migration(s) pending, first "
+                    + preDeploy.get(0).label() + "; waiting for the migration Job", info, null, now);
         }
         if (info.schemaAhead() && !allowAhead) {
             return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, "The schema is ahead of this application"
@@ -46,8 +48,13 @@ final class SchemaStateEvaluator {
         }
         String ahead = info.schemaAhead() ? " (the schema is ahead of this application)" : "";
         String gap = missing > 0 ? "; " + missing + " applied migration(s) not found locally" : "";
+        // Post-deploy migrations wait for this very rollout to finish: they never hold a replica back.
+        List<MigrationInfo> postDeploy = info.pending(DeployPhase.POST_DEPLOY);
+        String contract = postDeploy.isEmpty() ? "" : "; " + postDeploy.size() + " post-deploy migration(s) pending,"
+                + " first " + postDeploy.get(0).label() + ", for the post-deploy Job after the rollout";
         return new SchemaState(SchemaState.Status.UP, "Schema at version "
-                + (info.schemaVersion() == null ? "<none>" : "V" + info.schemaVersion()) + ahead + gap, info, null, now);
+                + (info.schemaVersion() == null ? "<none>" : "V" + info.schemaVersion()) + ahead + gap + contract, info,
+                null, now);
     }
 
     /** The errors of the info result (strict mode already applied by the engine), as a migrate would report them. */

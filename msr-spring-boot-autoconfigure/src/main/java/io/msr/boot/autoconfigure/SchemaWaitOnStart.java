@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DeployPhase;
 import io.msr.InfoResult;
 import io.msr.MigrationInfo;
 import org.slf4j.Logger;
@@ -73,8 +74,9 @@ public final class SchemaWaitOnStart implements InitializingBean {
     static String describe(SchemaState state) {
         InfoResult info = state.info();
         StringBuilder text = new StringBuilder();
-        if (info != null && !info.pending().isEmpty() && state.status() == SchemaState.Status.OUT_OF_SERVICE) {
-            List<MigrationInfo> pending = info.pending();
+        if (info != null && !info.pending(DeployPhase.PRE_DEPLOY).isEmpty()
+                && state.status() == SchemaState.Status.OUT_OF_SERVICE) {
+            List<MigrationInfo> pending = info.pending(DeployPhase.PRE_DEPLOY);
             text.append(pending.size()).append(" migration(s) pending: ").append(pending.stream()
                     .limit(InfoResult.PENDING_VERSIONS_SHOWN)
                     .map(migration -> migration.label() + " " + migration.script())

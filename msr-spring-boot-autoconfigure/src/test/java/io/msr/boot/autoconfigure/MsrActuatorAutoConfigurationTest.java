@@ -57,6 +57,27 @@ class MsrActuatorAutoConfigurationTest {
                 .settings(MsrSettings.builder().schema(schema).locations("filesystem:" + dir).build()).build().migrate();
     }
 
+    private static double pending(MeterRegistry meters, String phase) {
+        return meters.get(MsrMeters.MIGRATIONS_PENDING).tag(MsrMeters.PHASE_TAG, phase).gauge().value();
+    }
+
+    @Test
+    void aPendingPostDeployMigrationKeepsTheReplicaReadyAndIsCountedApart() throws Exception {
+        migrateFromAnotherProcess();
+        Files.writeString(dir.resolve("V2_drop_t.up.sql"), "-- msr:phase=post-deploy\ndrop table " + schema + ".t;");
+        runner.run(context -> {
+            HealthIndicator health = context.getBean("msrHealthIndicator", HealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getDetails()).containsEntry("pending", 1).containsEntry("pendingPreDeploy", 0)
+                    .containsEntry("pendingPostDeploy", 1);
+            assertThat(context.getBean(SchemaMonitor.class).current().reason())
+                    .contains("1 post-deploy migration(s) pending, first V2");
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(pending(meters, "pre-deploy")).isZero();
+            assertThat(pending(meters, "post-deploy")).isEqualTo(1.0);
+        });
+    }
+
     @Test
     void reportsPendingAsOutOfServiceThenUpOnceMigrated() {
         runner.run(context -> {
@@ -64,7 +85,8 @@ class MsrActuatorAutoConfigurationTest {
             assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
             assertThat(health.health().getDetails()).containsEntry("pending", 1).containsEntry("schemaVersion", null);
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            assertThat(meters.get(MsrMeters.MIGRATIONS_PENDING).gauge().value()).isEqualTo(1.0);
+            assertThat(pending(meters, "pre-deploy")).isEqualTo(1.0);
+            assertThat(pending(meters, "post-deploy")).isZero();
             assertThat(meters.get(MsrMeters.SCHEMA_VERSION).gauge().value()).isNaN();
 
             migrateFromAnotherProcess();
@@ -72,7 +94,7 @@ class MsrActuatorAutoConfigurationTest {
 
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
             assertThat(health.health().getDetails()).containsEntry("schemaVersion", 1L).containsKey("lastApplied");
-            assertThat(meters.get(MsrMeters.MIGRATIONS_PENDING).gauge().value()).isZero();
+            assertThat(pending(meters, "pre-deploy")).isZero();
             assertThat(meters.get(MsrMeters.MIGRATIONS_APPLIED).gauge().value()).isEqualTo(1.0);
             assertThat(meters.get(MsrMeters.SCHEMA_VERSION).gauge().value()).isEqualTo(1.0);
             @SuppressWarnings("unchecked")
@@ -93,15 +115,16 @@ class MsrActuatorAutoConfigurationTest {
             Map<String, Object> health = context.getBean(MsrHealthIndicator.class).health().getDetails();
             Map<String, Object> endpoint = context.getBean(MsrEndpoint.class).schema();
 
-            for (String field : List.of("schemaVersion", "latestVersion", "pending", "pendingVersions", "schemaAhead",
-                    "failed", "checksumMismatches", "lastApplied", "historyExists")) {
+            for (String field : List.of("schemaVersion", "latestVersion", "pending", "pendingVersions",
+                    "pendingPreDeploy", "pendingPostDeploy", "schemaAhead", "failed", "checksumMismatches",
+                    "lastApplied", "historyExists")) {
                 assertThat(health).as(field).containsEntry(field, info.get(field));
                 assertThat(endpoint).as(field).containsEntry(field, info.get(field));
             }
             assertThat(endpoint.get("migrations")).isEqualTo(info.get("migrations"));
             assertThat(((List<Map<String, Object>>) endpoint.get("migrations")).get(0).keySet())
                     .containsExactly("version", "description", "type", "script", "state", "checksum",
-                            "appliedChecksum", "hasDown", "installedOn", "installedBy", "executionTimeMs");
+                            "appliedChecksum", "hasDown", "installedOn", "installedBy", "executionTimeMs", "phase");
         });
     }
 

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DeployPhase;
 import io.msr.Version;
 import io.msr.InfoResult;
 import io.msr.Issue;
@@ -37,6 +38,21 @@ class SchemaStateEvaluatorTest {
         SchemaState state = evaluate(true, migration(1, MigrationState.APPLIED), migration(2, MigrationState.PENDING));
         assertThat(state.status()).isEqualTo(SchemaState.Status.OUT_OF_SERVICE);
         assertThat(state.reason()).contains("1 migration(s) pending, first V2");
+    }
+
+    @Test
+    void staysUpWhileOnlyPostDeployMigrationsArePendingAndSaysSo() {
+        MigrationInfo contract = new MigrationInfo(Version.of(3), "drop name", MigrationType.SQL, "V3_drop_name.up.sql",
+                MigrationState.PENDING, "c", null, false, null, null, null, DeployPhase.POST_DEPLOY);
+        SchemaState up = evaluate(false, migration(1, MigrationState.APPLIED), contract);
+        assertThat(up.status()).isEqualTo(SchemaState.Status.UP);
+        assertThat(up.reason()).isEqualTo("Schema at version V1; 1 post-deploy migration(s) pending, first V3, for the"
+                + " post-deploy Job after the rollout");
+
+        SchemaState waiting = evaluate(true, migration(1, MigrationState.APPLIED), migration(2, MigrationState.PENDING),
+                contract);
+        assertThat(waiting.status()).isEqualTo(SchemaState.Status.OUT_OF_SERVICE);
+        assertThat(waiting.reason()).contains("1 migration(s) pending, first V2");
     }
 
     @Test
