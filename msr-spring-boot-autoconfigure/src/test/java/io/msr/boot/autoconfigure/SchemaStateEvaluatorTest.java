@@ -56,6 +56,17 @@ class SchemaStateEvaluatorTest {
     }
 
     @Test
+    void aSchemaAheadInStrictModeIsLeftToAllowAheadNotCountedAsAnError() {
+        Issue ahead = Issue.warning("AHEAD", "The database is ahead of this application: migration V2 ...",
+                Version.of(2), "V2_m.up.sql").asError();
+        InfoResult info = new InfoResult(Version.of(2), Version.of(1), List.of(migration(1, MigrationState.APPLIED),
+                migration(2, MigrationState.AHEAD)), List.of(), true, List.of(ahead));
+        assertThat(SchemaStateEvaluator.evaluate(info, true).status()).as("the previous release during a rollout")
+                .isEqualTo(SchemaState.Status.UP);
+        assertThat(SchemaStateEvaluator.evaluate(info, false).status()).isEqualTo(SchemaState.Status.OUT_OF_SERVICE);
+    }
+
+    @Test
     void isDownWhenAMigrationFailedOrWasEdited() {
         assertThat(evaluate(true, migration(1, MigrationState.FAILED)).status()).isEqualTo(SchemaState.Status.DOWN);
         assertThat(evaluate(true, migration(1, MigrationState.CHECKSUM_MISMATCH)).status())
