@@ -88,6 +88,26 @@ class ComposeFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void thePostDeployMigrationsRunOnceEveryAppReplicaIsHealthy() {
+        Map<String, Object> services = services(Repository.DOCKER.resolve("compose.yaml"));
+        Map<String, Object> migrations = (Map<String, Object>) services.get("migrations");
+        Map<String, Object> postDeploy = (Map<String, Object>) services.get("post-deploy-migrations");
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        assertThat((List<String>) migrations.get("command")).as("the expand step: msr.phase's default")
+                .containsExactly("--msr.mode=migrate");
+        assertThat((List<String>) postDeploy.get("command"))
+                .containsExactly("--msr.mode=migrate", "--msr.phase=post-deploy");
+        assertThat(((Map<String, Map<String, Object>>) postDeploy.get("depends_on")).get("app"))
+                .containsEntry("condition", "service_healthy");
+        assertThat(app).as("service_healthy needs the app's healthcheck").containsKey("healthcheck");
+        assertThat(postDeploy.get("environment")).isEqualTo(migrations.get("environment"));
+        assertThat(postDeploy.get("image")).isEqualTo(migrations.get("image"));
+        assertThat(postDeploy).containsEntry("restart", "on-failure");
+        assertThat(String.valueOf(migrations.get("environment"))).contains("MSR_CONNECT_WAIT");
+    }
+
+    @Test
     void passwordsComeFromVariablesDocumentedInTheEnvExample() throws IOException {
         String example = Repository.read(Repository.DOCKER.resolve(".env.example"));
         for (Path file : composeFiles()) {

@@ -8,6 +8,7 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,14 +35,36 @@ final class JobAssertions {
         assertThat(container.getArgs()).contains("--msr.mode=migrate");
         assertThat(container.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
         assertThat(secretKey(container, "DATABASE_URL")).isEqualTo("migration-url");
-        Duration lockWait = Duration.parse("PT" + env(container, "MSR_LOCK_WAIT_TIMEOUT").toUpperCase());
-        assertThat(job.getSpec().getActiveDeadlineSeconds()).as("activeDeadlineSeconds exceeds the lock wait timeout")
-                .isGreaterThan(lockWait.toSeconds());
+        Duration lockWait = duration(env(container, "MSR_LOCK_WAIT_TIMEOUT"));
+        Duration connectWait = duration(env(container, "MSR_CONNECT_WAIT"));
+        assertThat(job.getSpec().getActiveDeadlineSeconds())
+                .as("activeDeadlineSeconds exceeds the connect wait plus the lock wait, so a waiting Job fails with 7 or 8")
+                .isGreaterThan(connectWait.plus(lockWait).toSeconds());
         assertThat(exitCodePolicy(job)).containsEntry("FailJob", List.of(2, 3)).containsEntry("Count", List.of(7, 8));
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(container.getResources().getLimits()).containsKeys("memory", "cpu");
         assertThat(container.getResources().getRequests()).containsKeys("memory", "cpu");
+    }
+
+    /**
+     * Checks the phase a migration Job applies: {@code pre-deploy} is msr.mode=migrate's default (the expand step,
+     * before the rollout), {@code post-deploy} must be asked for (the contract step, after it).
+     */
+    static void assertPhase(V1Job job, String phase) {
+        List<String> args = migrations(job).getArgs();
+        assertThat(args).contains("--msr.mode=migrate");
+        if (phase.equals("pre-deploy")) {
+            assertThat(args).as("the pre-deploy Job runs msr.phase's default").noneMatch(a -> a.startsWith("--msr.phase"));
+            assertThat(migrations(job).getEnv()).noneMatch(e -> "MSR_PHASE".equals(e.getName()));
+        } else {
+            assertThat(args).containsExactly("--msr.mode=migrate", "--msr.phase=" + phase);
+        }
+    }
+
+    /** Parses the durations the manifests give MSR: 90s, 2m, 1h. */
+    static Duration duration(String value) {
+        return Duration.parse("PT" + value.toUpperCase(Locale.ROOT));
     }
 
     /** Returns the podFailurePolicy's exit-code rules: action to exit codes. */

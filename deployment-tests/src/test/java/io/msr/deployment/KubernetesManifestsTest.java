@@ -31,7 +31,7 @@ class KubernetesManifestsTest {
         return documents;
     }
 
-    private static Manifests.Document named(String file, String kind) throws IOException {
+    static Manifests.Document named(String file, String kind) throws IOException {
         return documents().stream().filter(d -> d.source().equals(file) && d.kind().equals(kind)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " in k8s/" + file));
     }
@@ -42,7 +42,8 @@ class KubernetesManifestsTest {
         assertThat(documents).extracting(Manifests.Document::kind).contains("Job", "Deployment", "Service", "Secret");
         for (Manifests.Document document : documents) {
             if (!Manifests.validateStrictly(document)) {
-                assertThat(document.kind()).as(document.source()).isEqualTo("ExternalSecret");
+                assertThat(document.kind()).as(document.source() + ": custom resources, checked by their own tests")
+                        .isIn("ExternalSecret", "Application", "Kustomization", "PrometheusRule");
             }
         }
     }
@@ -64,7 +65,22 @@ class KubernetesManifestsTest {
     void theMigrationJobFailsFastOnValidationAndMigrationErrorsAndRetriesTheRest() throws IOException {
         V1Job job = named("migration-job.yaml", "Job").job();
         JobAssertions.assertMigrationJob(job);
+        JobAssertions.assertPhase(job, "pre-deploy");
         assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void thePostDeployJobMirrorsTheMigrationJobButAppliesThePostDeployPhase() throws IOException {
+        V1Job pre = named("migration-job.yaml", "Job").job();
+        V1Job post = named("migration-job-post-deploy.yaml", "Job").job();
+        JobAssertions.assertMigrationJob(post);
+        JobAssertions.assertPhase(post, "post-deploy");
+        assertThat(post.getMetadata().getName()).isEqualTo("msr-sample-post-deploy-migrations");
+        assertThat(JobAssertions.migrations(post).getEnv()).isEqualTo(JobAssertions.migrations(pre).getEnv());
+        assertThat(JobAssertions.migrations(post).getImage()).isEqualTo(JobAssertions.migrations(pre).getImage());
+        assertThat(JobAssertions.exitCodePolicy(post)).isEqualTo(JobAssertions.exitCodePolicy(pre));
+        assertThat(post.getSpec().getActiveDeadlineSeconds()).isEqualTo(pre.getSpec().getActiveDeadlineSeconds());
+        assertThat(post.getSpec().getTtlSecondsAfterFinished()).isEqualTo(pre.getSpec().getTtlSecondsAfterFinished());
     }
 
     @Test
@@ -88,8 +104,9 @@ class KubernetesManifestsTest {
         }
         V1Container init = named("deployment-init-container.yaml", "Deployment").deployment().getSpec().getTemplate()
                 .getSpec().getInitContainers().get(0);
-        assertThat(init.getArgs()).contains("--msr.mode=migrate");
+        assertThat(init.getArgs()).containsExactly("--msr.mode=migrate");
         assertThat(JobAssertions.secretKey(init, "DATABASE_URL")).isEqualTo("migration-url");
+        assertThat(JobAssertions.duration(JobAssertions.env(init, "MSR_CONNECT_WAIT"))).isPositive();
     }
 
     @Test
@@ -111,7 +128,7 @@ class KubernetesManifestsTest {
     @Test
     void secretKeysMatchBetweenTemplatesAndTheirUsers() throws IOException {
         Set<String> provided = new TreeSet<>(named("secrets.yaml", "Secret").secret().getStringData().keySet());
-        assertThat(provided).containsExactly("app-url", "migration-url");
+        assertThat(provided).containsExactly("app-url", "drift-url", "migration-url");
         for (String value : named("secrets.yaml", "Secret").secret().getStringData().values()) {
             assertThat(value).as("the template holds placeholders only").contains("CHANGE_ME");
         }
@@ -127,11 +144,20 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theDeployScriptWaitsForTheJobBeforeRollingOut() {
+    void theDeployScriptRunsThePreDeployJobThenTheRolloutThenThePostDeployJobAndStopsOnFailure() {
         String script = Repository.read(Repository.K8S.resolve("deploy.sh"));
-        assertThat(script).contains("set -euo pipefail").contains("kubectl wait").contains("rollout status")
-                .contains(".status.succeeded");
-        assertThat(script.indexOf("rollout status")).isGreaterThan(script.indexOf("kubectl wait"));
+        assertThat(script).contains("set -euo pipefail").contains("kubectl wait")
+                .contains("activeDeadlineSeconds").contains("--timeout=\"${ROLLOUT_TIMEOUT}\"")
+                .contains("state.terminated").contains(".exitCode}").contains(".message}").contains("exit \"${code}\"");
+        int pre = script.indexOf("run_job \"Pre-deploy");
+        int rollout = script.indexOf("if ! kubectl rollout status");
+        int post = script.indexOf("run_job \"Post-deploy");
+        assertThat(pre).as("the pre-deploy Job runs").isPositive();
+        assertThat(rollout).as("the rollout waits for the pre-deploy Job").isGreaterThan(pre);
+        assertThat(post).as("the post-deploy Job waits for the rollout").isGreaterThan(rollout);
+        assertThat(script.substring(pre, post)).contains("migration-job.yaml").doesNotContain("post-deploy.yaml");
+        assertThat(script.substring(post)).contains("migration-job-post-deploy.yaml");
+        assertThat(script.substring(rollout, post)).as("a failed rollout stops before the contract step").contains("exit 1");
     }
 
     @SuppressWarnings("unchecked")

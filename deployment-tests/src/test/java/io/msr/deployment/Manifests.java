@@ -3,6 +3,7 @@ package io.msr.deployment;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1CronJob;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -37,12 +38,24 @@ final class Manifests {
             return metadata instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : null;
         }
 
+        /** The metadata's annotations, empty when there are none. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> annotations() {
+            Object metadata = map.get("metadata");
+            Object annotations = metadata instanceof Map<?, ?> m ? m.get("annotations") : null;
+            return annotations instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of();
+        }
+
         JsonElement json() {
             return GSON.toJsonTree(map);
         }
 
         V1Job job() throws IOException {
             return V1Job.fromJson(json().toString());
+        }
+
+        V1CronJob cronJob() throws IOException {
+            return V1CronJob.fromJson(json().toString());
         }
 
         V1Deployment deployment() throws IOException {
@@ -74,6 +87,7 @@ final class Manifests {
         try {
             switch (document.kind()) {
                 case "Job" -> V1Job.validateJsonElement(document.json());
+                case "CronJob" -> V1CronJob.validateJsonElement(document.json());
                 case "Deployment" -> V1Deployment.validateJsonElement(document.json());
                 case "Service" -> V1Service.validateJsonElement(document.json());
                 case "Secret" -> V1Secret.validateJsonElement(document.json());
