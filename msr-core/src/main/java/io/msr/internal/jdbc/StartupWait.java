@@ -126,7 +126,7 @@ public final class StartupWait {
 
     private ConnectionException gaveUp(int attempts, Duration waited, String reason, String sqlState) {
         String message = "Could not connect to " + target + ": waited " + print(waited) + " (msr.connect.wait="
-                + print(wait) + ", " + attempts + " attempts) and the database still did not accept connections; the"
+                + print(wait) + ", " + attempts + (attempts == 1 ? " attempt" : " attempts") + ") and the database still did not accept connections; the"
                 + " last attempt failed with: " + reason + ". Check that the database is running and reachable from"
                 + " here (the host name resolves, the port is open), or give it longer with msr.connect.wait.";
         return new ConnectionException(Redaction.redact(message, password), null, null, null, sqlState, null);
