@@ -60,6 +60,10 @@ import java.util.Set;
  *                           once Liquibase's changelog shows every changeset executed (required there); or null
  * @param phase              which pending migrations migrate applies by their {@link DeployPhase}
  *                           ({@code msr.phase}); default {@link PhaseSelection#ALL}
+ * @param connectWait        how long an operation waits for a database that does not accept connections yet (refused,
+ *                           unresolvable host, starting up or shutting down), retrying with backoff; only the first
+ *                           connection of each operation waits. Default {@link Duration#ZERO}: fail at once (the Spring
+ *                           Boot starter sets 60s for one-shot modes and migrate-on-start)
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -68,7 +72,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
         MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
-        PhaseSelection phase) {
+        PhaseSelection phase, Duration connectWait) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -80,6 +84,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(3);
     /** The default number of attempts of a migration that fails on a transient error. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
+    /** The default wait for a database that does not accept connections yet: none. */
+    public static final Duration DEFAULT_CONNECT_WAIT = Duration.ZERO;
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public MsrSettings {
@@ -139,6 +145,11 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                     + " Liquibase's changelog shows every changeset executed (MSR cannot tell it from Liquibase's"
                     + " changesets).");
         }
+        Objects.requireNonNull(connectWait, "connectWait");
+        if (connectWait.isNegative()) {
+            throw new ConfigurationException("msr.connect.wait is " + connectWait + "; give how long to wait for the"
+                    + " database, or 0 to fail at once.");
+        }
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -178,7 +189,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .lintDisabledRules(lintDisabledRules).lintEnabledRules(lintEnabledRules)
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
-                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase);
+                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase)
+                .connectWait(connectWait);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -212,6 +224,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private String adoptTable;
         private Version baselineVersion;
         private PhaseSelection phase = PhaseSelection.ALL;
+        private Duration connectWait = DEFAULT_CONNECT_WAIT;
 
         private Builder() {
         }
@@ -395,12 +408,18 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets how long an operation waits for a database that does not accept connections yet; 0 for not at all. */
+        public Builder connectWait(Duration value) {
+            this.connectWait = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion, phase);
+                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait);
         }
     }
 }

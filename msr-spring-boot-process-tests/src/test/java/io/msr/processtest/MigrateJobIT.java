@@ -125,7 +125,7 @@ class MigrateJobIT {
     @Test
     void exitsSevenWhenTheDatabaseIsUnreachableWithoutPrintingThePassword() throws IOException {
         PackagedJar.Run run = APP.run(Map.of("DATABASE_URL", "postgres://app:s3cr3t-pa55@127.0.0.1:1/app"),
-                List.of("--msr.mode=migrate", "--msr.summary-path=" + dir.resolve("summary.json")));
+                List.of("--msr.mode=migrate", "--msr.connect.wait=0", "--msr.summary-path=" + dir.resolve("summary.json")));
         assertThat(run.exitCode()).as(run.output()).isEqualTo(7);
         assertThat(run.output()).contains("Could not connect to jdbc:postgresql://127.0.0.1:1/app")
                 .doesNotContain("s3cr3t-pa55");

@@ -1,6 +1,7 @@
 package io.msr.internal.jdbc;
 
 import java.sql.Connection;
+import java.time.Duration;
 
 /**
  * Opens new connections to the migration database. A run holds at most two at once: the migration connection and
@@ -21,4 +22,15 @@ public interface ConnectionFactory {
      * when no connection can be had.
      */
     Connection open();
+
+    /**
+     * Opens the first connection of an operation: as {@link #open()}, but while the database does not accept
+     * connections yet (see {@link SqlErrors#isNotAcceptingYet}) tries again, with backoff, until {@code wait} has
+     * passed; then throws {@link io.msr.ConnectionException} naming the wait and the last reason. Any other failure
+     * is thrown at once. {@link Duration#ZERO} opens once. Factories that cannot tell why a connection failed open
+     * once, which this default does.
+     */
+    default Connection openFirst(Duration wait) {
+        return open();
+    }
 }

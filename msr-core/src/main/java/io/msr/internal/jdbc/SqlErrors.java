@@ -33,6 +33,32 @@ public final class SqlErrors {
     }
 
     /**
+     * Returns true when the error means the database does not accept connections yet, which waiting may heal: it
+     * is starting up, in recovery or shutting down (57P01 to 57P03), or it could not be reached at all (an I/O error
+     * under SQLState class 08, such as a refused connection or a host name that does not resolve yet: a Kubernetes
+     * Service's name resolves only once the Service exists). Refused credentials (class 28), an unknown database
+     * (3D000), a failed TLS handshake and every other error are not transient: false.
+     */
+    public static boolean isNotAcceptingYet(SQLException error) {
+        String state = error.getSQLState();
+        if ("57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state)) {
+            return true;
+        }
+        if (state != null && !state.startsWith("08")) {
+            return false;
+        }
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException) {
+                return false;
+            }
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Translates an error that happened outside any migration (lock, history, connection) into a
      * {@link ConnectionException} or an {@link MsrDatabaseException}; {@code context} says what was being done.
      */

@@ -16,6 +16,7 @@ import io.msr.internal.backup.ConnectionDetails;
 import io.msr.internal.backup.PgBackup;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.jdbc.StartupWait;
 import io.msr.internal.lint.MigrationLinter;
 import io.msr.internal.source.MigrationResolver;
 import org.slf4j.Logger;
@@ -72,7 +73,8 @@ final class Engine implements Msr {
         DataSource dataSource = configuration.dataSource();
         String description = configuration.description();
         String password = configuration.password();
-        ConnectionFactory connections = () -> open(dataSource, description, password);
+        ConnectionFactory connections = StartupWait.connections(() -> connect(dataSource), description, password,
+                e -> refused(description, password, e));
         ConnectionDetails details = configuration.jdbcUrl() == null ? null
                 : new ConnectionDetails(configuration.jdbcUrl(), configuration.user(), password);
         // The lock lives on a session of its own, never on a pooled one: from the URL whenever it is known.
@@ -181,19 +183,18 @@ final class Engine implements Msr {
         }
     }
 
-    private static Connection open(DataSource dataSource, String description, String password) {
-        try {
-            Connection connection = dataSource.getConnection();
-            if (connection == null) {
-                throw new SQLException("the DataSource returned no connection", "08001");
-            }
-            return connection;
-        } catch (SQLException e) {
-            String message = "Could not connect to " + description + ": " + SqlErrors.describe(e) + ". Check that"
-                    + " the database is running and reachable, and that the URL, user and password are right.";
-            throw new ConnectionException(Redaction.redact(message, password), null, null, null, e.getSQLState(),
-                    null);
+    private static Connection connect(DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        if (connection == null) {
+            throw new SQLException("the DataSource returned no connection", "08001");
         }
+        return connection;
+    }
+
+    private static ConnectionException refused(String description, String password, SQLException e) {
+        String message = "Could not connect to " + description + ": " + SqlErrors.describe(e) + ". Check that"
+                + " the database is running and reachable, and that the URL, user and password are right.";
+        return new ConnectionException(Redaction.redact(message, password), null, null, null, e.getSQLState(), null);
     }
 
     @Override

@@ -110,11 +110,13 @@ final class RunSession implements AutoCloseable {
     }
 
     /**
-     * Opens the migration connection and finds the dialect, schema, history table and lock. The lock is the
-     * database's own, on the context's lock connections, unless {@code lockEnabled} is off.
+     * Opens the migration connection, waiting up to {@code msr.connect.wait} for a database that does not accept
+     * connections yet (the lock's connection, opened after it, does not wait), and finds the dialect, schema,
+     * history table and lock. The lock is the database's own, on the context's lock connections, unless
+     * {@code lockEnabled} is off.
      */
     static RunSession open(EngineContext context, MsrSettings settings, boolean lockEnabled) {
-        Connection connection = context.connections().open();
+        Connection connection = context.connections().openFirst(settings.connectWait());
         SessionState borrowed = SessionState.NONE;
         try {
             Dialect dialect = Dialects.detect(connection);

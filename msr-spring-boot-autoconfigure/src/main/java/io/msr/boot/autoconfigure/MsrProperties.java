@@ -166,6 +166,8 @@ public class MsrProperties {
 
     private final Backup backup = new Backup();
 
+    private final Connect connect = new Connect();
+
     /** Standard output format of one-shot modes. */
     public enum Output {
         /** Human-readable lines and tables. */
@@ -490,6 +492,38 @@ public class MsrProperties {
         }
     }
 
+    /** Waiting for a database that does not accept connections yet. */
+    public static class Connect {
+
+        /** What an unset msr.connect.wait means in one-shot modes and migrate-on-start. */
+        public static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
+
+        /**
+         * How long the first connection of a run waits for a database that does not accept connections yet
+         * (connection refused, host name not resolving yet, server starting up or shutting down), trying again with
+         * backoff and logging each attempt; then exit code 7. Refused credentials and an unknown database fail at
+         * once. 0 never waits. Unset: 60s in one-shot modes and migrate-on-start. Verify mode never waits: it starts
+         * at once and reports an unreachable database through health.
+         */
+        private Duration wait;
+
+        public Duration getWait() {
+            return wait;
+        }
+
+        public void setWait(Duration wait) {
+            this.wait = wait;
+        }
+
+        /** Returns the wait in force in {@code mode}: none in verify mode, else as set, else {@link #DEFAULT_WAIT}. */
+        Duration waitIn(MsrMode mode) {
+            if (!mode.oneShot() && mode != MsrMode.MIGRATE_ON_START) {
+                return Duration.ZERO;
+            }
+            return wait != null ? wait : DEFAULT_WAIT;
+        }
+    }
+
     /** Returns the engine settings these properties describe. */
     public MsrSettings toSettings() {
         return MsrSettings.builder().locations(locations).table(table).schema(schema).target(targetVersion())
@@ -501,7 +535,7 @@ public class MsrProperties {
                 .lintEnabledRules(lint.getEnabledRules()).lintPostgresVersion(lint.getPostgresVersion()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
-                .phase(effectivePhase()).build();
+                .phase(effectivePhase()).connectWait(connect.waitIn(mode)).build();
     }
 
     /**
@@ -759,6 +793,10 @@ public class MsrProperties {
 
     public Retry getRetry() {
         return retry;
+    }
+
+    public Connect getConnect() {
+        return connect;
     }
 
     public Datasource getDatasource() {

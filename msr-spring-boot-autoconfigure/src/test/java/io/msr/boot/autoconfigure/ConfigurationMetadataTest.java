@@ -29,7 +29,8 @@ class ConfigurationMetadataTest {
     private static final Set<String> NO_DEFAULT = Set.of("msr.schema", "msr.target", "msr.summary-path",
             "msr.datasource.url", "msr.datasource.username", "msr.datasource.password", "msr.backup.file",
             "msr.postgres.statement-timeout", "msr.verify.wait-on-start", "msr.placeholders", "msr.adopt-table",
-            "msr.baseline-version", "msr.lint.postgres-version", "msr.phase");
+            "msr.baseline-version", "msr.lint.postgres-version", "msr.phase",
+            "msr.connect.wait");
 
     private static List<Map<String, Object>> properties() throws Exception {
         Path classes = Path.of(MsrProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());

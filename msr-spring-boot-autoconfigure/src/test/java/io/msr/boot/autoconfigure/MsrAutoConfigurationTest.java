@@ -144,6 +144,10 @@ class MsrAutoConfigurationTest {
         assertThat(properties.getVerify().isAllowAhead()).isTrue();
         assertThat(properties.getVerify().isFailOnPending()).isFalse();
         assertThat(properties.getOutput()).isEqualTo(MsrProperties.Output.TEXT);
+        // Unset, msr.connect.wait is the engine's (none) in verify mode and 60s where a run needs the database.
+        assertThat(properties.getConnect().getWait()).isNull();
+        properties.setMode(MsrMode.MIGRATE);
+        assertThat(properties.toSettings().connectWait()).isEqualTo(MsrProperties.Connect.DEFAULT_WAIT);
     }
 
     @Test
