@@ -58,6 +58,7 @@ import java.util.Set;
  * @param baselineVersion    the version a baseline records ({@code msr.baseline-version}): with
  *                           {@link AdoptFrom#LIQUIBASE}, the version the first migrate records as the schema's baseline
  *                           once Liquibase's changelog shows every changeset executed (required there); or null
+ * @param drift              what drift detection fingerprints (see {@link DriftSettings})
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -65,7 +66,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, Set<String> lintEnabledRules,
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
-        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion) {
+        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
+        DriftSettings drift) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -135,6 +137,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                     + " Liquibase's changelog shows every changeset executed (MSR cannot tell it from Liquibase's"
                     + " changesets).");
         }
+        Objects.requireNonNull(drift, "drift");
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -174,7 +177,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .lintDisabledRules(lintDisabledRules).lintEnabledRules(lintEnabledRules)
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
-                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion);
+                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).drift(drift);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -207,6 +210,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private AdoptFrom adoptFrom = AdoptFrom.NONE;
         private String adoptTable;
         private Version baselineVersion;
+        private DriftSettings drift = DriftSettings.defaults();
 
         private Builder() {
         }
@@ -384,12 +388,18 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets what drift detection fingerprints. */
+        public Builder drift(DriftSettings value) {
+            this.drift = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion);
+                    naming, adoptFrom, adoptTable, baselineVersion, drift);
         }
     }
 }

@@ -71,6 +71,9 @@ final class MigrateStep implements OperationTemplate.Step {
         if (pending.isEmpty()) {
             log.info("Schema {} is up to date at version {}: nothing to migrate ({} ms)", session.schema,
                     Versions.text(before), run.recorder().elapsedMs());
+            if (!settings.dryRun()) {
+                DriftSteps.afterMigrate(session, settings, before, false, run.recorder());
+            }
             return;
         }
         if (settings.dryRun()) {
@@ -96,6 +99,7 @@ final class MigrateStep implements OperationTemplate.Step {
         if (backup != null) {
             backup.discard(run.recorder());
         }
+        DriftSteps.afterMigrate(session, settings, run.recorder().versionAfter(), true, run.recorder());
         log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
                 Versions.text(run.recorder().versionBefore()), Versions.text(run.recorder().versionAfter()),
                 run.recorder().succeededCount(), run.recorder().elapsedMs());
