@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.Issue;
 import io.msr.MigrationState;
@@ -48,6 +49,24 @@ final class SchemaStateEvaluator {
         String gap = missing > 0 ? "; " + missing + " applied migration(s) not found locally" : "";
         return new SchemaState(SchemaState.Status.UP, "Schema at version "
                 + (info.schemaVersion() == null ? "<none>" : "V" + info.schemaVersion()) + ahead + gap, info, null, now);
+    }
+
+    /**
+     * Adds the drift check to the state. Drift leaves readiness alone unless {@code failOnDrift}
+     * ({@code msr.verify.fail-on-drift}): then an UP schema that drifted is DOWN, with a reason naming the drift.
+     */
+    static SchemaState withDrift(SchemaState state, DriftResult drift, boolean failOnDrift) {
+        if (drift == null) {
+            return state;
+        }
+        if (failOnDrift && drift.hasDrift() && state.status() == SchemaState.Status.UP) {
+            return new SchemaState(SchemaState.Status.DOWN, "Schema drift (msr.verify.fail-on-drift=true): "
+                    + drift.differences().size() + " difference(s) from the fingerprint of V" + drift.version()
+                    + ", first " + drift.differences().get(0).describe(), state.info(), state.error(),
+                    state.checkedAt(), state.staleSince(), drift);
+        }
+        return new SchemaState(state.status(), state.reason(), state.info(), state.error(), state.checkedAt(),
+                state.staleSince(), drift);
     }
 
     /** The errors of the info result (strict mode already applied by the engine), as a migrate would report them. */
