@@ -138,6 +138,8 @@ final class DriftSteps {
             try (Statement statement = connection.createStatement()) {
                 if (!write) {
                     statement.execute("set transaction read only");
+                    // A replica's check must never queue behind a migration's lock for long: drift is then unknown.
+                    statement.execute("set local lock_timeout to '10s'");
                 }
                 statement.execute("set local search_path to pg_catalog");
             }
