@@ -135,13 +135,17 @@ class DriftTest {
     }
 
     @Test
-    void aMigrateRunRecordsTheFingerprintOfTheNewVersionAndKeepsTheOldOnes() {
+    void aMigrateRunWarnsOfEarlierDriftThenRecordsTheFingerprintOfTheNewVersionKeepingTheOldOnes() {
         msr().migrate();
         db.execute("alter table " + schema + ".users add column nickname text");
         assertThat(msr().drift().hasDrift()).isTrue();
 
         folder.write("V2_nickname.up.sql", "alter table " + schema + ".users add column if not exists nickname text;");
-        msr().migrate();
+        OperationResult migrate = msr().migrate();
+
+        assertThat(migrate.notes()).singleElement().asString()
+                .startsWith("Warning: The schema drifted before this run: Drift: 1 difference(s)")
+                .contains("ADDED column " + schema + ".users.nickname");
 
         DriftResult drift = msr().drift();
         assertThat(drift.status()).isEqualTo(DriftResult.Status.NO_DRIFT);

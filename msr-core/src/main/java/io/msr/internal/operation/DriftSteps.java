@@ -83,6 +83,34 @@ final class DriftSteps {
     }
 
     /**
+     * Before a migrate run applies migrations, warns (log and the run's notes) when the schema already drifted from
+     * the fingerprint of {@code version}: the fingerprint the run records afterwards takes those changes in, so this
+     * is the last word about them. Does nothing without a fingerprint, or when {@code msr.drift.enabled} is off;
+     * never throws.
+     */
+    static void beforeMigrate(RunSession session, MsrSettings settings, Version version, RunRecorder recorder) {
+        if (!settings.drift().enabled() || version == null) {
+            return;
+        }
+        Place place = Place.of(session, settings);
+        try {
+            DriftResult drift = inCatalogSnapshot(session.connection, false, () -> {
+                FingerprintTable.Recorded expected = place.table.read(session.connection, version);
+                return expected == null || !expected.fits(place.scope) ? null : DriftResults.compared(version,
+                        place.scope.schemas(), expected, SchemaCatalog.capture(session.connection, place.scope));
+            });
+            if (drift != null && drift.hasDrift()) {
+                String warning = "The schema drifted before this run: " + drift.message() + " The fingerprint this"
+                        + " run records takes those changes in.";
+                log.warn(warning);
+                recorder.note("Warning: " + warning);
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Could not compare the schema with the fingerprint of V{} before migrating", version, e);
+        }
+    }
+
+    /**
      * Records the fingerprint of {@code version} after a successful migrate run: always when migrations ran
      * ({@code applied}), else only when the version has none yet. Does nothing when {@code msr.drift.enabled} is off
      * or no version is applied. Never throws: a failure is logged as a warning and noted in the run's result, since

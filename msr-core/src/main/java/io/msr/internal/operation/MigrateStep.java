@@ -80,6 +80,7 @@ final class MigrateStep implements OperationTemplate.Step {
             rehearse(run, pending);
             return;
         }
+        DriftSteps.beforeMigrate(session, settings, before, run.recorder());
         boolean dotted = pending.stream().anyMatch(MigrateStep::dotted);
         boolean needsWiderTable = dotted || pending.stream().anyMatch(ResolvedMigration::repeatable);
         if ((run.history().exists() || adopted) && needsWiderTable) {
