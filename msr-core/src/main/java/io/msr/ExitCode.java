@@ -4,7 +4,7 @@ package io.msr;
  * The process exit code for each outcome of an operation, the contract Kubernetes Jobs and scripts rely on.
  *
  * <p>Codes 2 and 3 are not worth retrying (the input must change); 7 and 8 usually are (the database or the
- * lock may be available on the next attempt).
+ * lock may be available on the next attempt); 9 is a finding, not a failure to retry.
  */
 public enum ExitCode {
     /** The operation succeeded, including when there was nothing to do. */
@@ -24,7 +24,9 @@ public enum ExitCode {
     /** The database could not be reached, refused the credentials, or the connection was lost. */
     CONNECTION(7),
     /** The migration lock was not acquired within the configured wait timeout. */
-    LOCK_TIMEOUT(8);
+    LOCK_TIMEOUT(8),
+    /** Drift found: the schema differs from the fingerprint recorded for its version ({@code msr.mode=drift}). */
+    DRIFT(9);
 
     private final int code;
 

@@ -115,6 +115,24 @@ public interface Msr {
      */
     OperationResult baseline(Version version);
 
+    /**
+     * Compares the managed schemas ({@link DriftSettings}) with the fingerprint recorded for the current schema version,
+     * and returns every object added, removed or changed since. Takes no lock and writes nothing. When no fingerprint
+     * is recorded for the version, returns {@link DriftResult.Status#NO_FINGERPRINT}, never "no drift". Throws
+     * {@link ConnectionException}, or {@link MsrDatabaseException} when the catalog or the fingerprint table cannot be
+     * read.
+     */
+    DriftResult drift();
+
+    /**
+     * Records the managed schemas as they are now as the fingerprint of the current schema version, replacing the one
+     * recorded for it, under the lock: how a schema that MSR took over (a baseline, an adopted history) starts, and how
+     * a change made by hand on purpose is accepted. Returns {@link DriftResult.Status#RECORDED}, or
+     * {@link DriftResult.Status#NO_FINGERPRINT} when no migration is applied (nothing is recorded then). Throws as
+     * {@link #drift()} does, and {@link LockTimeoutException}.
+     */
+    DriftResult recordFingerprint();
+
     /** Returns who holds the migration lock (pid, application name, connected since), without taking it. */
     LockStatus lockStatus();
 

@@ -64,6 +64,7 @@ import java.util.Set;
  *                           unresolvable host, starting up or shutting down), retrying with backoff; only the first
  *                           connection of each operation waits. Default {@link Duration#ZERO}: fail at once (the Spring
  *                           Boot starter sets 60s for one-shot modes and migrate-on-start)
+ * @param drift              what drift detection fingerprints (see {@link DriftSettings})
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -72,7 +73,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
         MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
-        PhaseSelection phase, Duration connectWait) {
+        PhaseSelection phase, Duration connectWait, DriftSettings drift) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -150,6 +151,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             throw new ConfigurationException("msr.connect.wait is " + connectWait + "; give how long to wait for the"
                     + " database, or 0 to fail at once.");
         }
+        Objects.requireNonNull(drift, "drift");
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -190,7 +192,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
                 .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase)
-                .connectWait(connectWait);
+                .connectWait(connectWait).drift(drift);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -225,6 +227,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private Version baselineVersion;
         private PhaseSelection phase = PhaseSelection.ALL;
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
+        private DriftSettings drift = DriftSettings.defaults();
 
         private Builder() {
         }
@@ -414,12 +417,18 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets what drift detection fingerprints. */
+        public Builder drift(DriftSettings value) {
+            this.drift = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait);
+                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift);
         }
     }
 }

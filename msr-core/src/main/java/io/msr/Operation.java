@@ -21,5 +21,7 @@ public enum Operation {
     /** Restore the database from a backup file. */
     RESTORE,
     /** Record that the schema already holds every migration up to a version (a BASELINE history row). */
-    BASELINE
+    BASELINE,
+    /** Compare the schema with the fingerprint recorded for its version, or record that fingerprint. */
+    DRIFT
 }

@@ -65,7 +65,7 @@ class ArchitectureTest {
                 .layer("parts").definedBy("io.msr.internal.source..", "io.msr.internal.sql..",
                         "io.msr.internal.lint..", "io.msr.internal.plan..", "io.msr.internal.history..",
                         "io.msr.internal.lock..", "io.msr.internal.dialect..", "io.msr.internal.backup..",
-                        "io.msr.internal.jdbc..", "io.msr.internal.adopt..")
+                        "io.msr.internal.jdbc..", "io.msr.internal.adopt..", "io.msr.internal.drift..")
                 .whereLayer("operation").mayNotBeAccessedByAnyLayer()
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("operation")
                 .whereLayer("parts").mayOnlyBeAccessedByLayers("operation", "execute", "parts")

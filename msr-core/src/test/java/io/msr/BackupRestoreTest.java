@@ -271,7 +271,7 @@ class BackupRestoreTest {
                 .contains("TYPE public.mood").contains("SEQUENCE public.counter");
         assertThat(db.queryForObject("select count(*) from pg_namespace where nspname in ('later', 'public')",
                 Long.class)).isEqualTo(1);
-        assertThat(tables()).containsExactly("customer", "msr_schema_history", "orders");
+        assertThat(tables()).containsExactly("customer", "msr_schema_history", "msr_schema_history_fingerprint", "orders");
         assertThat(customers()).containsExactly("1 Ada L.", "2 Grace");
         assertThat(db.queryForStrings("select id || ' ' || customer from orders")).containsExactly("1 1");
         assertThat(db.queryForStrings("select version || ' ' || operation from msr_schema_history order by id"))

@@ -5,6 +5,7 @@ import io.msr.CheckResult;
 import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
 import io.msr.ConnectionException;
+import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.LockStatus;
 import io.msr.Msr;
@@ -141,6 +142,16 @@ final class Engine implements Msr {
                     + " the schema already holds everything up to.");
         }
         return template.run(Operation.BASELINE, true, context.settings(), new BaselineStep(context, version));
+    }
+
+    @Override
+    public DriftResult drift() {
+        return DriftSteps.drift(template, context.settings());
+    }
+
+    @Override
+    public DriftResult recordFingerprint() {
+        return DriftSteps.record(template, context.settings());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.msr.AdoptFrom;
 import io.msr.Issue;
 import io.msr.MsrSettings;
 import io.msr.internal.adopt.LiquibaseBaseline;
+import io.msr.internal.drift.FingerprintTable;
 import io.msr.internal.history.Baseline;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.jdbc.SqlErrors;
@@ -49,7 +50,8 @@ final class FirstRun {
                 issues.addAll(liquibase.issues());
             }
             boolean adopting = liquibase != null || history.foreign() != null;
-            Set<String> ownTables = new HashSet<>(List.of(settings.table()));
+            Set<String> ownTables = new HashSet<>(List.of(settings.table(),
+                    new FingerprintTable(session.dialect, session.schema, settings.table()).name()));
             String adoptTable = settings.adoptTableOrDefault();
             if (adoptTable != null) {
                 ownTables.add(adoptTable);

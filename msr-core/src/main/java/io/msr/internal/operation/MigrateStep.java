@@ -76,12 +76,16 @@ final class MigrateStep implements OperationTemplate.Step {
         if (pending.isEmpty()) {
             log.info("Schema {} is up to date at version {}: nothing to migrate ({} ms)", session.schema,
                     Versions.text(before), run.recorder().elapsedMs());
+            if (!settings.dryRun()) {
+                DriftSteps.afterMigrate(session, settings, before, false, run.recorder());
+            }
             return;
         }
         if (settings.dryRun()) {
             rehearse(run, pending);
             return;
         }
+        DriftSteps.beforeMigrate(session, settings, before, run.recorder());
         boolean dotted = pending.stream().anyMatch(MigrateStep::dotted);
         boolean needsWiderTable = dotted || pending.stream().anyMatch(ResolvedMigration::repeatable);
         if ((run.history().exists() || adopted) && needsWiderTable) {
@@ -101,6 +105,7 @@ final class MigrateStep implements OperationTemplate.Step {
         if (backup != null) {
             backup.discard(run.recorder());
         }
+        DriftSteps.afterMigrate(session, settings, run.recorder().versionAfter(), true, run.recorder());
         log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
                 Versions.text(run.recorder().versionBefore()), Versions.text(run.recorder().versionAfter()),
                 run.recorder().succeededCount(), run.recorder().elapsedMs());

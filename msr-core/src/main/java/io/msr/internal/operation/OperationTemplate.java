@@ -86,6 +86,12 @@ final class OperationTemplate {
                 new Run(session, lease, session.readHistory(), null)));
     }
 
+    /** Runs the body under the lock (when the settings enable it), without a record: the session and the history. */
+    <T> T locked(MsrSettings settings, Function<Run, T> body) {
+        return withSession(settings, true, (session, lease) -> body.apply(
+                new Run(session, lease, session.readHistory(), null)));
+    }
+
     private interface SessionBody<T> {
         T run(RunSession session, LockLease lease);
     }

@@ -18,6 +18,11 @@ public final class MsrMeters {
     public static final String MIGRATIONS_APPLIED = "msr.migrations.applied";
     /** Gauge: failed migrations waiting for repair (verify mode). */
     public static final String MIGRATIONS_FAILED = "msr.migrations.failed";
+    /**
+     * Gauge: differences between the schema and the fingerprint of its version (verify mode); NaN while unknown: before
+     * the first check, without a fingerprint, or when the check fails.
+     */
+    public static final String SCHEMA_DRIFT = "msr.schema.drift";
     /** Timer: one migration; tags {@code type} (sql, java) and {@code outcome} (success, failure). */
     public static final String MIGRATION_DURATION = "msr.migration.duration";
     /** Timer: a whole operation (migrate, down, repair...); tags {@code operation} and {@code outcome}. */

@@ -30,6 +30,12 @@ public enum MsrMode {
      */
     BASELINE(true),
     /**
+     * One-shot: compares the schema with the fingerprint recorded for its version and exits 0 when it matches (or,
+     * with a warning, when there is no fingerprint to compare with) and 9 when it drifted; with
+     * {@code msr.drift.record=true}, records the schema as it is as that fingerprint instead.
+     */
+    DRIFT(true),
+    /**
      * One-shot: checks the migrations without a database (file names, duplicate versions, directives, placeholders,
      * down policy, the lint) and exits 0, or 2 on errors; needs no DataSource and never connects.
      */

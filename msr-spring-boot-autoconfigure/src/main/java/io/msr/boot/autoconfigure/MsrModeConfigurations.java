@@ -42,7 +42,7 @@ final class MsrModeConfigurations {
         @Bean
         @ConditionalOnMissingBean
         SchemaMonitor msrSchemaMonitor(Msr msr, MsrProperties properties) {
-            return new SchemaMonitor(msr, properties.getVerify());
+            return new SchemaMonitor(msr, properties.getVerify(), properties.getDrift().isEnabled());
         }
     }
 

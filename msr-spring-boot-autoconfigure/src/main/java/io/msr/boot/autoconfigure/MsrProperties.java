@@ -4,6 +4,7 @@ import io.msr.AdoptFrom;
 import io.msr.BackupSettings;
 import io.msr.ConfigurationException;
 import io.msr.DownPolicy;
+import io.msr.DriftSettings;
 import io.msr.IsolationLevel;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
@@ -30,8 +31,8 @@ public class MsrProperties {
     /**
      * What MSR does at startup: verify (default; never writes, reports schema state through health and
      * metrics), migrate (apply pending migrations and exit), migrate-on-start (migrate, then keep serving),
-     * validate, info, down, repair, lock-status, lock-release, backup, restore, baseline (one-shot operations that
-     * exit), check (the offline check of the migrations, a one-shot that needs no database), or none.
+     * validate, info, down, repair, lock-status, lock-release, backup, restore, baseline, drift (one-shot operations
+     * that exit), check (the offline check of the migrations, a one-shot that needs no database), or none.
      */
     private MsrMode mode = MsrMode.VERIFY;
 
@@ -167,6 +168,7 @@ public class MsrProperties {
     private final Backup backup = new Backup();
 
     private final Connect connect = new Connect();
+    private final Drift drift = new Drift();
 
     /** Standard output format of one-shot modes. */
     public enum Output {
@@ -406,6 +408,18 @@ public class MsrProperties {
          */
         private Duration staleGracePeriod = Duration.ofSeconds(30);
 
+        /**
+         * Report the schema DOWN when it drifted from the fingerprint of its version (a change made by hand), instead
+         * of only reporting the drift in health details, the msr endpoint and the msr.schema.drift gauge.
+         */
+        private boolean failOnDrift;
+
+        /**
+         * How often the schema is compared with its fingerprint (a catalog query); in between, and until the schema
+         * version changes, the last result is reported.
+         */
+        private Duration driftCheckInterval = Duration.ofMinutes(1);
+
         public Duration getRefreshInterval() {
             return refreshInterval;
         }
@@ -444,6 +458,83 @@ public class MsrProperties {
 
         public void setStaleGracePeriod(Duration staleGracePeriod) {
             this.staleGracePeriod = staleGracePeriod;
+        }
+
+        public boolean isFailOnDrift() {
+            return failOnDrift;
+        }
+
+        public void setFailOnDrift(boolean failOnDrift) {
+            this.failOnDrift = failOnDrift;
+        }
+
+        public Duration getDriftCheckInterval() {
+            return driftCheckInterval;
+        }
+
+        public void setDriftCheckInterval(Duration driftCheckInterval) {
+            this.driftCheckInterval = driftCheckInterval;
+        }
+    }
+
+    /** Drift detection: the fingerprint of the managed schemas, recorded for each schema version. */
+    public static class Drift {
+
+        /**
+         * Record a fingerprint of the managed schemas after each successful migrate run, and compare the schema with
+         * it in verify mode. msr.mode=drift works either way.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Schemas fingerprinted besides the history schema, by their exact names; by default the history schema
+         * alone.
+         */
+        private List<String> schemas = new ArrayList<>();
+
+        /** Fingerprint owners and grants too; by default a grant given by hand is no drift. */
+        private boolean includePrivileges;
+
+        /**
+         * With msr.mode=drift: record the schema as it is as the fingerprint of its version instead of comparing (a
+         * schema MSR took over, or a change made by hand on purpose).
+         */
+        private boolean record;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<String> getSchemas() {
+            return schemas;
+        }
+
+        public void setSchemas(List<String> schemas) {
+            this.schemas = schemas;
+        }
+
+        public boolean isIncludePrivileges() {
+            return includePrivileges;
+        }
+
+        public void setIncludePrivileges(boolean includePrivileges) {
+            this.includePrivileges = includePrivileges;
+        }
+
+        public boolean isRecord() {
+            return record;
+        }
+
+        public void setRecord(boolean record) {
+            this.record = record;
+        }
+
+        DriftSettings toSettings() {
+            return new DriftSettings(enabled, schemas, includePrivileges);
         }
     }
 
@@ -535,7 +626,8 @@ public class MsrProperties {
                 .lintEnabledRules(lint.getEnabledRules()).lintPostgresVersion(lint.getPostgresVersion()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
-                .phase(effectivePhase()).connectWait(connect.waitIn(mode)).build();
+                .phase(effectivePhase()).connectWait(connect.waitIn(mode))
+                .drift(drift.toSettings()).build();
     }
 
     /**
@@ -789,6 +881,10 @@ public class MsrProperties {
 
     public Backup getBackup() {
         return backup;
+    }
+
+    public Drift getDrift() {
+        return drift;
     }
 
     public Retry getRetry() {

@@ -2,6 +2,7 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.CheckFormat;
 import io.msr.CheckResult;
+import io.msr.DriftResult;
 import io.msr.ExecutedMigration;
 import io.msr.InfoResult;
 import io.msr.LockStatus;
@@ -70,10 +71,31 @@ final class OneShotReport {
         write(json, compact);
     }
 
+    void drift(DriftResult result) {
+        String json = result.toJson();
+        if (result.status() == DriftResult.Status.NO_FINGERPRINT) {
+            log.warn("MSR drift check: {}", result.message());
+        }
+        out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.drift(result));
+        String compact = json;
+        for (int limit = 10; limit > 0 && bytes(compact) > TERMINATION_MESSAGE_LIMIT; limit /= 2) {
+            compact = result.toJson(limit);
+        }
+        if (bytes(compact) > TERMINATION_MESSAGE_LIMIT) {
+            compact = "{\"operation\":\"DRIFT\",\"status\":\"" + result.status() + "\",\"exitCode\":"
+                    + result.exitCode().code() + ",\"differenceCount\":" + result.differences().size() + "}";
+        }
+        write(json, compact);
+    }
+
     void lock(Operation operation, LockStatus status) {
         String json = status.toJson();
         out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(operation, status));
         write(json, json);
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private void write(String json, String compact) {

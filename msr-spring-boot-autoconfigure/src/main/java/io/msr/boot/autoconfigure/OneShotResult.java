@@ -11,8 +11,9 @@ package io.msr.boot.autoconfigure;
  * @param exitCode the process exit code the operation stands for (0 here, since it succeeded)
  * @param result what was reported: an {@link io.msr.OperationResult} ({@code migrate}, {@code validate},
  *     {@code down}, {@code repair}, {@code backup}, {@code restore}), an {@link io.msr.InfoResult} ({@code info})
- *     an {@link io.msr.LockStatus} ({@code lock-status}, {@code lock-release}) or an {@link io.msr.CheckResult}
- *     ({@code check})
+ *     an {@link io.msr.LockStatus} ({@code lock-status}, {@code lock-release}), an {@link io.msr.CheckResult}
+ *     ({@code check}) or an {@link io.msr.DriftResult} ({@code drift}; drift found is exit code 9, which fails the
+ *     context as every non-zero exit code does)
  */
 public record OneShotResult(MsrMode mode, int exitCode, Object result) {
 

@@ -2,6 +2,7 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.CheckResult;
 import io.msr.ConfigurationException;
+import io.msr.DriftResult;
 import io.msr.ExitCode;
 import io.msr.Failure;
 import io.msr.InfoResult;
@@ -69,6 +70,11 @@ final class OneShotRunner {
                     LockStatus status = msr.lockStatus();
                     report.lock(Operation.LOCK_STATUS, status);
                     return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), status), null);
+                }
+                case DRIFT -> {
+                    DriftResult drift = properties.getDrift().isRecord() ? msr.recordFingerprint() : msr.drift();
+                    report.drift(drift);
+                    return new Outcome(new OneShotResult(mode, drift.exitCode().code(), drift), null);
                 }
                 case LOCK_RELEASE -> {
                     LockStatus status = msr.releaseLock();
@@ -146,6 +152,7 @@ final class OneShotRunner {
             case BACKUP -> Operation.BACKUP;
             case RESTORE -> Operation.RESTORE;
             case BASELINE -> Operation.BASELINE;
+            case DRIFT -> Operation.DRIFT;
             default -> Operation.MIGRATE;
         };
     }

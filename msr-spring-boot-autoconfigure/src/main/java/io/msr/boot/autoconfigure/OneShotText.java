@@ -1,6 +1,8 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.Version;
+import io.msr.DriftDifference;
+import io.msr.DriftResult;
 import io.msr.ExecutedMigration;
 import io.msr.DeployPhase;
 import io.msr.InfoResult;
@@ -74,6 +76,31 @@ final class OneShotText {
                     migration.installedOn() == null ? "" : migration.installedOn().toString()));
         }
         return text.toString();
+    }
+
+    static String drift(DriftResult result) {
+        StringBuilder text = new StringBuilder();
+        for (DriftDifference difference : result.differences()) {
+            text.append(String.format("  %-8s %s%n", difference.kind(), clip(detail(difference), 200)));
+        }
+        String exit = " (exit code " + result.exitCode().code() + ")";
+        switch (result.status()) {
+            case DRIFT -> text.append("MSR drift FOUND").append(exit).append(": ").append(result.message());
+            case NO_FINGERPRINT -> text.append("WARNING: MSR drift NOT CHECKED").append(exit).append(": ")
+                    .append(result.message());
+            case NO_DRIFT -> text.append("MSR drift check passed").append(exit).append(": ").append(result.message());
+            case RECORDED -> text.append("MSR drift fingerprint recorded").append(exit).append(": ")
+                    .append(result.message());
+        }
+        return text.toString();
+    }
+
+    private static String detail(DriftDifference difference) {
+        return switch (difference.kind()) {
+            case ADDED -> difference.object() + ": " + difference.actual();
+            case REMOVED -> difference.object() + " (was: " + difference.expected() + ")";
+            case CHANGED -> difference.object() + ": " + difference.expected() + " -> " + difference.actual();
+        };
     }
 
     static String lock(Operation operation, LockStatus status) {

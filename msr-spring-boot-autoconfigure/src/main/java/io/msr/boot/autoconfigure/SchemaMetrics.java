@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.msr.DeployPhase;
+import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.MigrationState;
 import io.msr.MigrationType;
@@ -33,6 +34,9 @@ final class SchemaMetrics implements MeterBinder {
                 SchemaMetrics::applied);
         gauge(registry, MsrMeters.MIGRATIONS_FAILED, "Failed migrations waiting for repair",
                 info -> info.inState(MigrationState.FAILED).size());
+        Gauge.builder(MsrMeters.SCHEMA_DRIFT, monitor, current -> drift(current.current().drift()))
+                .description("Differences between the schema and the fingerprint of its version (drift)")
+                .register(registry);
     }
 
     /**
@@ -45,6 +49,12 @@ final class SchemaMetrics implements MeterBinder {
         return info.inState(MigrationState.APPLIED).size() - baselineRows
                 + info.inState(MigrationState.CHECKSUM_MISMATCH).size() + info.inState(MigrationState.AHEAD).size()
                 + info.inState(MigrationState.MISSING).size() + info.inState(MigrationState.BELOW_BASELINE).size();
+    }
+
+    /** The difference count, or NaN when drift is unknown or there is no fingerprint to compare with. */
+    static double drift(DriftResult drift) {
+        return drift == null || drift.status() == DriftResult.Status.NO_FINGERPRINT ? Double.NaN
+                : drift.differences().size();
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<InfoResult> value) {

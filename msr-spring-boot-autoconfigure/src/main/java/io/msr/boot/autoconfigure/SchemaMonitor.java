@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.ConfigurationException;
+import io.msr.InfoResult;
 import io.msr.Msr;
 import io.msr.MsrException;
 import org.slf4j.Logger;
@@ -30,18 +31,32 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     private final Msr msr;
     private final MsrProperties.Verify settings;
     private final Clock clock;
+    private final DriftWatch drift;
     private volatile SchemaState state = SchemaState.unknown();
     private ScheduledExecutorService scheduler;
 
-    /** Creates the monitor; it starts when the bean is initialised. */
+    /** Creates the monitor, drift check included; it starts when the bean is initialised. */
     public SchemaMonitor(Msr msr, MsrProperties.Verify settings) {
-        this(msr, settings, Clock.systemUTC());
+        this(msr, settings, true);
+    }
+
+    /**
+     * Creates the monitor; it starts when the bean is initialised. With {@code checkDrift}, each reading also compares
+     * the schema with its fingerprint, at most once per {@code msr.verify.drift-check-interval}.
+     */
+    public SchemaMonitor(Msr msr, MsrProperties.Verify settings, boolean checkDrift) {
+        this(msr, settings, Clock.systemUTC(), checkDrift);
     }
 
     SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock) {
+        this(msr, settings, clock, true);
+    }
+
+    SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift) {
         this.msr = msr;
         this.settings = settings;
         this.clock = clock;
+        this.drift = new DriftWatch(msr, checkDrift, settings.getDriftCheckInterval());
     }
 
     /** Returns the latest state; never blocks and never queries. */
@@ -58,7 +73,10 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         SchemaState previous = state;
         SchemaState next;
         try {
-            next = SchemaStateEvaluator.evaluate(msr.info(), settings.isAllowAhead(), clock.instant());
+            InfoResult info = msr.info();
+            Instant now = clock.instant();
+            next = SchemaStateEvaluator.withDrift(SchemaStateEvaluator.evaluate(info, settings.isAllowAhead(), now),
+                    drift.check(info, now), settings.isFailOnDrift());
         } catch (MsrException e) {
             next = unreadable(previous, e.getMessage());
         } catch (RuntimeException e) {
@@ -80,7 +98,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         Duration grace = settings.getStaleGracePeriod() == null ? Duration.ZERO : settings.getStaleGracePeriod();
         if (Duration.between(since, now).compareTo(grace) < 0) {
             return new SchemaState(previous.status(), previous.reason(), previous.info(), error, previous.checkedAt(),
-                    since);
+                    since, previous.drift());
         }
         return new SchemaState(SchemaState.Status.DOWN, "The schema could not be read since " + since
                 + " (msr.verify.stale-grace-period=" + SchemaWaitOnStart.print(grace) + ")", previous.info(), error,

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DriftResult;
 import io.msr.InfoResult;
 
 import java.time.Instant;
@@ -16,9 +17,17 @@ import java.time.Instant;
  * @param checkedAt when the state was read (for a stale state: when it was last read successfully)
  * @param staleSince when the database first failed to be read after the last successful reading, or null when
  *                  the state is fresh; a stale state keeps the last status for {@code msr.verify.stale-grace-period}
+ * @param drift     how the schema differs from the fingerprint of its version, as last checked, or null when unknown
+ *                  (not checked yet, the check failed, or {@code msr.drift.enabled=false})
  */
 public record SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
-        Instant staleSince) {
+        Instant staleSince, DriftResult drift) {
+
+    /** A state without a drift check. */
+    public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
+            Instant staleSince) {
+        this(status, reason, info, error, checkedAt, staleSince, null);
+    }
 
     /** A fresh state: read just now, or failed to be read with nothing known before. */
     public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt) {

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.DeployPhase;
+import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.MigrationInfo;
 import io.msr.Issue;
@@ -55,6 +56,24 @@ final class SchemaStateEvaluator {
         return new SchemaState(SchemaState.Status.UP, "Schema at version "
                 + (info.schemaVersion() == null ? "<none>" : "V" + info.schemaVersion()) + ahead + gap + contract, info,
                 null, now);
+    }
+
+    /**
+     * Adds the drift check to the state. Drift leaves readiness alone unless {@code failOnDrift}
+     * ({@code msr.verify.fail-on-drift}): then an UP schema that drifted is DOWN, with a reason naming the drift.
+     */
+    static SchemaState withDrift(SchemaState state, DriftResult drift, boolean failOnDrift) {
+        if (drift == null) {
+            return state;
+        }
+        if (failOnDrift && drift.hasDrift() && state.status() == SchemaState.Status.UP) {
+            return new SchemaState(SchemaState.Status.DOWN, "Schema drift (msr.verify.fail-on-drift=true): "
+                    + drift.differences().size() + " difference(s) from the fingerprint of V" + drift.version()
+                    + ", first " + drift.differences().get(0).describe(), state.info(), state.error(),
+                    state.checkedAt(), state.staleSince(), drift);
+        }
+        return new SchemaState(state.status(), state.reason(), state.info(), state.error(), state.checkedAt(),
+                state.staleSince(), drift);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.Issue;
 import io.msr.MigrationInfo;
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 final class SchemaSummary {
 
+    private static final int DRIFT_OBJECTS_SHOWN = 5;
+
     private SchemaSummary() {
     }
 
@@ -29,6 +32,9 @@ final class SchemaSummary {
                 details.put("errors", errors);
             }
         }
+        if (state.drift() != null) {
+            details.put("drift", drift(state.drift()));
+        }
         details.put("reason", state.reason());
         if (state.error() != null) {
             details.put("error", state.error());
@@ -39,6 +45,32 @@ final class SchemaSummary {
         }
         details.put("checkedAt", state.checkedAt().toString());
         return details;
+    }
+
+    /**
+     * The drift check in a few fields: {@code status}, {@code differences} (the count), {@code objects} (the first
+     * few differences, one line each), {@code fingerprintVersion}, {@code fingerprintCapturedAt}; and the
+     * {@code message} when there was nothing to compare.
+     */
+    static Map<String, Object> drift(DriftResult drift) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", drift.status().name());
+        if (drift.status() == DriftResult.Status.NO_FINGERPRINT) {
+            details.put("message", drift.message());
+            return details;
+        }
+        details.put("differences", drift.differences().size());
+        if (drift.hasDrift()) {
+            details.put("objects", drift.differences().stream().limit(DRIFT_OBJECTS_SHOWN)
+                    .map(difference -> clip(difference.describe())).toList());
+        }
+        details.put("fingerprintVersion", drift.version() == null ? null : drift.version().toString());
+        details.put("fingerprintCapturedAt", String.valueOf(drift.fingerprintCapturedAt()));
+        return details;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "~";
     }
 
     static List<Map<String, Object>> migrations(SchemaState state) {

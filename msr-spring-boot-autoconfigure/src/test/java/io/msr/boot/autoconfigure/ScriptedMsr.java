@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DriftResult;
 import io.msr.Version;
 import io.msr.ExitCode;
 import io.msr.InfoResult;
@@ -19,13 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A test double of {@link Msr}: {@code info()} answers what the test scripts (a reading, or an exception), and
- * {@code migrate()} succeeds with nothing to do. Other operations are not supported.
+ * A test double of {@link Msr}: {@code info()} and {@code drift()} answer what the test scripts (a reading, or an
+ * exception; drift answers "no fingerprint" until scripted), and {@code migrate()} succeeds with nothing to do. Other
+ * operations are not supported.
  */
 final class ScriptedMsr implements Msr {
 
     private volatile Supplier<InfoResult> info;
     private final AtomicInteger infoCalls = new AtomicInteger();
+    private volatile Supplier<DriftResult> drift = () -> new DriftResult(DriftResult.Status.NO_FINGERPRINT,
+            Version.of(1), List.of("app"), null, null, 0, List.of(), "No fingerprint is recorded");
+    private final AtomicInteger driftCalls = new AtomicInteger();
 
     ScriptedMsr(Supplier<InfoResult> info) {
         this.info = info;
@@ -61,6 +66,26 @@ final class ScriptedMsr implements Msr {
 
     int infoCalls() {
         return infoCalls.get();
+    }
+
+    /** Scripts the next drift checks. */
+    void answerDrift(Supplier<DriftResult> next) {
+        this.drift = next;
+    }
+
+    int driftCalls() {
+        return driftCalls.get();
+    }
+
+    @Override
+    public DriftResult drift() {
+        driftCalls.incrementAndGet();
+        return drift.get();
+    }
+
+    @Override
+    public DriftResult recordFingerprint() {
+        throw new UnsupportedOperationException();
     }
 
     @Override

@@ -1,0 +1,99 @@
+package io.msr;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link Msr#drift()} found, or what {@link Msr#recordFingerprint()} recorded. Serialises to JSON with
+ * {@link #toJson()}.
+ *
+ * @param status                what the result means; only {@link Status#DRIFT} has differences
+ * @param version               the schema version whose fingerprint was compared or recorded; null when no migration
+ *                              is applied
+ * @param schemas               the managed schemas, as fingerprinted
+ * @param fingerprintCapturedAt when the fingerprint was recorded, or null when there is none
+ * @param fingerprintCapturedBy the database user that recorded it, or null when there is none
+ * @param objects               how many objects the managed schemas hold now
+ * @param differences           every difference, sorted by object; empty unless {@link Status#DRIFT}
+ * @param message               one or two sentences for people: what was found and what to do next
+ */
+public record DriftResult(Status status, Version version, List<String> schemas, Instant fingerprintCapturedAt,
+        String fingerprintCapturedBy, int objects, List<DriftDifference> differences, String message) {
+
+    /** What a drift result means. */
+    public enum Status {
+        /** The schema matches the fingerprint of its version. */
+        NO_DRIFT,
+        /** The schema differs from the fingerprint of its version: someone changed it outside the migrations. */
+        DRIFT,
+        /**
+         * No fingerprint is recorded for the schema version, so nothing was compared; this is not "no drift". The
+         * next migrate run records one, as does {@link Msr#recordFingerprint()}.
+         */
+        NO_FINGERPRINT,
+        /** {@link Msr#recordFingerprint()} recorded the schema as it is as the fingerprint of its version. */
+        RECORDED
+    }
+
+    /** Copies the lists. */
+    public DriftResult {
+        Objects.requireNonNull(status, "status");
+        schemas = List.copyOf(schemas);
+        differences = List.copyOf(differences);
+    }
+
+    /** Returns true when the schema differs from its fingerprint; false also when there was nothing to compare. */
+    public boolean hasDrift() {
+        return status == Status.DRIFT;
+    }
+
+    /** Returns the process exit code: {@link ExitCode#DRIFT} when drift was found, else {@link ExitCode#SUCCESS}. */
+    public ExitCode exitCode() {
+        return hasDrift() ? ExitCode.DRIFT : ExitCode.SUCCESS;
+    }
+
+    /**
+     * Returns this result as a map: {@code operation} ({@code DRIFT}), {@code status}, {@code hasDrift},
+     * {@code exitCode}, {@code schemaVersion}, {@code schemas}, {@code fingerprintCapturedAt},
+     * {@code fingerprintCapturedBy}, {@code objects}, {@code message} and {@code differences} (each as
+     * {@link DriftDifference#toMap()}).
+     */
+    public Map<String, Object> toMap() {
+        return toMap(differences);
+    }
+
+    /** Returns {@link #toMap()} with at most {@code limit} differences, for places with a size limit. */
+    public Map<String, Object> toMap(int limit) {
+        return toMap(differences.subList(0, Math.min(limit, differences.size())));
+    }
+
+    private Map<String, Object> toMap(List<DriftDifference> shown) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("operation", Operation.DRIFT);
+        map.put("status", status);
+        map.put("hasDrift", hasDrift());
+        map.put("exitCode", exitCode().code());
+        map.put("schemaVersion", version);
+        map.put("schemas", schemas);
+        map.put("fingerprintCapturedAt", fingerprintCapturedAt);
+        map.put("fingerprintCapturedBy", fingerprintCapturedBy);
+        map.put("objects", objects);
+        map.put("differenceCount", differences.size());
+        map.put("message", message);
+        map.put("differences", shown.stream().map(DriftDifference::toMap).toList());
+        return map;
+    }
+
+    /** Returns {@link #toMap()} as a JSON object. */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /** Returns {@link #toMap(int)} as a JSON object. */
+    public String toJson(int limit) {
+        return Json.write(toMap(limit));
+    }
+}
