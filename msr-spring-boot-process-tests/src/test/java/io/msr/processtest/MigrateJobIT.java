@@ -151,7 +151,7 @@ class MigrateJobIT {
         PackagedJar.Run run = run("migrat");
         assertThat(run.exitCode()).as(run.output()).isNotZero();
         assertThat(run.output()).contains("Invalid value 'migrat' for msr.mode")
-                .contains("verify, migrate, migrate-on-start, validate, info, down, repair, lock-status, lock-release, backup, restore, baseline, check, none");
+                .contains("verify, migrate, migrate-on-start, validate, info, down, repair, lock-status, lock-release, backup, restore, baseline, drift, check, none");
     }
 
     @Test

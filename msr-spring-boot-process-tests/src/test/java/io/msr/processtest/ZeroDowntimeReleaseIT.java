@@ -69,7 +69,12 @@ class ZeroDowntimeReleaseIT {
         args.addAll(List.of("--server.port=" + port, "--msr.verify.refresh-interval=200ms"));
         PackagedJar.Started started = APP.start(Map.of(), args);
         Replica replica = new Replica(started, "http://localhost:" + port);
-        Http.waitForAnswer(replica.url("/actuator/health/readiness"), started);
+        try {
+            Http.waitForAnswer(replica.url("/actuator/health/readiness"), started);
+        } catch (Exception | AssertionError e) {
+            started.stop();
+            throw e;
+        }
         return replica;
     }
 
@@ -99,6 +104,14 @@ class ZeroDowntimeReleaseIT {
         PackagedJar.Run first = job(release1, "release-1", search + schema);
         assertThat(first.exitCode()).as(first.output()).isZero();
         Replica old = replica(release1);
+        try {
+            release2Rollout(release2, search, old);
+        } finally {
+            old.process().stop();
+        }
+    }
+
+    private void release2Rollout(Path release2, String search, Replica old) throws Exception {
         HttpResponse<String> oldReady = Http.until(old.url("/actuator/health/readiness"),
                 response -> response.statusCode() == 200);
         assertThat(oldReady.statusCode()).as(oldReady.body()).isEqualTo(200);
@@ -167,7 +180,6 @@ class ZeroDowntimeReleaseIT {
             }
         }
         assertThat(Http.get(old.url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
-        old.process().stop();
         assertThat(oldStatuses).as("release 1's readiness, polled through the whole release").hasSizeGreaterThan(10)
                 .containsOnly(200);
     }
