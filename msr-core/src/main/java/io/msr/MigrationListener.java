@@ -15,9 +15,9 @@ public interface MigrationListener {
 
     /**
      * The runner starts waiting for the lock {@code key}; then comes {@link #lockAcquired} (at once when the lock is
-     * free) or {@link #lockWaitFailed}. Only operations that change the schema take the lock, and none does when
-     * locking is off ({@code msr.lock.enabled=false}). Recording a fingerprint takes it outside any run, so this may
-     * come without {@link #runStarted}.
+     * free) or {@link #lockWaitFailed}. Only the operations that take the lock call it (migrate, down, repair,
+     * baseline, backup, restore), and none does when locking is off ({@code msr.lock.enabled=false}). Recording a
+     * fingerprint takes the lock outside any run, so this may come without {@link #runStarted}.
      */
     default void lockWaitStarted(String key) {
     }

@@ -228,11 +228,15 @@ class MsrObservationsTest {
                         .containsExactly("msr migrate", "msr lock wait", "migrate V1", "migrate V2"));
     }
 
+    private ApplicationContextRunner withSpringBootsRegistry() {
+        return withoutRegistry.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+                MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class));
+    }
+
     @Test
     void withSpringBootsRegistryTheTimersOfMsrMetersKeepTheirNamesAndTagsBesideTheObservationsTimers() {
-        withoutRegistry.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-                MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-                SimpleMetricsExportAutoConfiguration.class)).run(context -> {
+        withSpringBootsRegistry().run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(ObservationMigrationListener.class);
             MeterRegistry meters = context.getBean(MeterRegistry.class);
             assertThat(meters.get(MsrMeters.MIGRATION_DURATION).timers()).hasSize(2).allSatisfy(timer ->
@@ -248,6 +252,16 @@ class MsrObservationsTest {
                     .timer().count()).isOne();
             assertThat(meters.get(MsrObservations.LOCK_WAIT).timer().count()).isOne();
             assertThat(meters.find(MsrObservations.MIGRATION).tagKeys(MsrObservations.VERSION).meters()).isEmpty();
+        });
+    }
+
+    @Test
+    void springBootsPropertyTurnsTheObservationsOffButNotTheTimersOfMsrMeters() {
+        withSpringBootsRegistry().withPropertyValues("management.observations.enable.msr=false").run(context -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.find(MsrObservations.OPERATION).meters()).isEmpty();
+            assertThat(meters.find(MsrObservations.MIGRATION).meters()).isEmpty();
+            assertThat(meters.get(MsrMeters.MIGRATE_DURATION).timer().count()).isOne();
         });
     }
 
