@@ -10,9 +10,16 @@ package io.msr;
  * @param direction   up or down
  * @param outcome     what became of it
  * @param durationMs  how long it took, in milliseconds
+ * @param phase       when it runs relative to the rollout, or null when not known
  */
 public record ExecutedMigration(Version version, String description, MigrationType type, String script,
-        Direction direction, Outcome outcome, long durationMs) {
+        Direction direction, Outcome outcome, long durationMs, DeployPhase phase) {
+
+    /** A migration without a known phase. */
+    public ExecutedMigration(Version version, String description, MigrationType type, String script,
+            Direction direction, Outcome outcome, long durationMs) {
+        this(version, description, type, script, direction, outcome, durationMs, null);
+    }
 
     /** What became of an executed migration. */
     public enum Outcome {

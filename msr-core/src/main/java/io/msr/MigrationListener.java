@@ -13,6 +13,15 @@ public interface MigrationListener {
     default void runStarted(Operation operation) {
     }
 
+    /**
+     * The runner starts waiting for the lock {@code key}; then comes {@link #lockAcquired} (at once when the lock is
+     * free) or {@link #lockWaitFailed}. Only the operations that take the lock call it (migrate, down, repair,
+     * baseline, backup, restore), and none does when locking is off ({@code msr.lock.enabled=false}). Recording a
+     * fingerprint takes the lock outside any run, so this may come without {@link #runStarted}.
+     */
+    default void lockWaitStarted(String key) {
+    }
+
     /** The runner is waiting for the lock held by {@code holder}; called every few seconds. */
     default void lockWaiting(LockStatus holder, Duration waited) {
     }
@@ -21,7 +30,17 @@ public interface MigrationListener {
     default void lockAcquired(String key, Duration waited) {
     }
 
-    /** A migration is about to run. */
+    /**
+     * The lock {@code key} was not acquired: {@code error} is a {@link LockTimeoutException} when
+     * {@code msr.lock.wait-timeout} ran out, or a {@link ConnectionException}. The run then fails with that error.
+     */
+    default void lockWaitFailed(String key, MsrException error) {
+    }
+
+    /**
+     * A migration is about to run. A transient failure may be retried: then this comes again for the same migration,
+     * with no {@link #migrationFailed} in between.
+     */
     default void migrationStarted(Version version, String description, String script, Direction direction) {
     }
 

@@ -101,9 +101,30 @@ class LockingTest {
             assertThat(free.held()).isFalse();
             statement.execute("select pg_advisory_lock(" + lockArgs(free.key()) + ")");
 
+            List<String> events = new ArrayList<>();
+            MigrationListener listener = new MigrationListener() {
+                @Override
+                public void lockWaitStarted(String key) {
+                    events.add("started " + key);
+                }
+
+                @Override
+                public void lockWaitFailed(String key, MsrException error) {
+                    events.add("failed " + key + " " + error.getClass().getSimpleName());
+                }
+
+                @Override
+                public void runFinished(OperationResult result) {
+                    events.add("finished " + result.exitCode());
+                }
+            };
             LockTimeoutException error = catchThrowableOfType(LockTimeoutException.class,
-                    () -> msr(folder.settings().lockWaitTimeout(Duration.ofMillis(600))).migrate());
+                    () -> Msr.builder().url(db.jdbcUrl(), db.username(), db.password()).listeners(listener)
+                            .settings(folder.settings().schema(schema).lockWaitTimeout(Duration.ofMillis(600)).build())
+                            .build().migrate());
             assertThat(error.exitCode()).isEqualTo(ExitCode.LOCK_TIMEOUT);
+            assertThat(events).containsExactly("started " + free.key(), "failed " + free.key()
+                    + " LockTimeoutException", "finished LOCK_TIMEOUT");
             assertThat(error.getMessage()).contains(free.key()).contains("msr lock 1@other-pod")
                     .contains("lock-release");
         }

@@ -368,13 +368,18 @@ class MigrateTest {
             }
 
             @Override
+            public void lockWaitStarted(String key) {
+                events.add("lock wait");
+            }
+
+            @Override
             public void lockAcquired(String key, java.time.Duration waited) {
                 events.add("lock");
             }
 
             @Override
             public void migrationSucceeded(ExecutedMigration migration) {
-                events.add("applied " + migration.version());
+                events.add("applied " + migration.version() + " " + migration.phase());
             }
 
             @Override
@@ -391,7 +396,14 @@ class MigrateTest {
         Msr msr = Msr.builder().url(db.jdbcUrl(), db.username(), db.password()).settings(settings().build())
                 .listeners(throwing, recording).build();
         assertThat(msr.migrate().success()).isTrue();
-        assertThat(events).containsExactly("started MIGRATE", "lock", "applied 1", "finished true");
+        assertThat(events).containsExactly("started MIGRATE", "lock wait", "lock", "applied 1 PRE_DEPLOY",
+                "finished true");
+        events.clear();
+        folder.write("V2_b.up.sql", "-- msr:phase=post-deploy\ncreate table " + schema_("b") + " (id int);");
+        Msr unlocked = Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
+                .settings(settings().lockEnabled(false).build()).listeners(recording).build();
+        assertThat(unlocked.migrate().success()).isTrue();
+        assertThat(events).containsExactly("started MIGRATE", "applied 2 POST_DEPLOY", "finished true");
     }
 
     @Test

@@ -226,7 +226,7 @@ public final class Applier {
 
     private void succeeded(ResolvedMigration migration, long ms, RunRecorder recorder) {
         ExecutedMigration done = new ExecutedMigration(migration.version(), migration.description(), migration.type(),
-                migration.script(), Direction.UP, Outcome.SUCCEEDED, ms);
+                migration.script(), Direction.UP, Outcome.SUCCEEDED, ms, migration.phase());
         recorder.executed(done);
         Version after = recorder.versionAfter();
         if (!migration.repeatable() && (after == null || migration.version().isAbove(after))) {
@@ -238,7 +238,7 @@ public final class Applier {
 
     private MsrException failed(ResolvedMigration migration, long ms, RunRecorder recorder, MsrException error) {
         ExecutedMigration failed = new ExecutedMigration(migration.version(), migration.description(),
-                migration.type(), migration.script(), Direction.UP, Outcome.FAILED, ms);
+                migration.type(), migration.script(), Direction.UP, Outcome.FAILED, ms, migration.phase());
         recorder.executed(failed);
         listener.migrationFailed(failed, error);
         return error;

@@ -46,7 +46,8 @@ public final class DryRun {
             for (ResolvedMigration migration : pending) {
                 if (migration.declaresNonTransactional()) {
                     recorder.executed(new ExecutedMigration(migration.version(), migration.description(),
-                            migration.type(), migration.script(), Direction.UP, Outcome.SKIPPED, 0));
+                            migration.type(), migration.script(), Direction.UP, Outcome.SKIPPED, 0,
+                            migration.phase()));
                     recorder.note(migration.label() + " (" + migration.script() + ") runs outside a"
                             + " transaction, so it was not executed in the dry run");
                     continue;
@@ -65,7 +66,7 @@ public final class DryRun {
                 } catch (MsrException e) {
                     long ms = Versions.elapsedMs(start);
                     ExecutedMigration failed = new ExecutedMigration(migration.version(), migration.description(),
-                            migration.type(), migration.script(), Direction.UP, Outcome.FAILED, ms);
+                            migration.type(), migration.script(), Direction.UP, Outcome.FAILED, ms, migration.phase());
                     recorder.executed(failed);
                     MsrException reported = e instanceof MigrationFailedException
                             ? new MigrationFailedException("Dry run: " + e.getMessage().replace(
@@ -78,7 +79,7 @@ public final class DryRun {
                 }
                 long ms = Versions.elapsedMs(start);
                 ExecutedMigration rehearsed = new ExecutedMigration(migration.version(), migration.description(),
-                        migration.type(), migration.script(), Direction.UP, Outcome.DRY_RUN, ms);
+                        migration.type(), migration.script(), Direction.UP, Outcome.DRY_RUN, ms, migration.phase());
                 recorder.executed(rehearsed);
                 log.info("Dry run: {} \"{}\" ({}) would apply ({} ms, rolled back)", migration.label(),
                         migration.description(), migration.type(), ms);

@@ -90,7 +90,7 @@ public final class Reverter {
                 }
             }
             ExecutedMigration done = new ExecutedMigration(migration.version(), migration.description(),
-                    migration.type(), script, Direction.DOWN, Outcome.SUCCEEDED, ms);
+                    migration.type(), script, Direction.DOWN, Outcome.SUCCEEDED, ms, migration.phase());
             recorder.executed(done);
             log.info("Reverted V{} \"{}\" ({}) in {} ms", migration.version(), migration.description(),
                     migration.type(), ms);
@@ -110,7 +110,7 @@ public final class Reverter {
                 }
             }
             ExecutedMigration failed = new ExecutedMigration(migration.version(), migration.description(),
-                    migration.type(), script, Direction.DOWN, Outcome.FAILED, ms);
+                    migration.type(), script, Direction.DOWN, Outcome.FAILED, ms, migration.phase());
             recorder.executed(failed);
             listener.migrationFailed(failed, e);
             throw e;

@@ -93,7 +93,7 @@ public final class RunRecorder {
             if (migration.outcome() == ExecutedMigration.Outcome.SUCCEEDED) {
                 executed.set(i, new ExecutedMigration(migration.version(), migration.description(), migration.type(),
                         migration.script(), migration.direction(), ExecutedMigration.Outcome.ROLLED_BACK,
-                        migration.durationMs()));
+                        migration.durationMs(), migration.phase()));
             }
         }
     }

@@ -33,6 +33,11 @@ public final class CompositeListener implements MigrationListener {
     }
 
     @Override
+    public void lockWaitStarted(String key) {
+        each("lockWaitStarted", listener -> listener.lockWaitStarted(key));
+    }
+
+    @Override
     public void lockWaiting(LockStatus holder, Duration waited) {
         each("lockWaiting", listener -> listener.lockWaiting(holder, waited));
     }
@@ -40,6 +45,11 @@ public final class CompositeListener implements MigrationListener {
     @Override
     public void lockAcquired(String key, Duration waited) {
         each("lockAcquired", listener -> listener.lockAcquired(key, waited));
+    }
+
+    @Override
+    public void lockWaitFailed(String key, MsrException error) {
+        each("lockWaitFailed", listener -> listener.lockWaitFailed(key, error));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.msr.Issue;
 import io.msr.MigrationNaming;
 import io.msr.IsolationLevel;
 import io.msr.MigrationListener;
+import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.internal.adopt.Adoption;
 import io.msr.internal.adopt.AdoptableHistory;
@@ -22,6 +23,7 @@ import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.LockLease;
+import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
 import io.msr.internal.source.ResolvedMigration;
@@ -47,6 +49,8 @@ final class RunSession implements AutoCloseable {
     final String schema;
     final SchemaHistory history;
     final MigrationLock lock;
+    private final LockKey lockKey;
+    private final boolean locking;
     private final SessionState borrowed;
     private final AdoptFrom adoptFrom;
     private final String adoptTable;
@@ -85,7 +89,7 @@ final class RunSession implements AutoCloseable {
     }
 
     private RunSession(Connection connection, Dialect dialect, String schema, SchemaHistory history,
-            MigrationLock lock, SessionState borrowed, MsrSettings settings) {
+            MigrationLock lock, LockKey lockKey, boolean locking, SessionState borrowed, MsrSettings settings) {
         this.connection = connection;
         this.adoptFrom = settings.adoptFrom();
         this.adoptTable = settings.adoptTableOrDefault();
@@ -95,6 +99,8 @@ final class RunSession implements AutoCloseable {
         this.schema = schema;
         this.history = history;
         this.lock = lock;
+        this.lockKey = lockKey;
+        this.locking = locking;
     }
 
     /**
@@ -132,7 +138,7 @@ final class RunSession implements AutoCloseable {
             MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
             return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
                     settings.naming() == MigrationNaming.FLYWAY),
-                    lock, borrowed, settings);
+                    lock, key, lockEnabled, borrowed, settings);
         } catch (SQLException e) {
             giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
@@ -142,9 +148,21 @@ final class RunSession implements AutoCloseable {
         }
     }
 
-    /** Waits for the lock as the settings say, logging the wait and telling the listener; close the lease. */
+    /**
+     * Waits for the lock as the settings say, logging the wait and telling the listener when it starts, how it goes
+     * and how it ends; close the lease. Without locking the no-op lease comes at once and the listener hears nothing.
+     */
     LockLease acquireLock(MsrSettings settings, MigrationListener listener) {
-        return lock.acquire(settings.lockWaitTimeout(), LockObservers.logging(listener));
+        if (!locking) {
+            return lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE);
+        }
+        listener.lockWaitStarted(lockKey.toString());
+        try {
+            return lock.acquire(settings.lockWaitTimeout(), LockObservers.logging(listener));
+        } catch (MsrException e) {
+            listener.lockWaitFailed(lockKey.toString(), e);
+            throw e;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.msr.Msr;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -19,11 +20,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Actuator integration of MSR: the {@code msr} health indicator (verify mode), the {@code msr} endpoint (every mode
  * with an engine) and Micrometer meters
- * (gauges in verify mode, timers in every mode). Each part backs off when its library is absent.
+ * (gauges in verify mode, timers in every mode), and Micrometer observations of each run (metrics and, with a tracer,
+ * spans). Each part backs off when its library is absent.
  */
 @AutoConfiguration(after = MsrAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"},
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"},
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @Conditional(MsrModeCondition.Enabled.class)
 public final class MsrActuatorAutoConfiguration {
@@ -113,6 +116,23 @@ public final class MsrActuatorAutoConfiguration {
         @ConditionalOnMissingBean
         SchemaMetrics msrSchemaMetrics(SchemaMonitor monitor) {
             return new SchemaMetrics(monitor);
+        }
+    }
+
+    /**
+     * Micrometer observations of each run, with the lock wait and each migration as children ({@link MsrObservations}):
+     * Spring Boot's handlers make timers of them and, with a tracer, spans.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    @ConditionalOnBean(ObservationRegistry.class)
+    static final class Observations {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ObservationMigrationListener msrObservationMigrationListener(ObservationRegistry registry,
+                ObjectProvider<MsrObservationConvention> conventions) {
+            return new ObservationMigrationListener(registry, conventions.orderedStream().toList());
         }
     }
 }
