@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Checks docker/ and k8s/ with the tools their users run: yamllint, shellcheck and docker-compose (v1, whose
-# `config -q` validates a compose file without a Docker engine). The Helm templates are not plain YAML; the
+# Checks docker/ and k8s/ with the tools their users run: yamllint, shellcheck, docker-compose (v1, whose
+# `config -q` validates a compose file without a Docker engine) and promtool (the alert rules; skipped with a
+# message where it is not installed: Debian's `prometheus` package has it, and CI installs it). The Helm templates are not plain YAML; the
 # deployment-tests module renders them with Helm and checks the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,16 @@ for compose in docker/compose*.yaml; do
   echo "docker-compose config: ${compose}"
   docker-compose -f "${compose}" config -q
 done
+rules=k8s/monitoring/prometheus-rules.yaml
+if command -v promtool >/dev/null; then
+  echo "promtool check rules: ${rules} (its spec)"
+  plain=$(mktemp)
+  trap 'rm -f "${plain}"' EXIT
+  # A PrometheusRule's spec is a Prometheus rule file; yamllint is Python, so PyYAML is there.
+  python3 -c 'import sys, yaml; yaml.safe_dump(yaml.safe_load(open(sys.argv[1]))["spec"], sys.stdout)' \
+    "${rules}" >"${plain}"
+  promtool check rules "${plain}"
+else
+  echo "promtool not installed (Debian package prometheus): skipping the check of ${rules}"
+fi
 echo "Deployment artefacts are clean."

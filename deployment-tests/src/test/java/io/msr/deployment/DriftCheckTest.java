@@ -9,12 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import static io.msr.deployment.KubernetesManifestsTest.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The daily schema drift check (k8s/drift-cronjob.yaml) and the alerts on MSR's gauges (k8s/monitoring). */
+/** The daily schema drift check (k8s/drift-cronjob.yaml); PrometheusRulesTest checks the alerts on it. */
 class DriftCheckTest {
 
     @Test
@@ -48,31 +47,5 @@ class DriftCheckTest {
         assertThat(drift.getImage()).isEqualTo(appImage);
         assertThat(Repository.read(Repository.K8S.resolve("drift-cronjob.yaml")))
                 .as("the read-only role is spelled out").contains("default_transaction_read_only = on");
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void thePrometheusRuleAlertsOnDriftAndOnPostDeployMigrationsPendingTooLong() throws IOException {
-        Manifests.Document rule = named("monitoring/prometheus-rule.yaml", "PrometheusRule");
-        assertThat(rule.map()).containsEntry("apiVersion", "monitoring.coreos.com/v1");
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) ((Map<String, Object>) rule.map().get("spec"))
-                .get("groups");
-        List<Map<String, Object>> rules = groups.stream()
-                .flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream()).toList();
-        Map<String, Map<String, Object>> byAlert = new java.util.TreeMap<>();
-        rules.forEach(r -> byAlert.put(String.valueOf(r.get("alert")), r));
-
-        assertThat(byAlert.get("MsrSchemaDrift")).containsEntry("for", "10m");
-        assertThat(String.valueOf(byAlert.get("MsrSchemaDrift").get("expr"))).contains("msr_schema_drift").endsWith("> 0");
-        assertThat(byAlert.get("MsrPostDeployMigrationsPending")).containsEntry("for", "1h");
-        assertThat(String.valueOf(byAlert.get("MsrPostDeployMigrationsPending").get("expr")))
-                .contains("msr_migrations_pending{phase=\"post-deploy\"}").endsWith("> 0");
-        assertThat(String.valueOf(byAlert.get("MsrDriftCheckFailed").get("expr"))).contains("msr-sample-drift");
-        for (Map<String, Object> alert : rules) {
-            assertThat((Map<String, Object>) alert.get("labels")).as(alert.get("alert") + " severity")
-                    .containsKey("severity");
-            assertThat((Map<String, Object>) alert.get("annotations")).as(alert.get("alert") + " annotations")
-                    .containsKeys("summary", "description");
-        }
     }
 }

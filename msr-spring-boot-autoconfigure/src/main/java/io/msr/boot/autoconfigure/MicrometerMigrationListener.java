@@ -8,11 +8,17 @@ import io.msr.MsrException;
 import io.msr.OperationResult;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Records the timers of {@link MsrMeters}: each migration, each operation and each lock wait. */
 final class MicrometerMigrationListener implements MigrationListener {
+
+    /** The histogram buckets of migrations and lock waits: both range from milliseconds to minutes. */
+    private static final List<Duration> BUCKETS = Stream.of(10L, 100L, 500L, 1_000L, 5_000L, 10_000L, 30_000L,
+            60_000L, 120_000L, 300_000L, 900_000L, 3_600_000L).map(Duration::ofMillis).toList();
 
     private final MeterRegistry registry;
 
@@ -23,7 +29,7 @@ final class MicrometerMigrationListener implements MigrationListener {
     @Override
     public void lockAcquired(String key, Duration waited) {
         Timer.builder(MsrMeters.LOCK_WAIT).description("Time spent waiting for the migration lock")
-                .tag("outcome", "acquired").register(registry).record(waited);
+                .tag("outcome", "acquired").serviceLevelObjectives(buckets()).register(registry).record(waited);
     }
 
     @Override
@@ -44,9 +50,13 @@ final class MicrometerMigrationListener implements MigrationListener {
                 .register(registry).record(result.durationMs(), TimeUnit.MILLISECONDS);
     }
 
+    private static Duration[] buckets() {
+        return BUCKETS.toArray(Duration[]::new);
+    }
+
     private void migration(ExecutedMigration migration, String outcome) {
         Timer.builder(MsrMeters.MIGRATION_DURATION).description("Duration of one migration")
                 .tag("type", migration.type().name().toLowerCase(Locale.ROOT)).tag("outcome", outcome)
-                .register(registry).record(migration.durationMs(), TimeUnit.MILLISECONDS);
+                .serviceLevelObjectives(buckets()).register(registry).record(migration.durationMs(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -12,7 +13,7 @@ import io.msr.MigrationType;
 
 import java.util.function.ToDoubleFunction;
 
-/** Gauges of the schema state verify mode keeps; reading them costs no query. */
+/** Gauges of the schema state verify mode keeps, and its failed readings; reading them costs no query. */
 final class SchemaMetrics implements MeterBinder {
 
     private final SchemaMonitor monitor;
@@ -36,6 +37,9 @@ final class SchemaMetrics implements MeterBinder {
                 info -> info.inState(MigrationState.FAILED).size());
         Gauge.builder(MsrMeters.SCHEMA_DRIFT, monitor, current -> drift(current.current().drift()))
                 .description("Differences between the schema and the fingerprint of its version (drift)")
+                .register(registry);
+        FunctionCounter.builder(MsrMeters.VERIFY_REFRESH_ERRORS, monitor, SchemaMonitor::refreshErrors)
+                .description("Readings of the schema that failed; the gauges keep the last good reading meanwhile")
                 .register(registry);
     }
 

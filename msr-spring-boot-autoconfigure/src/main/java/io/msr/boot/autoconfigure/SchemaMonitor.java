@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verify mode's view of the schema: reads it once at startup and then every {@code msr.verify.refresh-interval}
@@ -32,6 +33,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     private final MsrProperties.Verify settings;
     private final Clock clock;
     private final DriftWatch drift;
+    private final AtomicLong refreshErrors = new AtomicLong();
     private volatile SchemaState state = SchemaState.unknown();
     private ScheduledExecutorService scheduler;
 
@@ -78,13 +80,20 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
             next = SchemaStateEvaluator.withDrift(SchemaStateEvaluator.evaluate(info, settings.isAllowAhead(), now),
                     drift.check(info, now), settings.isFailOnDrift());
         } catch (MsrException e) {
+            refreshErrors.incrementAndGet();
             next = unreadable(previous, e.getMessage());
         } catch (RuntimeException e) {
+            refreshErrors.incrementAndGet();
             next = unreadable(previous, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         state = next;
         logChange(previous, next);
         return next;
+    }
+
+    /** How many readings failed since the monitor was created: the {@code msr.verify.refresh.errors} counter. */
+    long refreshErrors() {
+        return refreshErrors.get();
     }
 
     private SchemaState unreadable(SchemaState previous, String error) {

@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.msr.ConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -65,6 +67,23 @@ class SchemaMonitorTest {
         monitor.refresh();
         databaseGoesAway();
         assertThat(monitor.refresh().status()).isEqualTo(SchemaState.Status.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void countsEveryFailedReadingForTheRefreshErrorsCounter() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new SchemaMetrics(monitor).bindTo(meters);
+        FunctionCounter errors = meters.get(MsrMeters.VERIFY_REFRESH_ERRORS).functionCounter();
+        monitor.refresh();
+        assertThat(errors.count()).isZero();
+
+        databaseGoesAway();
+        monitor.refresh();
+        clock.advance(Duration.ofSeconds(40));
+        monitor.refresh();
+        assertThat(errors.count()).as("stale, then down: two failed readings").isEqualTo(2.0);
+        assertThat(meters.get(MsrMeters.MIGRATIONS_APPLIED).gauge().value()).as("the last good reading")
+                .isEqualTo(1.0);
     }
 
     @Test
