@@ -4,10 +4,13 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.read.ListAppender;
+import io.msr.CheckFinding;
+import io.msr.CheckResult;
 import io.msr.Direction;
 import io.msr.ExecutedMigration;
 import io.msr.ExitCode;
 import io.msr.Failure;
+import io.msr.Issue;
 import io.msr.MigrationType;
 import io.msr.Operation;
 import io.msr.OperationResult;
@@ -138,6 +141,24 @@ class OneShotEventsTest {
         Map<String, Object> line = lines("logstash").get(0);
         assertThat(line.get("msr.json")).isEqualTo(result.toJson());
         assertThat(Files.readString(dir.resolve("summary.json"))).isEqualTo(result.toJson() + "\n");
+    }
+
+    @Test
+    void writesEachCheckFindingAsAnEventBeforeTheResult() {
+        CheckResult result = new CheckResult(List.of(new CheckFinding(Issue.Severity.ERROR, "MSR101",
+                "CREATE INDEX without CONCURRENTLY locks writes", "db/msr/V3_idx.up.sql", 4, Version.of(3))), 3, 3, null);
+
+        report(new MsrProperties()).check(result);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        List<Map<String, Object>> lines = lines("logstash");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).containsEntry("level", "ERROR").containsEntry("msr.finding.code", "MSR101")
+                .containsEntry("msr.finding.file", "db/msr/V3_idx.up.sql").containsEntry("msr.finding.line", 4L)
+                .containsEntry("message", "CREATE INDEX without CONCURRENTLY locks writes");
+        assertThat(lines.get(1)).containsEntry("level", "ERROR").containsEntry("msr.operation", "CHECK")
+                .containsEntry("msr.exitCode", 2L).containsEntry("msr.errors", 1L)
+                .containsEntry("message", "MSR check failed: 1 error, 0 warnings in 3 migrations.");
     }
 
     @Test
