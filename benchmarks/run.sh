@@ -248,7 +248,7 @@ JVM start included; psql is the floor (one session, one transaction per file).
 
 ### Cost against the number of migrations
 
-The same migrations, the first 100, 500... of them, each size on a fresh database (median wall time, s).
+The same migrations, the first $(echo ${sizes} | sed 's/ /, /g') of them, each size on a fresh database (median wall time, s).
 
 ![Median wall time against the number of migrations, MSR, Flyway and psql](plots/apply-scaling.svg)
 
