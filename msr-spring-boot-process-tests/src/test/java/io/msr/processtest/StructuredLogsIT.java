@@ -72,9 +72,9 @@ class StructuredLogsIT {
         return results.get(0);
     }
 
-    private static String text(JsonNode node, String dottedPath) {
+    private static String text(JsonNode node, String path) {
         JsonNode at = node;
-        for (String part : dottedPath.split("/")) {
+        for (String part : path.split("/")) {
             at = at == null ? null : at.get(part);
         }
         return at == null ? null : at.asString();
