@@ -2,16 +2,22 @@
 # Applies the same generated migrations with MSR, with Flyway (the version Spring Boot's BOM manages) and with
 # psql (the floor: one session, one transaction per file), each on a fresh database of the local PostgreSQL,
 # several times side by side; prints min and median wall time (JVM start included), peak RSS and the ratios,
-# and writes them to benchmarks/RESULTS.md.
-#   benchmarks/run.sh            (PGHOST, PGPORT, PGUSER, MIGRATIONS=1000, REPETITIONS=3 may be set)
+# writes them to benchmarks/RESULTS.md, and draws them as SVG charts in benchmarks/plots (io.msr.bench.Plots).
+# The apply benchmark runs at each size of SIZES (the cost against the number of migrations); the tables and
+# the other benchmarks use the largest.
+#   benchmarks/run.sh            (PGHOST, PGPORT, PGUSER, SIZES="100 500 1000", REPETITIONS=3 may be set;
+#                                 MIGRATIONS=N is SIZES=N)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGOPTIONS="-c client_min_messages=warning"
-count="${MIGRATIONS:-1000}"
+sizes="$(printf '%s\n' ${SIZES:-${MIGRATIONS:-100 500 1000}} | sort -n -u | tr '\n' ' ')"
+count="$(printf '%s\n' ${sizes} | tail -1)"
 repetitions="${REPETITIONS:-3}"
 java_cmd="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
+started="$(date +%s)"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 ./mvnw -q -B -Pbench -pl benchmarks,benchmarks/jobs/msr-job,benchmarks/jobs/flyway-job,benchmarks/jobs/bare-job,sample-app \
   -am package -DskipTests
@@ -19,38 +25,57 @@ classpath="benchmarks/target/classes:benchmarks/target/lib/*"
 
 work="$(mktemp -d)"
 trap 'rm -rf "${work}"' EXIT
-mkdir -p "${work}/msr" "${work}/flyway"
-: > "${work}/psql.sql"
-for i in $(seq 1 "${count}"); do
-  sql="create table t_${i} (id bigint generated always as identity primary key, name text not null, created timestamptz not null default now());
+# One set of migrations per size, in ${work}/<size>; ${work}/msr and ${work}/flyway are the largest set.
+for size in ${sizes}; do
+  mkdir -p "${work}/${size}/msr" "${work}/${size}/flyway"
+  : > "${work}/${size}/psql.sql"
+  for i in $(seq 1 "${size}"); do
+    sql="create table t_${i} (id bigint generated always as identity primary key, name text not null, created timestamptz not null default now());
 create index t_${i}_name_idx on t_${i} (name);
 insert into t_${i} (name) values ('a'), ('b'), ('c');"
-  printf '%s\n' "${sql}" > "${work}/msr/V${i}_table_${i}.up.sql"
-  printf '%s\n' "${sql}" > "${work}/flyway/V${i}__table_${i}.sql"
-  printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "${work}/msr/V${i}_table_${i}.up.sql" >> "${work}/psql.sql"
+    printf '%s\n' "${sql}" > "${work}/${size}/msr/V${i}_table_${i}.up.sql"
+    printf '%s\n' "${sql}" > "${work}/${size}/flyway/V${i}__table_${i}.sql"
+    printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "${work}/${size}/msr/V${i}_table_${i}.up.sql" >> "${work}/${size}/psql.sql"
+  done
 done
+ln -s "${work}/${count}/msr" "${work}/msr"
+ln -s "${work}/${count}/flyway" "${work}/flyway"
 
-# Runs one tool on a fresh database; appends "seconds kilobytes" to the tool's result file.
+# Runs one tool on a fresh database with one size's migrations; appends "seconds kilobytes" to the tool's result
+# file of that size, and "tool size seconds" to the samples the plots are drawn from.
 measure() {
-  local tool="$1" database="bench_${1}_$$"
+  local tool="$1" size="$2" database="bench_${1}_$$"
   psql -X -q -c "drop database if exists ${database}" -c "create database ${database}"
   local url="jdbc:postgresql://${PGHOST}:${PGPORT}/${database}"
   case "${tool}" in
     msr) /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" -cp "${classpath}" io.msr.bench.ApplyWithMsr \
-           "${url}" "${PGUSER}" "${work}/msr" > /dev/null ;;
+           "${url}" "${PGUSER}" "${work}/${size}/msr" > /dev/null ;;
     flyway) /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" -cp "${classpath}" io.msr.bench.ApplyWithFlyway \
-           "${url}" "${PGUSER}" "${work}/flyway" > /dev/null ;;
+           "${url}" "${PGUSER}" "${work}/${size}/flyway" > /dev/null ;;
     psql) /usr/bin/time -f '%e %M' -o "${work}/sample" psql -X -q -v ON_ERROR_STOP=1 -d "${database}" \
-           -f "${work}/psql.sql" > /dev/null ;;
+           -f "${work}/${size}/psql.sql" > /dev/null ;;
   esac
-  tail -1 "${work}/sample" >> "${work}/${tool}.results"
+  tail -1 "${work}/sample" >> "${work}/${tool}-${size}.results"
+  printf '%s\t%s\t%s\n' "$(name_of "${tool}")" "${size}" "$(tail -1 "${work}/sample" | cut -d' ' -f1)" \
+    >> "${work}/apply.samples"
   psql -X -q -c "drop database ${database}"
+}
+name_of() {
+  case "$1" in
+    psql) echo "psql" ;; flyway) echo "Flyway" ;; msr) echo "MSR" ;;
+    bare) echo "bare Boot app" ;; msr-cds) echo "MSR + AppCDS" ;;
+  esac
 }
 
 for _ in $(seq 1 "${repetitions}"); do
-  for tool in psql flyway msr; do
-    measure "${tool}"
+  for size in ${sizes}; do
+    for tool in psql flyway msr; do
+      measure "${tool}" "${size}"
+    done
   done
+done
+for tool in psql flyway msr; do
+  cp "${work}/${tool}-${count}.results" "${work}/${tool}.results"
 done
 
 # 2. A migrate Job with nothing pending: Spring Boot jobs from JVM start to exit, on databases where the
@@ -80,6 +105,7 @@ job() {
   /usr/bin/time -f '%e %M' -o "${work}/sample" "${java_cmd}" $(jar_of "${kind}") \
     --spring.main.banner-mode=off --logging.level.root=warn --spring.datasource.username="${PGUSER}" "$@" > /dev/null
   tail -1 "${work}/sample" >> "${work}/${kind}-job.results"
+  printf '%s\t%s\n' "$(name_of "${kind}")" "$(tail -1 "${work}/sample" | cut -d' ' -f1)" >> "${work}/job.samples"
 }
 for _ in $(seq 1 "${repetitions}"); do
   job bare --spring.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/bench_job_msr_$$"
@@ -186,11 +212,28 @@ job_bare_min="$(stat bare-job 1 min)"; job_bare_median="$(stat bare-job 1 median
 server="$(psql -X -tAc 'show server_version')"
 flyway_version="$(find benchmarks/target/lib -name 'flyway-core-*.jar' -printf '%f' | sed 's/^flyway-core-//; s/\.jar$//')"
 
+rm -f benchmarks/plots/*.svg
+"${java_cmd}" -cp "${classpath}" io.msr.bench.Plots "${work}/apply.samples" "${work}/job.samples" benchmarks/plots
+scaling_rows="$(for size in ${sizes}; do
+  printf '| %s | %s | %s | %s | %s | %s |\n' "${size}" "$(stat psql-"${size}" 1 median)" \
+    "$(stat flyway-"${size}" 1 median)" "$(stat msr-"${size}" 1 median)" \
+    "$(ratio "$(stat msr-"${size}" 1 median)" "$(stat flyway-"${size}" 1 median)")" \
+    "$(ratio "$(stat msr-"${size}" 1 median)" "$(stat psql-"${size}" 1 median)")"
+done)"
+minutes="$(awk -v s="$(( $(date +%s) - started ))" 'BEGIN { printf "%.1f", s / 60 }')"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
 report="$(cat <<REPORT
-## Apply ${count} migrations to an empty database ($(date -u +%Y-%m-%d), $(nproc) cores, PostgreSQL ${server}, ${repetitions} repetitions)
+Run of $(date -u +%Y-%m-%d): $(nproc) cores, PostgreSQL ${server}, ${repetitions} repetitions, ${minutes} min in all;
+load average (1, 5, 15 min) ${load_before} at the start and ${load_after} at the end (other work on the
+machine slows every tool alike, and widens the gap between min and median).
+
+## Apply ${count} migrations to an empty database
 
 Each migration creates a table and an index and inserts three rows. Wall time from process start to exit,
 JVM start included; psql is the floor (one session, one transaction per file).
+
+![Min and median wall time per tool, ${count} migrations](plots/apply-wall-time.svg)
 
 | tool | min (s) | median (s) | peak RSS (MiB) |
 |---|---|---|---|
@@ -203,7 +246,21 @@ JVM start included; psql is the floor (one session, one transaction per file).
 | MSR / Flyway | $(ratio "${msr_median}" "${flyway_median}") | <= 0.70 |
 | MSR / psql | $(ratio "${msr_median}" "${psql_median}") | <= 1.50 |
 
+### Cost against the number of migrations
+
+The same migrations, the first $(echo ${sizes} | sed 's/ /, /g') of them, each size on a fresh database (median wall time, s).
+
+![Median wall time against the number of migrations, MSR, Flyway and psql](plots/apply-scaling.svg)
+
+| migrations | psql | Flyway | MSR | MSR / Flyway | MSR / psql |
+|---|---|---|---|---|---|
+${scaling_rows}
+
+Runs against many schemas (a tenant per schema) get a chart of their own once the benchmark measures them.
+
 ## A migrate Job with nothing pending (${count} applied), Spring Boot jar from JVM start to exit
+
+![Min and median wall time of a migrate Job with nothing pending](plots/job-wall-time.svg)
 
 | job | min (s) | median (s) | peak RSS (MiB) |
 |---|---|---|---|

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /** The beans behind each {@code msr.mode}. */
@@ -77,8 +78,10 @@ final class MsrModeConfigurations {
         @Bean
         @Lazy(false)
         CheckModeInitializer msrCheckInitializer(MsrProperties properties,
-                ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
-            OneShotRunner runner = new OneShotRunner(null, properties, new OneShotReport(properties), () -> {
+                ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader,
+                Environment environment) {
+            OneShotReport report = new OneShotReport(properties, environment);
+            OneShotRunner runner = new OneShotRunner(null, properties, report, () -> {
                 MsrSettings.Builder settings = properties.toSettings().toBuilder();
                 customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
                 return Msr.check(new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader()));
@@ -119,8 +122,8 @@ final class MsrModeConfigurations {
 
         @Bean
         @Lazy(false)
-        OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties) {
-            OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties));
+        OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties, Environment environment) {
+            OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties, environment));
             // An AOT-built application has both one-shot configurations: this one leaves check mode to the other.
             MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.NONE : properties.getMode();
             return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest);

@@ -138,7 +138,10 @@ public class MsrProperties {
     /** File to write the JSON result of a one-shot mode to (in addition to /dev/termination-log when present). */
     private String summaryPath;
 
-    /** Standard output format of one-shot modes. */
+    /**
+     * Standard output format of one-shot modes. With a structured console log (logging.structured.format.console)
+     * the result is a log event of logger io.msr.result instead, and json adds the JSON result to it as msr.json.
+     */
     private Output output = Output.TEXT;
 
     /**

@@ -1,28 +1,38 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.CheckFinding;
 import io.msr.CheckFormat;
 import io.msr.CheckResult;
 import io.msr.DriftResult;
 import io.msr.ExecutedMigration;
+import io.msr.ExitCode;
 import io.msr.InfoResult;
+import io.msr.Issue;
 import io.msr.LockStatus;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import io.msr.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.springframework.core.env.Environment;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reports a one-shot operation: a human-readable summary (or the JSON result with {@code msr.output=json}) on
  * standard output, the JSON result in {@code msr.summary-path} when set, and a compact JSON result under 4 KiB
  * in {@code msr.termination-message-path} ({@code /dev/termination-log}) when that file exists, where Kubernetes
- * shows it in {@code kubectl describe}.
+ * shows it in {@code kubectl describe}. When the console log is structured, nothing is printed: the result is a
+ * log event instead ({@link OneShotEvents}), carrying the whole JSON result as {@code msr.json} with
+ * {@code msr.output=json}; the files are written the same.
  */
 final class OneShotReport {
 
@@ -32,20 +42,31 @@ final class OneShotReport {
     private final MsrProperties properties;
     private final PrintStream out;
     private final Path terminationLog;
+    private final OneShotEvents events;
 
-    OneShotReport(MsrProperties properties) {
-        this(properties, System.out, Path.of(properties.getTerminationMessagePath()));
+    /** Creates a report that logs the result when {@code environment} has a structured console log. */
+    OneShotReport(MsrProperties properties, Environment environment) {
+        this(properties, System.out, Path.of(properties.getTerminationMessagePath()),
+                OneShotEvents.structuredConsole(environment) ? new OneShotEvents() : null);
     }
 
     OneShotReport(MsrProperties properties, PrintStream out, Path terminationLog) {
+        this(properties, out, terminationLog, null);
+    }
+
+    /** Creates a report; {@code events} null prints the result to {@code out}, else logs it there instead. */
+    OneShotReport(MsrProperties properties, PrintStream out, Path terminationLog, OneShotEvents events) {
         this.properties = properties;
         this.out = out;
         this.terminationLog = terminationLog;
+        this.events = events;
     }
 
     void operation(OperationResult result) {
         String json = result.toJson();
-        if (properties.getOutput() == MsrProperties.Output.JSON) {
+        if (events != null) {
+            events.result(OneShotText.headline(result), result.exitCode().code(), result.toMap(), jsonField(json));
+        } else if (properties.getOutput() == MsrProperties.Output.JSON) {
             out.println(json);
         } else {
             out.println(OneShotText.operation(result));
@@ -55,7 +76,15 @@ final class OneShotReport {
 
     void info(InfoResult info) {
         String json = info.toJson();
-        out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.info(info));
+        if (events != null) {
+            for (Issue issue : info.issues()) {
+                events.detail(issue.isError() ? Level.ERROR : Level.WARN, issue.message(), "issue", issueFields(issue));
+            }
+            events.result("MSR info: " + OneShotText.headline(info), ExitCode.SUCCESS.code(), info.toMap(),
+                    jsonField(json));
+        } else {
+            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.info(info));
+        }
         String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
                 : info.toSummaryJson();
         write(json, compact);
@@ -63,8 +92,17 @@ final class OneShotReport {
 
     void check(CheckResult result) {
         String json = CheckFormat.JSON.render(result).strip();
-        out.print(properties.getOutput() == MsrProperties.Output.JSON ? json + "\n" : CheckFormat.TEXT.render(result));
-        out.flush();
+        if (events != null) {
+            for (CheckFinding finding : result.findings()) {
+                events.detail(finding.isError() ? Level.ERROR : Level.WARN, finding.message(), "finding",
+                        findingFields(finding));
+            }
+            events.result(CheckFormat.summary(result), result.exitCode().code(), checkFields(result), jsonField(json));
+        } else {
+            out.print(properties.getOutput() == MsrProperties.Output.JSON ? json + "\n"
+                    : CheckFormat.TEXT.render(result));
+            out.flush();
+        }
         String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
                 : "{\"passed\":" + result.passed() + ",\"errors\":" + result.errors().size() + ",\"warnings\":"
                 + result.warnings().size() + ",\"summary\":\"see the logs or msr.summary-path\"}";
@@ -76,7 +114,11 @@ final class OneShotReport {
         if (result.status() == DriftResult.Status.NO_FINGERPRINT) {
             log.warn("MSR drift check: {}", result.message());
         }
-        out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.drift(result));
+        if (events != null) {
+            events.result(OneShotText.headline(result), result.exitCode().code(), result.toMap(), jsonField(json));
+        } else {
+            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.drift(result));
+        }
         String compact = json;
         for (int limit = 10; limit > 0 && bytes(compact) > TERMINATION_MESSAGE_LIMIT; limit /= 2) {
             compact = result.toJson(limit);
@@ -90,8 +132,66 @@ final class OneShotReport {
 
     void lock(Operation operation, LockStatus status) {
         String json = status.toJson();
-        out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(operation, status));
+        if (events != null) {
+            events.result(OneShotText.lock(operation, status), ExitCode.SUCCESS.code(), lockFields(operation, status),
+                    jsonField(json));
+        } else {
+            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(operation, status));
+        }
         write(json, json);
+    }
+
+    /** With {@code msr.output=json}, the result event carries the whole JSON result as one field. */
+    private String jsonField(String json) {
+        return properties.getOutput() == MsrProperties.Output.JSON ? json : null;
+    }
+
+    private static Map<String, Object> issueFields(Issue issue) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("severity", issue.severity().name());
+        fields.put("code", issue.code());
+        fields.put("version", Version.jsonValue(issue.version()));
+        fields.put("script", issue.script());
+        return fields;
+    }
+
+    private static Map<String, Object> findingFields(CheckFinding finding) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("severity", finding.severity().name());
+        fields.put("code", finding.code());
+        fields.put("file", finding.file());
+        fields.put("line", finding.line());
+        fields.put("version", finding.version());
+        return fields;
+    }
+
+    /** The check's JSON result's fields, behind the header every other result starts with. */
+    private static Map<String, Object> checkFields(CheckResult result) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("operation", "CHECK");
+        fields.put("success", result.passed());
+        fields.put("exitCode", result.exitCode().code());
+        fields.put("passed", result.passed());
+        fields.put("errors", result.errors().size());
+        fields.put("warnings", result.warnings().size());
+        fields.put("migrations", result.migrations());
+        fields.put("checked", result.checked());
+        fields.put("baseRef", result.baseRef());
+        return fields;
+    }
+
+    private static Map<String, Object> lockFields(Operation operation, LockStatus status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("operation", operation.name());
+        fields.put("success", true);
+        fields.put("exitCode", ExitCode.SUCCESS.code());
+        fields.put("key", status.key());
+        fields.put("held", status.held());
+        fields.put("holderPid", status.holderPid());
+        fields.put("applicationName", status.applicationName());
+        fields.put("clientAddress", status.clientAddress());
+        fields.put("connectedSince", status.connectedSince());
+        return fields;
     }
 
     private static int bytes(String text) {

@@ -23,7 +23,6 @@ final class OneShotText {
 
     static String operation(OperationResult result) {
         StringBuilder text = new StringBuilder();
-        String name = result.operation().name().toLowerCase(Locale.ROOT);
         for (ExecutedMigration migration : result.executed()) {
             text.append(String.format("  %-8s %-19s %-40s %-6s %6d ms%n", migration.outcome(), label(migration.version()),
                     clip(migration.description(), 40), migration.direction(), migration.durationMs()));
@@ -34,19 +33,23 @@ final class OneShotText {
         for (String note : result.notes()) {
             text.append("  ").append(note).append(System.lineSeparator());
         }
+        return text.append(headline(result)).toString();
+    }
+
+    /** Returns the last line of {@link #operation}: what happened and the exit code, without the rows above it. */
+    static String headline(OperationResult result) {
+        String name = result.operation().name().toLowerCase(Locale.ROOT);
         if (result.success() && result.operation() == Operation.BACKUP) {
-            text.append("MSR backup succeeded at schema version ").append(version(result.schemaVersionBefore()))
-                    .append(", ").append(result.durationMs()).append(" ms (exit code 0)");
-        } else if (result.success()) {
-            text.append("MSR ").append(name).append(" succeeded: ").append(result.succeeded().size())
-                    .append(" migration(s) run, schema version ").append(version(result.schemaVersionBefore()))
-                    .append(" -> ").append(version(result.schemaVersionAfter())).append(", ")
-                    .append(result.durationMs()).append(" ms (exit code 0)");
-        } else {
-            text.append("MSR ").append(name).append(" FAILED (exit code ").append(result.exitCode().code())
-                    .append("): ").append(result.failure() == null ? "" : result.failure().message());
+            return "MSR backup succeeded at schema version " + version(result.schemaVersionBefore()) + ", "
+                    + result.durationMs() + " ms (exit code 0)";
         }
-        return text.toString();
+        if (result.success()) {
+            return "MSR " + name + " succeeded: " + result.succeeded().size() + " migration(s) run, schema version "
+                    + version(result.schemaVersionBefore()) + " -> " + version(result.schemaVersionAfter()) + ", "
+                    + result.durationMs() + " ms (exit code 0)";
+        }
+        return "MSR " + name + " FAILED (exit code " + result.exitCode().code() + "): "
+                + (result.failure() == null ? "" : result.failure().message());
     }
 
     static String info(InfoResult info) {
@@ -55,10 +58,14 @@ final class OneShotText {
             text.append(issue.severity().name().toLowerCase(Locale.ROOT)).append(": ").append(issue.message())
                     .append(System.lineSeparator());
         }
-        text.append("Schema version ").append(version(info.schemaVersion())).append(", latest local ")
-                .append(version(info.latestVersion())).append(", ").append(info.pending().size())
-                .append(" pending").append(postDeploy(info)).append(info.historyExists() ? "" : " (no history table yet)");
-        return text.toString();
+        return text.append(headline(info)).toString();
+    }
+
+    /** Returns the last line of {@link #info}: the schema version, the latest local one and the pending count. */
+    static String headline(InfoResult info) {
+        return "Schema version " + version(info.schemaVersion()) + ", latest local " + version(info.latestVersion())
+                + ", " + info.pending().size() + " pending" + postDeploy(info)
+                + (info.historyExists() ? "" : " (no history table yet)");
     }
 
     private static String postDeploy(InfoResult info) {
@@ -83,16 +90,18 @@ final class OneShotText {
         for (DriftDifference difference : result.differences()) {
             text.append(String.format("  %-8s %s%n", difference.kind(), clip(detail(difference), 200)));
         }
-        String exit = " (exit code " + result.exitCode().code() + ")";
-        switch (result.status()) {
-            case DRIFT -> text.append("MSR drift FOUND").append(exit).append(": ").append(result.message());
-            case NO_FINGERPRINT -> text.append("WARNING: MSR drift NOT CHECKED").append(exit).append(": ")
-                    .append(result.message());
-            case NO_DRIFT -> text.append("MSR drift check passed").append(exit).append(": ").append(result.message());
-            case RECORDED -> text.append("MSR drift fingerprint recorded").append(exit).append(": ")
-                    .append(result.message());
-        }
-        return text.toString();
+        return text.append(headline(result)).toString();
+    }
+
+    /** Returns the last line of {@link #drift}: the status, the exit code and the message. */
+    static String headline(DriftResult result) {
+        String exit = " (exit code " + result.exitCode().code() + "): " + result.message();
+        return switch (result.status()) {
+            case DRIFT -> "MSR drift FOUND" + exit;
+            case NO_FINGERPRINT -> "WARNING: MSR drift NOT CHECKED" + exit;
+            case NO_DRIFT -> "MSR drift check passed" + exit;
+            case RECORDED -> "MSR drift fingerprint recorded" + exit;
+        };
     }
 
     private static String detail(DriftDifference difference) {
