@@ -5,6 +5,7 @@ import io.msr.HistoryEntry;
 import io.msr.Issue;
 import io.msr.MigrationNaming;
 import io.msr.IsolationLevel;
+import io.msr.LockStatus;
 import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -151,18 +155,31 @@ final class RunSession implements AutoCloseable {
     /**
      * Waits for the lock as the settings say, logging the wait and telling the listener when it starts, how it goes
      * and how it ends; close the lease. Without locking the no-op lease comes at once and the listener hears nothing.
+     * While another runner holds the lock, asks {@code done}, with the holder last seen (null when unknown), after
+     * each poll; returns empty as soon as it answers true, holding no lock, and the listener hears
+     * {@link MigrationListener#lockNotNeeded}. {@code done} may use this session's
+     * migration connection, which is idle while the runner waits.
      */
-    LockLease acquireLock(MsrSettings settings, MigrationListener listener) {
+    Optional<LockLease> acquireLockUnlessDone(MsrSettings settings, MigrationListener listener,
+            Predicate<LockStatus> done) {
         if (!locking) {
-            return lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE);
+            return Optional.of(lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE));
         }
         listener.lockWaitStarted(lockKey.toString());
+        long start = System.nanoTime();
+        LockObservers.Logging observer = LockObservers.logging(listener);
+        Optional<LockLease> lease;
         try {
-            return lock.acquire(settings.lockWaitTimeout(), LockObservers.logging(listener));
+            lease = lock.acquireUnlessDone(settings.lockWaitTimeout(), observer,
+                    () -> done.test(observer.lastHolder()));
         } catch (MsrException e) {
             listener.lockWaitFailed(lockKey.toString(), e);
             throw e;
         }
+        if (lease.isEmpty()) {
+            listener.lockNotNeeded(lockKey.toString(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        return lease;
     }
 
     /**
