@@ -206,22 +206,47 @@ class LockWaitersTest {
         for (int v = 1; v <= 100; v++) {
             folder.write("V" + v + "_m.up.sql", "insert into " + schema + ".side_effects values (" + v + ");");
         }
-        AtomicInteger acquisitions = new AtomicInteger();
-        AtomicInteger notNeeded = new AtomicInteger();
+        Race race = race(10, "100 pending migrations");
+        assertThat(race.results).allMatch(OperationResult::success);
+        assertThat(race.results).filteredOn(result -> !result.executed().isEmpty()).singleElement()
+                .satisfies(result -> assertThat(result.executed()).hasSize(100));
+        assertThat(db.queryForObject("select count(distinct version) from " + schema + ".side_effects", Long.class))
+                .isEqualTo(100);
+        assertThat(db.queryForObject("select count(*) from " + schema + ".side_effects", Long.class)).isEqualTo(100);
+        // The runner that won, plus at most a rare waiter whose next try found the lock just freed.
+        assertThat(race.acquisitions.get()).isBetween(1, 2);
+        assertThat(race.acquisitions.get() + race.notNeeded.get()).isEqualTo(10);
+    }
+
+    @Test
+    void tenRacingRunnersOnACurrentSchemaEachFinishOnce() throws Exception {
+        folder.write("V1_a.up.sql", "insert into " + schema + ".side_effects values (1);");
+        msr(new Events()).migrate();
+        Race race = race(10, "nothing pending");
+        assertThat(race.results).allMatch(OperationResult::success).allMatch(result -> result.executed().isEmpty());
+        assertThat(race.acquisitions.get()).isPositive();
+        assertThat(race.acquisitions.get() + race.notNeeded.get()).isEqualTo(10);
+    }
+
+    /** What racing runners did: their results and how many took the lock or finished without it. */
+    private record Race(List<OperationResult> results, AtomicInteger acquisitions, AtomicInteger notNeeded) {
+    }
+
+    /** Starts {@code runners} migrate runners at once; prints the lock acquisitions and the slowest runner's time. */
+    private Race race(int runners, String what) throws Exception {
+        Race race = new Race(new ArrayList<>(), new AtomicInteger(), new AtomicInteger());
         MigrationListener counting = new MigrationListener() {
             @Override
             public void lockAcquired(String key, Duration waited) {
-                acquisitions.incrementAndGet();
+                race.acquisitions.incrementAndGet();
             }
 
             @Override
             public void lockNotNeeded(String key, Duration waited) {
-                notNeeded.incrementAndGet();
+                race.notNeeded.incrementAndGet();
             }
         };
-        int runners = 10;
         ExecutorService pool = Executors.newFixedThreadPool(runners);
-        List<OperationResult> results = new ArrayList<>();
         long start = System.nanoTime();
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -234,25 +259,20 @@ class LockWaitersTest {
                     return runner.migrate();
                 }));
             }
+            start = System.nanoTime();
             go.countDown();
             for (Future<OperationResult> future : futures) {
-                results.add(future.get(90, TimeUnit.SECONDS));
+                race.results.add(future.get(90, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
         }
-        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.printf("ten racing runners, 100 migrations: %d ms, %d lock acquisition(s), %d finished without%n",
-                elapsedMs, acquisitions.get(), notNeeded.get());
-        assertThat(results).allMatch(OperationResult::success);
-        assertThat(results).filteredOn(result -> !result.executed().isEmpty()).singleElement()
-                .satisfies(result -> assertThat(result.executed()).hasSize(100));
-        assertThat(db.queryForObject("select count(distinct version) from " + schema + ".side_effects", Long.class))
-                .isEqualTo(100);
-        assertThat(db.queryForObject("select count(*) from " + schema + ".side_effects", Long.class)).isEqualTo(100);
-        // The runner that won, plus at most a rare waiter whose next try found the lock just freed.
-        assertThat(acquisitions.get()).isBetween(1, 2);
-        assertThat(acquisitions.get() + notNeeded.get()).isEqualTo(runners);
+        System.out.printf("%d racing runners, %s: all done in %d ms (slowest run %d ms), %d lock acquisition(s),"
+                + " %d finished without the lock%n", runners, what,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                race.results.stream().mapToLong(OperationResult::durationMs).max().orElse(0),
+                race.acquisitions.get(), race.notNeeded.get());
+        return race;
     }
 
     private Msr msr(MigrationListener listener) {

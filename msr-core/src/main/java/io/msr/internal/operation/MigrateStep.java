@@ -40,12 +40,14 @@ final class MigrateStep implements OperationTemplate.Step {
 
     private final EngineContext context;
     private final MsrSettings settings;
+    private final MsrSettings withoutLint;
     private MigrationResolver.Resolution resolution;
     private boolean unlockedReadFailed;
 
     MigrateStep(EngineContext context, MsrSettings settings) {
         this.context = context;
         this.settings = settings;
+        this.withoutLint = settings.toBuilder().lintEnabled(false).build();
     }
 
     @Override
@@ -128,9 +130,10 @@ final class MigrateStep implements OperationTemplate.Step {
             if (history.foreign() != null || firstRun.baseline() != null) {
                 return false;
             }
-            // As if under the lock: a migration started outside a transaction and unfinished is not done yet.
+            // As if under the lock: a migration started outside a transaction and unfinished is not done yet. The lint
+            // only looks at pending migrations, and with any pending this runner waits: no need to lint at each poll.
             plan = MigrationPlanner.plan(resolution.migrations(), firstRun.issues(resolution.issues()),
-                    history.state(), settings, true, session.serverMajorVersion());
+                    history.state(), withoutLint, true, session.serverMajorVersion());
         } catch (MsrException e) {
             unlockedReadFailed = true;
             log.debug("Reading the history without the lock failed; waiting for the lock instead", e);
