@@ -83,7 +83,7 @@ final class Engine implements Msr {
                 : () -> open(details, Redaction.redact(details.jdbcUrl()));
         this.context = new EngineContext(connections, lockConnections, settings, configuration.javaMigrations(),
                 new ResolutionCache(configuration.classLoader()), new CompositeListener(configuration.listeners()),
-                new PgBackup(settings.backup(), details));
+                new PgBackup(settings.backup(), details), new DatabaseFacts());
         this.template = new OperationTemplate(context);
     }
 

@@ -28,9 +28,11 @@ import java.util.Map;
  * @param resolver       resolves migrations from the locations, reading only what changed since the last call
  * @param listener       hears about the run (already made failure-safe)
  * @param backup         takes and restores backups with the database's own tools
+ * @param facts          what the engine learnt about its database, for cheaper reads
  */
 record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnections, MsrSettings settings,
-        List<JavaMigration> javaMigrations, ResolutionCache resolver, MigrationListener listener, PgBackup backup) {
+        List<JavaMigration> javaMigrations, ResolutionCache resolver, MigrationListener listener, PgBackup backup,
+        DatabaseFacts facts) {
 
     /** Resolves every migration; an unknown placeholder is an error issue of its file. */
     MigrationResolver.Resolution resolve() {

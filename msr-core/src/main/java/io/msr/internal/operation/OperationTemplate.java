@@ -8,6 +8,7 @@ import io.msr.OperationResult;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
+import io.msr.internal.lock.LockObserver;
 import io.msr.internal.operation.RunSession.HistorySnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,10 +98,15 @@ final class OperationTemplate {
         }
     }
 
-    /** Reads without the lock, without a record and without writing: the session and the history, then closed. */
+    /**
+     * Reads without the lock, without a record and without writing, on a session opened for reading only
+     * ({@link RunSession#openForReading}): the session and the history, then closed.
+     */
     <T> T read(MsrSettings settings, Function<Run, T> reader) {
-        return withSession(settings, false, NEVER_DONE, null, (session, lease) -> reader.apply(
-                new Run(session, lease, session.readHistory(), null)));
+        try (RunSession session = RunSession.openForReading(context, settings);
+             LockLease lease = session.lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE)) {
+            return reader.apply(new Run(session, lease, session.readHistory(), null));
+        }
     }
 
     /** Runs the body under the lock (when the settings enable it), without a record: the session and the history. */

@@ -59,6 +59,7 @@ final class RunSession implements AutoCloseable {
     private final AdoptFrom adoptFrom;
     private final String adoptTable;
     private final MsrSettings settings;
+    private final DatabaseFacts facts;
 
     /**
      * What the history table held when the operation read it.
@@ -93,8 +94,10 @@ final class RunSession implements AutoCloseable {
     }
 
     private RunSession(Connection connection, Dialect dialect, String schema, SchemaHistory history,
-            MigrationLock lock, LockKey lockKey, boolean locking, SessionState borrowed, MsrSettings settings) {
+            MigrationLock lock, LockKey lockKey, boolean locking, SessionState borrowed, MsrSettings settings,
+            DatabaseFacts facts) {
         this.connection = connection;
+        this.facts = facts;
         this.adoptFrom = settings.adoptFrom();
         this.adoptTable = settings.adoptTableOrDefault();
         this.settings = settings;
@@ -142,10 +145,38 @@ final class RunSession implements AutoCloseable {
             MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
             return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
                     settings.naming() == MigrationNaming.FLYWAY),
-                    lock, key, lockEnabled, borrowed, settings);
+                    lock, key, lockEnabled, borrowed, settings, context.facts());
         } catch (SQLException e) {
             giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
+        } catch (RuntimeException e) {
+            giveBack(connection, borrowed);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a session for reading only, without the lock, as cheaply as it can for verify mode's refresh: the session
+     * is left as it came but for autocommit (no application name, no isolation level, so nothing to restore but
+     * autocommit), and the database's name is the one the engine learnt before. With {@code msr.schema} set and the
+     * history table seen before, reading the history is then the session's one statement.
+     */
+    static RunSession openForReading(EngineContext context, MsrSettings settings) {
+        Connection connection = context.connections().openFirst(settings.connectWait());
+        SessionState borrowed = SessionState.NONE;
+        try {
+            Dialect dialect = Dialects.detect(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            borrowed = session -> session.setAutoCommit(autoCommit);
+            connection.setAutoCommit(true);
+            String schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(connection);
+            LockKey key = dialect.lockKey(context.facts().database(connection, dialect), schema, settings.table());
+            return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
+                    settings.naming() == MigrationNaming.FLYWAY),
+                    new NoMigrationLock(key), key, false, borrowed, settings, context.facts());
+        } catch (SQLException e) {
+            giveBack(connection, borrowed);
+            throw SqlErrors.outsideMigration("Could not prepare the connection to read the schema", e);
         } catch (RuntimeException e) {
             giveBack(connection, borrowed);
             throw e;
@@ -184,17 +215,24 @@ final class RunSession implements AutoCloseable {
 
     /**
      * Reads the whole history; works before the table exists. Until it exists, reads the history of the tool
-     * {@code msr.adopt-from} names too, read-only.
+     * {@code msr.adopt-from} names too, read-only. A table the engine saw before is read in one statement, without
+     * asking the catalog first (the session is in autocommit, so a table dropped since costs one failed statement).
      */
     HistorySnapshot readHistory() {
         boolean exists;
         List<HistoryEntry> rows;
         try {
-            exists = history.exists(connection);
-            rows = exists ? history.readAll(connection) : List.of();
+            rows = facts.historyExisted(history.qualifiedName()) ? readIfStillThere() : null;
+            if (rows == null) {
+                exists = history.exists(connection);
+                rows = exists ? history.readExisting(connection) : List.of();
+            } else {
+                exists = true;
+            }
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not read the history table " + history.qualifiedName(), e);
         }
+        facts.historyExists(history.qualifiedName(), exists);
         AdoptableHistory foreign = null;
         if (!exists && adoptFrom != AdoptFrom.NONE) {
             try {
@@ -205,6 +243,18 @@ final class RunSession implements AutoCloseable {
             }
         }
         return new HistorySnapshot(exists, rows, HistoryState.replay(rows), foreign);
+    }
+
+    /** Reads the rows of a table seen before; returns null when it is gone. */
+    private List<HistoryEntry> readIfStillThere() throws SQLException {
+        try {
+            return history.readExisting(connection);
+        } catch (SQLException e) {
+            if (SchemaHistory.isMissing(e)) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private AdoptableHistory readForeign() throws SQLException {
