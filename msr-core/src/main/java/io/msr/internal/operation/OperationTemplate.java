@@ -17,7 +17,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -80,7 +80,7 @@ final class OperationTemplate {
         RunRecorder recorder = new RunRecorder(operation, context.listener());
         try {
             step.prepare();
-            return withSession(settings, locked, holder -> step.finishedWithoutLock(holder.session(), holder.status(),
+            return withSession(settings, locked, (session, holder) -> step.finishedWithoutLock(session, holder,
                     recorder), recorder::success, (session, lease) -> {
                 HistorySnapshot history = session.readHistory();
                 recorder.versions(history.state().schemaVersion(), history.state().schemaVersion());
@@ -119,21 +119,18 @@ final class OperationTemplate {
         T run(RunSession session, LockLease lease);
     }
 
-    /** Another runner holding the lock, as seen from a waiting session. */
-    private record Holder(RunSession session, LockStatus status) {
-    }
-
-    private static final Predicate<Holder> NEVER_DONE = holder -> false;
+    private static final BiPredicate<RunSession, LockStatus> NEVER_DONE = (session, holder) -> false;
 
     /**
      * Opens the session, takes the lock when {@code locked} and runs the body; returns {@code finished}'s result
-     * instead, without the lock, when {@code done} says so while waiting for it.
+     * instead, without the lock, when {@code done} says so (asked with the session and the holder last seen) while
+     * waiting for it.
      */
-    private <T> T withSession(MsrSettings settings, boolean locked, Predicate<Holder> done, Supplier<T> finished,
-            SessionBody<T> body) {
+    private <T> T withSession(MsrSettings settings, boolean locked, BiPredicate<RunSession, LockStatus> done,
+            Supplier<T> finished, SessionBody<T> body) {
         try (RunSession session = RunSession.open(context, settings, locked && settings.lockEnabled())) {
             Optional<LockLease> acquired = session.acquireLockUnlessDone(settings, context.listener(),
-                    status -> done.test(new Holder(session, status)));
+                    holder -> done.test(session, holder));
             if (acquired.isEmpty()) {
                 return finished.get();
             }
