@@ -15,8 +15,9 @@ public interface MigrationListener {
 
     /**
      * The runner starts waiting for the lock {@code key}; then comes {@link #lockAcquired} (at once when the lock is
-     * free) or {@link #lockWaitFailed}. Only the operations that take the lock call it (migrate, down, repair,
-     * baseline, backup, restore), and none does when locking is off ({@code msr.lock.enabled=false}). Recording a
+     * free), {@link #lockNotNeeded} or {@link #lockWaitFailed}. Only the operations that take the lock call it
+     * (migrate, down, repair, baseline, backup, restore), and none does when locking is off
+     * ({@code msr.lock.enabled=false}). Recording a
      * fingerprint takes the lock outside any run, so this may come without {@link #runStarted}.
      */
     default void lockWaitStarted(String key) {
@@ -28,6 +29,14 @@ public interface MigrationListener {
 
     /** The lock was acquired after waiting {@code waited}. */
     default void lockAcquired(String key, Duration waited) {
+    }
+
+    /**
+     * The runner stopped waiting for the lock {@code key} without taking it, after {@code waited}: while another runner
+     * held it, the history showed nothing left pending for this one (migrate only), so the run finishes successfully
+     * without the lock. Comes instead of {@link #lockAcquired} or {@link #lockWaitFailed}.
+     */
+    default void lockNotNeeded(String key, Duration waited) {
     }
 
     /**

@@ -19,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -52,7 +54,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     }
 
     @Override
-    public LockLease acquire(Duration timeout, LockObserver observer) {
+    public Optional<LockLease> acquireUnlessDone(Duration timeout, LockObserver observer, BooleanSupplier done) {
         Connection connection = connections.open();
         long start = System.nanoTime();
         SessionState borrowed = SessionState.NONE;
@@ -76,7 +78,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                             lease.close();
                             throw e;
                         }
-                        return lease;
+                        return Optional.of(lease);
                     }
                     long now = System.nanoTime();
                     Duration waited = Duration.ofNanos(now - start);
@@ -97,8 +99,15 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                             remaining));
                     Thread.sleep(sleep);
                     delay = Math.min(delay * 2, MAX_POLL_MS);
+                    // Asked just before the next try, not after the last: a holder that finishes between the two
+                    // would otherwise hand its lock to a runner with nothing left to do.
+                    if (done.getAsBoolean()) {
+                        break;
+                    }
                 }
             }
+            giveBack(connection, borrowed);
+            return Optional.empty();
         } catch (SQLException e) {
             giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not take the migration lock " + key, e);

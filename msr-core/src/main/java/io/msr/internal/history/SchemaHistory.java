@@ -134,6 +134,14 @@ public final class SchemaHistory {
         if (!exists(connection)) {
             return List.of();
         }
+        return readExisting(connection);
+    }
+
+    /**
+     * Returns every row in the order written (oldest first), in one statement, without checking that the table exists:
+     * when it does not, the driver's {@link SQLException} says so ({@link #isMissing}). Reads only.
+     */
+    public List<HistoryEntry> readExisting(Connection connection) throws SQLException {
         List<HistoryEntry> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select id, version, description, type, script, checksum,"
@@ -149,6 +157,11 @@ public final class SchemaHistory {
             }
         }
         return rows;
+    }
+
+    /** Returns whether an error of {@link #readExisting} says the table (or its schema) does not exist. */
+    public static boolean isMissing(SQLException e) {
+        return "42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState());
     }
 
     /**

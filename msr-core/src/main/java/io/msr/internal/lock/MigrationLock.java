@@ -3,6 +3,8 @@ package io.msr.internal.lock;
 import io.msr.LockStatus;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The lock that makes sure only one runner migrates a schema at a time. An implementation proves itself by
@@ -28,7 +30,19 @@ public interface MigrationLock {
      * (its interrupt flag set again); and whatever an observer throws. Whenever it throws, it holds no lock and has
      * closed its connection.
      */
-    LockLease acquire(Duration timeout, LockObserver observer);
+    default LockLease acquire(Duration timeout, LockObserver observer) {
+        return acquireUnlessDone(timeout, observer, () -> false).orElseThrow();
+    }
+
+    /**
+     * Waits as {@link #acquire} does, but before each poll that follows one finding the lock taken (so after the
+     * observer heard of the holder) asks {@code done}; as soon as it answers true, stops waiting and returns empty,
+     * holding no lock and having closed its connection; {@link LockObserver#acquired} is then never called. A free
+     * lock is acquired without asking. {@code done} runs on the waiting thread between polls, so it should be quick;
+     * what it throws ends the wait as an observer's exception does. An implementation that never waits may acquire
+     * without asking.
+     */
+    Optional<LockLease> acquireUnlessDone(Duration timeout, LockObserver observer, BooleanSupplier done);
 
     /**
      * Returns who holds the lock now, a snapshot taken on a short-lived connection of its own: it takes nothing and

@@ -3,6 +3,8 @@ package io.msr.internal.lock;
 import io.msr.LockStatus;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The lock used when locking is turned off ({@code msr.lock.enabled=false}): every runner "acquires" it at once, so
@@ -20,8 +22,8 @@ public final class NoMigrationLock implements MigrationLock {
     }
 
     @Override
-    public LockLease acquire(Duration timeout, LockObserver observer) {
-        return new LockLease() {
+    public Optional<LockLease> acquireUnlessDone(Duration timeout, LockObserver observer, BooleanSupplier done) {
+        return Optional.of(new LockLease() {
             @Override
             public LockKey key() {
                 return key;
@@ -39,7 +41,7 @@ public final class NoMigrationLock implements MigrationLock {
             @Override
             public void close() {
             }
-        };
+        });
     }
 
     @Override

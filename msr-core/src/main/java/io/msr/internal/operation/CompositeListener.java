@@ -48,6 +48,11 @@ public final class CompositeListener implements MigrationListener {
     }
 
     @Override
+    public void lockNotNeeded(String key, Duration waited) {
+        each("lockNotNeeded", listener -> listener.lockNotNeeded(key, waited));
+    }
+
+    @Override
     public void lockWaitFailed(String key, MsrException error) {
         each("lockWaitFailed", listener -> listener.lockWaitFailed(key, error));
     }

@@ -19,7 +19,7 @@ import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.jdbc.StartupWait;
 import io.msr.internal.lint.MigrationLinter;
-import io.msr.internal.source.MigrationResolver;
+import io.msr.internal.source.ResolutionCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +82,8 @@ final class Engine implements Msr {
         ConnectionFactory lockConnections = details == null ? connections
                 : () -> open(details, Redaction.redact(details.jdbcUrl()));
         this.context = new EngineContext(connections, lockConnections, settings, configuration.javaMigrations(),
-                new MigrationResolver(configuration.classLoader()), new CompositeListener(configuration.listeners()),
-                new PgBackup(settings.backup(), details));
+                new ResolutionCache(configuration.classLoader()), new CompositeListener(configuration.listeners()),
+                new PgBackup(settings.backup(), details), new DatabaseFacts());
         this.template = new OperationTemplate(context);
     }
 

@@ -9,7 +9,7 @@ import io.msr.internal.backup.PgBackup;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;
-import io.msr.internal.source.PlaceholderCheck;
+import io.msr.internal.source.ResolutionCache;
 import io.msr.internal.source.ResolvedMigration;
 
 import java.util.ArrayList;
@@ -25,17 +25,18 @@ import java.util.Map;
  *                        sessions whenever the URL is known, so the session lock never lives on a pooled connection
  * @param settings       the settings
  * @param javaMigrations the registered Java migrations
- * @param resolver       resolves migrations from the locations
+ * @param resolver       resolves migrations from the locations, reading only what changed since the last call
  * @param listener       hears about the run (already made failure-safe)
  * @param backup         takes and restores backups with the database's own tools
+ * @param facts          what the engine learnt about its database, for cheaper reads
  */
 record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnections, MsrSettings settings,
-        List<JavaMigration> javaMigrations, MigrationResolver resolver, MigrationListener listener, PgBackup backup) {
+        List<JavaMigration> javaMigrations, ResolutionCache resolver, MigrationListener listener, PgBackup backup,
+        DatabaseFacts facts) {
 
     /** Resolves every migration; an unknown placeholder is an error issue of its file. */
     MigrationResolver.Resolution resolve() {
-        return PlaceholderCheck.check(resolver.resolve(settings.locations(), javaMigrations, settings.naming()),
-                settings);
+        return resolver.resolve(settings, javaMigrations);
     }
 
     /**

@@ -17,25 +17,43 @@ final class LockObservers {
     private LockObservers() {
     }
 
-    static LockObserver logging(MigrationListener listener) {
-        return new LockObserver() {
-            @Override
-            public void waiting(LockStatus holder, Duration waited) {
-                if (holder.held()) {
-                    log.info("Waiting for the migration lock {} ({} s so far): held by pid {} ('{}'){}", holder.key(),
-                            waited.toSeconds(), holder.holderPid(), holder.applicationName(),
-                            holder.connectedSince() == null ? "" : ", connected since " + holder.connectedSince());
-                } else {
-                    log.info("Waiting for the migration lock {} ({} s so far)", holder.key(), waited.toSeconds());
-                }
-                listener.lockWaiting(holder, waited);
-            }
+    /** Logs and tells the listener; remembers the holder it heard of last. */
+    static Logging logging(MigrationListener listener) {
+        return new Logging(listener);
+    }
 
-            @Override
-            public void acquired(LockKey key, Duration waited) {
-                log.info("Migration lock {} acquired after {} ms", key, waited.toMillis());
-                listener.lockAcquired(key.toString(), waited);
+    /** The observer {@link #logging} returns. */
+    static final class Logging implements LockObserver {
+
+        private final MigrationListener listener;
+        private LockStatus lastHolder;
+
+        private Logging(MigrationListener listener) {
+            this.listener = listener;
+        }
+
+        /** Returns the holder heard of last while waiting, or null before the first report. */
+        LockStatus lastHolder() {
+            return lastHolder;
+        }
+
+        @Override
+        public void waiting(LockStatus holder, Duration waited) {
+            lastHolder = holder;
+            if (holder.held()) {
+                log.info("Waiting for the migration lock {} ({} s so far): held by pid {} ('{}'){}", holder.key(),
+                        waited.toSeconds(), holder.holderPid(), holder.applicationName(),
+                        holder.connectedSince() == null ? "" : ", connected since " + holder.connectedSince());
+            } else {
+                log.info("Waiting for the migration lock {} ({} s so far)", holder.key(), waited.toSeconds());
             }
-        };
+            listener.lockWaiting(holder, waited);
+        }
+
+        @Override
+        public void acquired(LockKey key, Duration waited) {
+            log.info("Migration lock {} acquired after {} ms", key, waited.toMillis());
+            listener.lockAcquired(key.toString(), waited);
+        }
     }
 }

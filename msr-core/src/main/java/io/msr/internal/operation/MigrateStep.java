@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.LockStatus;
 import io.msr.Version;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
@@ -39,11 +40,14 @@ final class MigrateStep implements OperationTemplate.Step {
 
     private final EngineContext context;
     private final MsrSettings settings;
+    private final MsrSettings withoutLint;
     private MigrationResolver.Resolution resolution;
+    private boolean unlockedReadFailed;
 
     MigrateStep(EngineContext context, MsrSettings settings) {
         this.context = context;
         this.settings = settings;
+        this.withoutLint = settings.toBuilder().lintEnabled(false).build();
     }
 
     @Override
@@ -64,13 +68,7 @@ final class MigrateStep implements OperationTemplate.Step {
         }
         boolean adopted = adopt(run, run.history().adoption(resolution.migrations()));
         adopted |= recordBaseline(run, firstRun.baseline());
-        run.recorder().warnings(plan.warnings());
-        plan.warnings().forEach(warning -> log.warn(warning.message()));
-        if (!plan.deferred().isEmpty()) {
-            String note = deferredNote(plan.deferred());
-            run.recorder().note(note);
-            log.info(note);
-        }
+        report(plan, run.recorder());
         List<ResolvedMigration> pending = plan.pending();
         Version before = run.recorder().versionBefore();
         if (pending.isEmpty()) {
@@ -109,6 +107,69 @@ final class MigrateStep implements OperationTemplate.Step {
         log.info("Migrated schema {} from version {} to {}: applied {} migration(s) in {} ms", session.schema,
                 Versions.text(run.recorder().versionBefore()), Versions.text(run.recorder().versionAfter()),
                 run.recorder().succeededCount(), run.recorder().elapsedMs());
+    }
+
+    /**
+     * Finishes without the lock when the history, read without it, leaves nothing for this run: nothing pending (with
+     * the same target, phase and repeatables), nothing to adopt or baseline, no error (a failed or a started but
+     * unfinished migration, an edited file: the normal path reports it under the lock). A dry run finishes too, as
+     * under the lock it would only say that nothing is pending. Unlike a run under the lock it records no missing
+     * drift fingerprint: the runner holding the lock does. A read that fails keeps this runner waiting for the lock,
+     * and no later poll reads again.
+     */
+    @Override
+    public boolean finishedWithoutLock(RunSession session, LockStatus holder, RunRecorder recorder) {
+        if (unlockedReadFailed) {
+            return false;
+        }
+        RunSession.HistorySnapshot history;
+        MigrationPlan plan;
+        try {
+            history = session.readHistory();
+            FirstRun firstRun = FirstRun.inspect(session, history, settings);
+            if (history.foreign() != null || firstRun.baseline() != null) {
+                return false;
+            }
+            // As if under the lock: a migration started outside a transaction and unfinished is not done yet. The lint
+            // only looks at pending migrations, and with any pending this runner waits: no need to lint at each poll.
+            plan = MigrationPlanner.plan(resolution.migrations(), firstRun.issues(resolution.issues()),
+                    history.state(), withoutLint, true, session.serverMajorVersion());
+        } catch (MsrException e) {
+            unlockedReadFailed = true;
+            log.debug("Reading the history without the lock failed; waiting for the lock instead", e);
+            return false;
+        }
+        if (!plan.errors().isEmpty() || !plan.pending().isEmpty()) {
+            return false;
+        }
+        Version version = history.state().schemaVersion();
+        recorder.versions(version, version);
+        report(plan, recorder);
+        String note = "Finished without the migration lock: " + describe(holder) + " held it, and nothing was"
+                + " pending at version " + Versions.text(version) + (settings.dryRun() ? " (dry run)" : "");
+        recorder.note(note);
+        log.info("Schema {} is up to date at version {}: another runner did the work ({}); finished without the"
+                + " migration lock in {} ms", session.schema, Versions.text(version), describe(holder),
+                recorder.elapsedMs());
+        return true;
+    }
+
+    private static String describe(LockStatus holder) {
+        if (holder == null || !holder.held()) {
+            return "another runner";
+        }
+        return "pid " + holder.holderPid() + " ('" + holder.applicationName() + "')";
+    }
+
+    /** Records and logs the plan's warnings and the post-deploy migrations it leaves. */
+    private static void report(MigrationPlan plan, RunRecorder recorder) {
+        recorder.warnings(plan.warnings());
+        plan.warnings().forEach(warning -> log.warn(warning.message()));
+        if (!plan.deferred().isEmpty()) {
+            String note = deferredNote(plan.deferred());
+            recorder.note(note);
+            log.info(note);
+        }
     }
 
     /** Names the post-deploy migrations a pre-deploy run leaves, the first five of them. */

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.LockStatus;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.Operation;
@@ -7,18 +8,23 @@ import io.msr.OperationResult;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
+import io.msr.internal.lock.LockObserver;
 import io.msr.internal.operation.RunSession.HistorySnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * The skeleton every operation shares, written once: start the record (the listener hears), prepare without a
  * connection (resolve and check the files, so bad input fails before the database is touched), open the session,
- * take the lock when the operation changes anything, read history, run the operation's own step, and turn any
+ * take the lock when the operation changes anything (a migrate waiting for it may instead find that another runner
+ * did its work, and finish without it), read history, run the operation's own step, and turn any
  * failure into the failed result attached to its exception. The lock is around the step, as in ShedLock's
  * {@code LockingTaskExecutor}; the session and the lock are always closed before the result leaves.
  */
@@ -45,6 +51,17 @@ final class OperationTemplate {
          * reports as a failure to use the history table.
          */
         void run(Run run) throws SQLException;
+
+        /**
+         * Asked while another runner holds the lock, after each poll, with that runner as last seen (null when
+         * unknown); the session's connection is free to read with, the lock is not held. Returns true when reading
+         * shows nothing left for this run, which then finishes successfully without the lock, with what this method
+         * recorded; false keeps waiting, and must leave the recorder untouched. Only for an operation whose work another
+         * runner's does for it (migrate); false by default.
+         */
+        default boolean finishedWithoutLock(RunSession session, LockStatus holder, RunRecorder recorder) {
+            return false;
+        }
     }
 
     /**
@@ -63,7 +80,8 @@ final class OperationTemplate {
         RunRecorder recorder = new RunRecorder(operation, context.listener());
         try {
             step.prepare();
-            return withSession(settings, locked, (session, lease) -> {
+            return withSession(settings, locked, (session, holder) -> step.finishedWithoutLock(session, holder,
+                    recorder), recorder::success, (session, lease) -> {
                 HistorySnapshot history = session.readHistory();
                 recorder.versions(history.state().schemaVersion(), history.state().schemaVersion());
                 try {
@@ -80,15 +98,20 @@ final class OperationTemplate {
         }
     }
 
-    /** Reads without the lock, without a record and without writing: the session and the history, then closed. */
+    /**
+     * Reads without the lock, without a record and without writing, on a session opened for reading only
+     * ({@link RunSession#openForReading}): the session and the history, then closed.
+     */
     <T> T read(MsrSettings settings, Function<Run, T> reader) {
-        return withSession(settings, false, (session, lease) -> reader.apply(
-                new Run(session, lease, session.readHistory(), null)));
+        try (RunSession session = RunSession.openForReading(context, settings);
+             LockLease lease = session.lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE)) {
+            return reader.apply(new Run(session, lease, session.readHistory(), null));
+        }
     }
 
     /** Runs the body under the lock (when the settings enable it), without a record: the session and the history. */
     <T> T locked(MsrSettings settings, Function<Run, T> body) {
-        return withSession(settings, true, (session, lease) -> body.apply(
+        return withSession(settings, true, NEVER_DONE, null, (session, lease) -> body.apply(
                 new Run(session, lease, session.readHistory(), null)));
     }
 
@@ -96,11 +119,25 @@ final class OperationTemplate {
         T run(RunSession session, LockLease lease);
     }
 
-    private <T> T withSession(MsrSettings settings, boolean locked, SessionBody<T> body) {
-        try (RunSession session = RunSession.open(context, settings, locked && settings.lockEnabled());
-             LockLease lease = session.acquireLock(settings, context.listener())) {
-            lease.ensureHeld();
-            return body.run(session, lease);
+    private static final BiPredicate<RunSession, LockStatus> NEVER_DONE = (session, holder) -> false;
+
+    /**
+     * Opens the session, takes the lock when {@code locked} and runs the body; returns {@code finished}'s result
+     * instead, without the lock, when {@code done} says so (asked with the session and the holder last seen) while
+     * waiting for it.
+     */
+    private <T> T withSession(MsrSettings settings, boolean locked, BiPredicate<RunSession, LockStatus> done,
+            Supplier<T> finished, SessionBody<T> body) {
+        try (RunSession session = RunSession.open(context, settings, locked && settings.lockEnabled())) {
+            Optional<LockLease> acquired = session.acquireLockUnlessDone(settings, context.listener(),
+                    holder -> done.test(session, holder));
+            if (acquired.isEmpty()) {
+                return finished.get();
+            }
+            try (LockLease lease = acquired.get()) {
+                lease.ensureHeld();
+                return body.run(session, lease);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.msr.HistoryEntry;
 import io.msr.Issue;
 import io.msr.MigrationNaming;
 import io.msr.IsolationLevel;
+import io.msr.LockStatus;
 import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,6 +59,7 @@ final class RunSession implements AutoCloseable {
     private final AdoptFrom adoptFrom;
     private final String adoptTable;
     private final MsrSettings settings;
+    private final DatabaseFacts facts;
 
     /**
      * What the history table held when the operation read it.
@@ -89,8 +94,10 @@ final class RunSession implements AutoCloseable {
     }
 
     private RunSession(Connection connection, Dialect dialect, String schema, SchemaHistory history,
-            MigrationLock lock, LockKey lockKey, boolean locking, SessionState borrowed, MsrSettings settings) {
+            MigrationLock lock, LockKey lockKey, boolean locking, SessionState borrowed, MsrSettings settings,
+            DatabaseFacts facts) {
         this.connection = connection;
+        this.facts = facts;
         this.adoptFrom = settings.adoptFrom();
         this.adoptTable = settings.adoptTableOrDefault();
         this.settings = settings;
@@ -138,7 +145,7 @@ final class RunSession implements AutoCloseable {
             MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
             return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
                     settings.naming() == MigrationNaming.FLYWAY),
-                    lock, key, lockEnabled, borrowed, settings);
+                    lock, key, lockEnabled, borrowed, settings, context.facts());
         } catch (SQLException e) {
             giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
@@ -149,35 +156,83 @@ final class RunSession implements AutoCloseable {
     }
 
     /**
-     * Waits for the lock as the settings say, logging the wait and telling the listener when it starts, how it goes
-     * and how it ends; close the lease. Without locking the no-op lease comes at once and the listener hears nothing.
+     * Opens a session for reading only, without the lock, as cheaply as it can for verify mode's refresh: the session
+     * is left as it came but for autocommit (no application name, no isolation level, so nothing to restore but
+     * autocommit), and the database's name is the one the engine learnt before. With {@code msr.schema} set and the
+     * history table seen before, reading the history is then the session's one statement.
      */
-    LockLease acquireLock(MsrSettings settings, MigrationListener listener) {
-        if (!locking) {
-            return lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE);
-        }
-        listener.lockWaitStarted(lockKey.toString());
+    static RunSession openForReading(EngineContext context, MsrSettings settings) {
+        Connection connection = context.connections().openFirst(settings.connectWait());
+        SessionState borrowed = SessionState.NONE;
         try {
-            return lock.acquire(settings.lockWaitTimeout(), LockObservers.logging(listener));
-        } catch (MsrException e) {
-            listener.lockWaitFailed(lockKey.toString(), e);
+            Dialect dialect = Dialects.detect(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            borrowed = session -> session.setAutoCommit(autoCommit);
+            connection.setAutoCommit(true);
+            String schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(connection);
+            LockKey key = dialect.lockKey(context.facts().database(connection, dialect), schema, settings.table());
+            return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
+                    settings.naming() == MigrationNaming.FLYWAY),
+                    new NoMigrationLock(key), key, false, borrowed, settings, context.facts());
+        } catch (SQLException e) {
+            giveBack(connection, borrowed);
+            throw SqlErrors.outsideMigration("Could not prepare the connection to read the schema", e);
+        } catch (RuntimeException e) {
+            giveBack(connection, borrowed);
             throw e;
         }
     }
 
     /**
+     * Waits for the lock as the settings say, logging the wait and telling the listener when it starts, how it goes
+     * and how it ends; close the lease. Without locking the no-op lease comes at once and the listener hears nothing.
+     * While another runner holds the lock, asks {@code done}, with the holder last seen (null when unknown), after
+     * each poll; returns empty as soon as it answers true, holding no lock, and the listener hears
+     * {@link MigrationListener#lockNotNeeded}. {@code done} may use this session's
+     * migration connection, which is idle while the runner waits.
+     */
+    Optional<LockLease> acquireLockUnlessDone(MsrSettings settings, MigrationListener listener,
+            Predicate<LockStatus> done) {
+        if (!locking) {
+            return Optional.of(lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE));
+        }
+        listener.lockWaitStarted(lockKey.toString());
+        long start = System.nanoTime();
+        LockObservers.Logging observer = LockObservers.logging(listener);
+        Optional<LockLease> lease;
+        try {
+            lease = lock.acquireUnlessDone(settings.lockWaitTimeout(), observer,
+                    () -> done.test(observer.lastHolder()));
+        } catch (MsrException e) {
+            listener.lockWaitFailed(lockKey.toString(), e);
+            throw e;
+        }
+        if (lease.isEmpty()) {
+            listener.lockNotNeeded(lockKey.toString(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        return lease;
+    }
+
+    /**
      * Reads the whole history; works before the table exists. Until it exists, reads the history of the tool
-     * {@code msr.adopt-from} names too, read-only.
+     * {@code msr.adopt-from} names too, read-only. A table the engine saw before is read in one statement, without
+     * asking the catalog first (the session is in autocommit, so a table dropped since costs one failed statement).
      */
     HistorySnapshot readHistory() {
         boolean exists;
         List<HistoryEntry> rows;
         try {
-            exists = history.exists(connection);
-            rows = exists ? history.readAll(connection) : List.of();
+            rows = facts.historyExisted(history.qualifiedName()) ? readIfStillThere() : null;
+            if (rows == null) {
+                exists = history.exists(connection);
+                rows = exists ? history.readExisting(connection) : List.of();
+            } else {
+                exists = true;
+            }
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not read the history table " + history.qualifiedName(), e);
         }
+        facts.historyExists(history.qualifiedName(), exists);
         AdoptableHistory foreign = null;
         if (!exists && adoptFrom != AdoptFrom.NONE) {
             try {
@@ -188,6 +243,18 @@ final class RunSession implements AutoCloseable {
             }
         }
         return new HistorySnapshot(exists, rows, HistoryState.replay(rows), foreign);
+    }
+
+    /** Reads the rows of a table seen before; returns null when it is gone. */
+    private List<HistoryEntry> readIfStillThere() throws SQLException {
+        try {
+            return history.readExisting(connection);
+        } catch (SQLException e) {
+            if (SchemaHistory.isMissing(e)) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private AdoptableHistory readForeign() throws SQLException {

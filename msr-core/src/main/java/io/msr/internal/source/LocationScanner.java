@@ -49,20 +49,66 @@ public final class LocationScanner {
         List<ScriptFile> files = new ArrayList<>();
         List<Issue> issues = new ArrayList<>();
         for (MigrationLocation location : locations) {
-            int before = files.size();
-            boolean exists = location.kind() == MigrationLocation.Kind.FILESYSTEM
-                    ? scanFolder(location, Paths.get(location.path()), files)
-                    : scanClasspath(location, files);
-            if (!exists) {
-                issues.add(missing(location));
-            }
-            files.subList(before, files.size()).sort(Comparator.comparing(ScriptFile::path));
+            Scan scan = scan(location);
+            files.addAll(scan.files());
+            issues.addAll(scan.issues());
         }
         return new Scan(files, issues);
     }
 
+    /** Returns the {@code .sql} files of one location, as {@link #scan(List)} does. */
+    public Scan scan(MigrationLocation location) {
+        List<ScriptFile> files = new ArrayList<>();
+        boolean exists = location.kind() == MigrationLocation.Kind.FILESYSTEM
+                ? scanFolder(location, Paths.get(location.path()), files)
+                : scanClasspath(location, files);
+        files.sort(Comparator.comparing(ScriptFile::path));
+        return new Scan(files, exists ? List.of() : List.of(missing(location)));
+    }
+
+    /**
+     * Lists a filesystem location's {@code .sql} files as {@link #scan} would find them, without reading them: each
+     * one's path, size, modification time and file key (a file replaced by another gets a new one). Equal listings
+     * mean unchanged files, unless a file was rewritten with the same size and modification time. Returns an empty
+     * list when the folder does not exist; throws {@link ConfigurationException} when it cannot be read.
+     */
+    public static List<String> listing(MigrationLocation location) {
+        Path folder = Paths.get(location.path());
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<String> entries = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !hidden(file) && file.getFileName().toString().endsWith(".sql")) {
+                        entries.add(folder.relativize(file) + "|" + attrs.size() + "|"
+                                + attrs.lastModifiedTime() + "|" + attrs.fileKey());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(location, e);
+        }
+        entries.sort(null);
+        return entries;
+    }
+
     /** The files found and the warnings about missing locations. */
     public record Scan(List<ScriptFile> files, List<Issue> issues) {
+
+        /** Copies the lists. */
+        public Scan {
+            files = List.copyOf(files);
+            issues = List.copyOf(issues);
+        }
     }
 
     private static Issue missing(MigrationLocation location) {

@@ -49,12 +49,31 @@ public final class MigrationResolver {
      * versions follow the same rules in every layout), sorted by version.
      */
     public Resolution resolve(List<String> locations, List<JavaMigration> javaMigrations, MigrationNaming naming) {
-        FileNaming layout = FileNaming.of(naming);
+        return resolve(scanner.scan(locations(locations)), resolveJava(javaMigrations, naming), naming);
+    }
+
+    /** Parses location strings; throws {@link ConfigurationException} for an unknown prefix. */
+    static List<MigrationLocation> locations(List<String> locations) {
         List<MigrationLocation> parsed = new ArrayList<>();
         for (String location : locations) {
             parsed.add(MigrationLocation.parse(location));
         }
-        LocationScanner.Scan scan = scanner.scan(parsed);
+        return parsed;
+    }
+
+    /** Resolves the Java migrations, named as {@code naming} says; unsorted. */
+    static List<ResolvedMigration> resolveJava(List<JavaMigration> javaMigrations, MigrationNaming naming) {
+        FileNaming layout = FileNaming.of(naming);
+        List<ResolvedMigration> resolved = new ArrayList<>();
+        for (JavaMigration java : javaMigrations) {
+            resolved.add(resolveJava(java, layout));
+        }
+        return resolved;
+    }
+
+    /** Resolves the files a scan found, plus the Java migrations already resolved, sorted by version. */
+    static Resolution resolve(LocationScanner.Scan scan, List<ResolvedMigration> java, MigrationNaming naming) {
+        FileNaming layout = FileNaming.of(naming);
         List<Issue> issues = new ArrayList<>(scan.issues());
         List<ResolvedMigration> migrations = new ArrayList<>();
         Map<String, Pending> downs = new LinkedHashMap<>();
@@ -101,15 +120,19 @@ public final class MigrationResolver {
                     + " is a down migration without an up migration: add the up migration of version "
                     + orphan.name.version() + ", or remove it.", orphan.name.version(), orphan.script.file().path()));
         }
-        for (JavaMigration java : javaMigrations) {
-            migrations.add(resolveJava(java, layout));
-        }
+        migrations.addAll(java);
         migrations.sort(ResolvedMigration.ORDER);
         return new Resolution(migrations, issues);
     }
 
     /** The migrations resolved and the problems found with individual files. */
     public record Resolution(List<ResolvedMigration> migrations, List<Issue> issues) {
+
+        /** Copies the lists: a resolution may be cached and shared. */
+        public Resolution {
+            migrations = List.copyOf(migrations);
+            issues = List.copyOf(issues);
+        }
     }
 
     private record Pending(SqlFileName.Valid name, SqlScript script) {

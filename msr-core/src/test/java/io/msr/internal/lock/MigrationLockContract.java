@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,32 @@ public abstract class MigrationLockContract {
             assertThat(observer.waiting).as("it waited").isNotEmpty();
             assertThat(lease.waited()).isGreaterThan(Duration.ZERO);
             assertThat(observer.acquired).hasValue(1);
+        }
+    }
+
+    @Test
+    public void aWaiterStopsWithoutTheLockOnceItsWorkIsDoneAndAFreeLockIsTakenWithoutAsking() {
+        LockKey key = newKey();
+        MigrationLock lock = lock(key);
+        AtomicInteger askedWhileFree = new AtomicInteger();
+        try (LockLease held = lock.acquireUnlessDone(LONG, LockObserver.NONE,
+                () -> askedWhileFree.incrementAndGet() > 0).orElseThrow()) {
+            assertThat(askedWhileFree).hasValue(0);
+            LockStatus holder = lock.status();
+            Recorder observer = new Recorder();
+            AtomicInteger asked = new AtomicInteger();
+            Optional<LockLease> waiter = lock(key).acquireUnlessDone(LONG, new LockObserver() {
+                @Override
+                public void waiting(LockStatus status, Duration waited) {
+                    assertThat(asked).as("heard of the holder before being asked").hasValue(0);
+                    observer.waiting(status, waited);
+                }
+            }, () -> asked.incrementAndGet() == 3);
+            assertThat(waiter).isEmpty();
+            assertThat(asked).hasValue(3);
+            assertThat(observer.waiting).isNotEmpty();
+            assertThat(lock.status().holderPid()).as("the holder kept the lock").isEqualTo(holder.holderPid());
+            held.ensureHeld();
         }
     }
 

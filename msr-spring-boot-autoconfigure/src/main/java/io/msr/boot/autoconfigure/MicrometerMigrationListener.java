@@ -28,8 +28,17 @@ final class MicrometerMigrationListener implements MigrationListener {
 
     @Override
     public void lockAcquired(String key, Duration waited) {
+        lockWait("acquired", waited);
+    }
+
+    @Override
+    public void lockNotNeeded(String key, Duration waited) {
+        lockWait("not_needed", waited);
+    }
+
+    private void lockWait(String outcome, Duration waited) {
         Timer.builder(MsrMeters.LOCK_WAIT).description("Time spent waiting for the migration lock")
-                .tag("outcome", "acquired").serviceLevelObjectives(buckets()).register(registry).record(waited);
+                .tag("outcome", outcome).serviceLevelObjectives(buckets()).register(registry).record(waited);
     }
 
     @Override

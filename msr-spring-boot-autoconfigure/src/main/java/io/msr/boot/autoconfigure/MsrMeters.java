@@ -38,7 +38,10 @@ public final class MsrMeters {
     public static final String MIGRATION_DURATION = "msr.migration.duration";
     /** Timer: a whole operation (migrate, down, repair...); tags {@code operation} and {@code outcome}. */
     public static final String MIGRATE_DURATION = "msr.migrate.duration";
-    /** Timer: waiting for the migration lock; tag {@code outcome} (acquired). The same buckets as migrations. */
+    /**
+     * Timer: waiting for the migration lock; tag {@code outcome}: acquired, or not_needed when a migrate runner stopped
+     * waiting because another runner had done its work. The same buckets as migrations.
+     */
     public static final String LOCK_WAIT = "msr.lock.wait";
 
 

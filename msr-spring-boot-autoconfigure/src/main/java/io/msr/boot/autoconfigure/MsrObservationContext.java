@@ -31,7 +31,9 @@ public final class MsrObservationContext extends Observation.Context {
         /** It failed; the observation carries the error. */
         FAILURE,
         /** A migration attempt failed on a transient error and is tried again. */
-        RETRIED
+        RETRIED,
+        /** For the lock: the wait ended without it, as another runner had done the work (migrate only). */
+        NOT_NEEDED
     }
 
     private final Kind kind;

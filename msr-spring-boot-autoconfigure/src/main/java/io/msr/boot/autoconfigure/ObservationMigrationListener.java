@@ -73,6 +73,15 @@ final class ObservationMigrationListener implements MigrationListener {
     }
 
     @Override
+    public void lockNotNeeded(String key, Duration waited) {
+        Run run = current();
+        if (run != null && run.lock != null) {
+            run.lock.stop(Outcome.NOT_NEEDED, null);
+            run.lock = null;
+        }
+    }
+
+    @Override
     public void lockWaitFailed(String key, MsrException error) {
         Run run = current();
         if (run != null && run.lock != null) {

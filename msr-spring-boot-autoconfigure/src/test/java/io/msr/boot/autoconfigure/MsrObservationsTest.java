@@ -200,6 +200,27 @@ class MsrObservationsTest {
     }
 
     @Test
+    void aWaiterThatFindsTheWorkDoneEndsTheLockWaitAsNotNeeded() throws Exception {
+        Msr other = Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
+                .javaMigrations(new FillT(schema))
+                .settings(MsrSettings.builder().schema(schema).locations("filesystem:" + dir).build()).build();
+        other.migrate();
+        try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+            LockStatus free = other.lockStatus();
+            String[] key = free.key().substring(0, free.key().indexOf(' ')).split(":");
+            statement.execute("select pg_advisory_lock(" + key[0] + ", " + key[1] + ")");
+            runner.run(context -> {
+                assertThat(context).hasNotFailed();
+                List<MsrObservationContext> seen = seen();
+                assertThat(seen).extracting(Observation.Context::getName)
+                        .containsExactly(MsrObservations.OPERATION, MsrObservations.LOCK_WAIT);
+                assertThat(low(seen.get(1))).containsExactlyInAnyOrder("operation=migrate", "outcome=not_needed");
+                assertThat(low(seen.get(0))).contains("outcome=success");
+            });
+        }
+    }
+
+    @Test
     void withoutTheLockThereIsNoLockWait() {
         runner.withPropertyValues("msr.lock.enabled=false").run(context -> assertThat(seen())
                 .extracting(Observation.Context::getName)

@@ -1,0 +1,44 @@
+package io.msr.internal.operation;
+
+import io.msr.internal.dialect.Dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one engine learns about its database and reuses, so that verify mode's refresh costs one statement: the
+ * current database's name, for the reads' lock key (never for a session that locks: the lock key is always derived
+ * from the database a locking session is connected to), and the history tables seen to exist, whose rows a later read
+ * selects straight away. Safe for concurrent use.
+ */
+final class DatabaseFacts {
+
+    private volatile String database;
+    private final Set<String> existingHistories = ConcurrentHashMap.newKeySet();
+
+    /** Returns the current database's name, asking the connection the first time only. */
+    String database(Connection connection, Dialect dialect) throws SQLException {
+        String known = database;
+        if (known == null) {
+            known = dialect.currentDatabase(connection);
+            database = known;
+        }
+        return known;
+    }
+
+    /** Returns whether the history table {@code qualifiedName} existed when last read. */
+    boolean historyExisted(String qualifiedName) {
+        return existingHistories.contains(qualifiedName);
+    }
+
+    /** Remembers whether the history table {@code qualifiedName} exists. */
+    void historyExists(String qualifiedName, boolean exists) {
+        if (exists) {
+            existingHistories.add(qualifiedName);
+        } else {
+            existingHistories.remove(qualifiedName);
+        }
+    }
+}
