@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGOPTIONS="-c client_min_messages=warning"
-sizes="$(printf '%s\n' ${SIZES:-${MIGRATIONS:-100 500 1000}} | sort -n -u | tr '\n' ' ')"
-count="$(printf '%s\n' ${sizes} | tail -1)"
+read -r -a requested <<< "${SIZES:-${MIGRATIONS:-100 500 1000}}"
+sizes="$(printf '%s\n' "${requested[@]}" | sort -n -u | tr '\n' ' ')"
+sizes="${sizes% }"
+count="${sizes##* }"
 repetitions="${REPETITIONS:-3}"
 java_cmd="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
 started="$(date +%s)"
@@ -248,7 +250,7 @@ JVM start included; psql is the floor (one session, one transaction per file).
 
 ### Cost against the number of migrations
 
-The same migrations, the first $(echo ${sizes} | sed 's/ /, /g') of them, each size on a fresh database (median wall time, s).
+The same migrations, the first ${sizes// /, } of them, each size on a fresh database (median wall time, s).
 
 ![Median wall time against the number of migrations, MSR, Flyway and psql](plots/apply-scaling.svg)
 
