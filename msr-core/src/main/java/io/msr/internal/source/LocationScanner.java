@@ -78,25 +78,8 @@ public final class LocationScanner {
             return List.of();
         }
         List<String> entries = new ArrayList<>();
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(file) && file.getFileName().toString().endsWith(".sql")) {
-                        entries.add(folder.relativize(file) + "|" + attrs.size() + "|"
-                                + attrs.lastModifiedTime() + "|" + attrs.fileKey());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            throw unreadable(location, e);
-        }
+        walkSqlFiles(location, folder, (file, attrs) -> entries.add(folder.relativize(file) + "|" + attrs.size()
+                + "|" + attrs.lastModifiedTime() + "|" + attrs.fileKey()));
         entries.sort(null);
         return entries;
     }
@@ -156,6 +139,18 @@ public final class LocationScanner {
             throw new ConfigurationException("Location " + location + " (" + folder.toAbsolutePath()
                     + ") is not a readable folder. Check msr.locations and the file permissions.");
         }
+        walkSqlFiles(location, folder, (file, attrs) -> files.add(new ScriptFile(location,
+                folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file))));
+        return true;
+    }
+
+    /** What is done with each {@code .sql} file found. */
+    private interface SqlFileVisitor {
+        void visit(Path file, BasicFileAttributes attrs) throws IOException;
+    }
+
+    /** Visits the regular, not hidden {@code .sql} files below the folder, skipping hidden folders. */
+    private static void walkSqlFiles(MigrationLocation location, Path folder, SqlFileVisitor visitor) {
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
@@ -166,8 +161,7 @@ public final class LocationScanner {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (attrs.isRegularFile() && !hidden(file) && file.getFileName().toString().endsWith(".sql")) {
-                        String relative = folder.relativize(file).toString().replace('\\', '/');
-                        files.add(new ScriptFile(location, relative, Files.readAllBytes(file)));
+                        visitor.visit(file, attrs);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -175,7 +169,6 @@ public final class LocationScanner {
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(location, e);
         }
-        return true;
     }
 
     private void scanJar(MigrationLocation location, URL root, List<ScriptFile> files) {
