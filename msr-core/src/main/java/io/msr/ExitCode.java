@@ -39,6 +39,36 @@ public enum ExitCode {
         return code;
     }
 
+    /**
+     * Returns the most severe of the codes, SUCCESS when there is none: a failure that changed the database and needs a
+     * person (4, 3, 6, 5) before one that changed nothing (1, 2), before one a retry may fix (7, 8), before a finding
+     * (9). An operation over many schemas ends with this code of its schemas' codes.
+     */
+    public static ExitCode mostSevere(Iterable<ExitCode> codes) {
+        ExitCode worst = SUCCESS;
+        for (ExitCode code : codes) {
+            if (code != null && code.severity() > worst.severity()) {
+                worst = code;
+            }
+        }
+        return worst;
+    }
+
+    private int severity() {
+        return switch (this) {
+            case SUCCESS -> 0;
+            case DRIFT -> 1;
+            case LOCK_TIMEOUT -> 2;
+            case CONNECTION -> 3;
+            case VALIDATION -> 4;
+            case ERROR -> 5;
+            case BACKUP_FAILED -> 6;
+            case RESTORE_FAILED -> 7;
+            case MIGRATION_FAILED -> 8;
+            case ROLLBACK_FAILED -> 9;
+        };
+    }
+
     /** Returns true when a Job may reasonably retry after this outcome. */
     public boolean retriable() {
         return this == CONNECTION || this == LOCK_TIMEOUT;

@@ -137,6 +137,22 @@ public interface Msr {
     LockStatus lockStatus();
 
     /**
+     * Returns an engine like this one that works on {@code schema}: its history table and its lock in that schema, the
+     * migrations run with it first on the {@code search_path} (so unqualified names land in it) and
+     * {@code ${msr:schema}} set to it; the schema is created by the first migrate when it does not exist. Connections,
+     * migrations, listeners and every other setting are this engine's; resolved migrations are shared, so many
+     * schemas cost one resolution. Throws {@link ConfigurationException} for a name that is no schema name.
+     */
+    Msr forSchema(String schema);
+
+    /**
+     * Returns the operations over many schemas: those of {@link MsrSettings#multiSchema()}, or those the
+     * {@link Builder#schemaSource SchemaSource} lists, each worked on as {@link #forSchema} does, at most
+     * {@link MultiSchemaSettings#parallelism()} at once, this process's shard only.
+     */
+    AcrossSchemas acrossSchemas();
+
+    /**
      * Releases a stuck migration lock by terminating the sessions of the MSR runner that holds it. Needs
      * {@link MsrSettings#force()}; refuses when the holder is not an MSR runner. Returns the holder as it was.
      */
@@ -156,10 +172,11 @@ public interface Msr {
      * @param javaMigrations the Java migrations
      * @param listeners      the listeners, called in order
      * @param classLoader    the class loader for classpath locations
+     * @param schemaSource   lists the schemas of {@link #acrossSchemas()} when the settings do not, or null
      */
     record Configuration(DataSource dataSource, String description, String jdbcUrl, String user, String password,
             MsrSettings settings, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, SchemaSource schemaSource) {
 
         /** Copies the lists. */
         public Configuration {
@@ -200,6 +217,7 @@ public interface Msr {
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
         private final List<MigrationListener> listeners = new ArrayList<>();
         private ClassLoader classLoader;
+        private SchemaSource schemaSource;
 
         private Builder() {
         }
@@ -282,6 +300,15 @@ public interface Msr {
         }
 
         /**
+         * Lists the schemas of {@link Msr#acrossSchemas()} with a query (a tenants table, for example) when
+         * {@link MultiSchemaSettings#schemas()} is empty; a non-empty list in the settings wins.
+         */
+        public Builder schemaSource(SchemaSource source) {
+            this.schemaSource = source;
+            return this;
+        }
+
+        /**
          * Builds the instance; throws {@link ConfigurationException} when no DataSource or URL is set, or when
          * the settings name something the engine does not know (a lint rule, for example).
          */
@@ -293,7 +320,7 @@ public interface Msr {
                     : Thread.currentThread().getContextClassLoader() != null
                     ? Thread.currentThread().getContextClassLoader() : Msr.class.getClassLoader();
             return EngineProvider.find().create(new Configuration(dataSource, description, jdbcUrl, user, password,
-                    settings, javaMigrations, listeners, loader));
+                    settings, javaMigrations, listeners, loader, schemaSource));
         }
     }
 }

@@ -65,6 +65,8 @@ import java.util.Set;
  *                           connection of each operation waits. Default {@link Duration#ZERO}: fail at once (the Spring
  *                           Boot starter sets 60s for one-shot modes and migrate-on-start)
  * @param drift              what drift detection fingerprints (see {@link DriftSettings})
+ * @param multiSchema        how operations over many schemas go (see {@link MultiSchemaSettings}); used by
+ *                           {@link Msr#acrossSchemas()} only
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -73,7 +75,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
         MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
-        PhaseSelection phase, Duration connectWait, DriftSettings drift) {
+        PhaseSelection phase, Duration connectWait, DriftSettings drift, MultiSchemaSettings multiSchema) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -152,6 +154,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                     + " database, or 0 to fail at once.");
         }
         Objects.requireNonNull(drift, "drift");
+        Objects.requireNonNull(multiSchema, "multiSchema");
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -192,7 +195,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
                 .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase)
-                .connectWait(connectWait).drift(drift);
+                .connectWait(connectWait).drift(drift).multiSchema(multiSchema);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -228,6 +231,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private PhaseSelection phase = PhaseSelection.ALL;
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
         private DriftSettings drift = DriftSettings.defaults();
+        private MultiSchemaSettings multiSchema = MultiSchemaSettings.defaults();
 
         private Builder() {
         }
@@ -423,12 +427,18 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets how operations over many schemas go. */
+        public Builder multiSchema(MultiSchemaSettings value) {
+            this.multiSchema = value;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift);
+                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift, multiSchema);
         }
     }
 }

@@ -80,6 +80,18 @@ public interface Dialect {
     List<String> createHistoryTable(String qualifiedTable, String table, boolean textVersions);
 
     /**
+     * Returns the statement that creates {@code schema} when it does not exist, needing no privilege when it does.
+     * Pure.
+     */
+    String createSchemaIfAbsent(String schema);
+
+    /**
+     * Puts {@code schema} first on the session's search path, ahead of what the path held, so that unqualified names
+     * are created and found in it; {@link #saveSession} restores the path. One statement.
+     */
+    void putSchemaFirst(Connection connection, String schema) throws SQLException;
+
+    /**
      * Returns the DDL that lets an existing history table take a repeatable migration's row (no version) and, when
      * {@code textVersions}, dotted versions (tables created before them had a non-null integer version), or nothing
      * when it can already; one catalog query, no change. The caller runs the statements under the migration lock, in

@@ -109,6 +109,24 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String createSchemaIfAbsent(String schema) {
+        // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists: ask the catalog first.
+        return "do $msr$ begin if not exists (select 1 from pg_catalog.pg_namespace where nspname = "
+                + quoteLiteral(schema) + ") then create schema " + quote(schema) + "; end if; end $msr$";
+    }
+
+    @Override
+    public void putSchemaFirst(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("select set_config('search_path', case when"
+                + " current_setting('search_path') = '' then quote_ident(?) else quote_ident(?) || ', '"
+                + " || current_setting('search_path') end, false)")) {
+            set.setString(1, schema);
+            set.setString(2, schema);
+            set.executeQuery().close();
+        }
+    }
+
+    @Override
     public List<String> upgradeHistoryTable(Connection connection, String schema, String table,
             String qualifiedTable, boolean textVersions) throws SQLException {
         boolean text;
@@ -188,13 +206,16 @@ public final class PostgresDialect implements Dialect {
         String applicationName;
         String lockTimeout;
         String statementTimeout;
+        String searchPath;
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select current_setting('application_name'),"
-                     + " current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                     + " current_setting('lock_timeout'), current_setting('statement_timeout'),"
+                     + " current_setting('search_path')")) {
             result.next();
             applicationName = result.getString(1);
             lockTimeout = result.getString(2);
             statementTimeout = result.getString(3);
+            searchPath = result.getString(4);
         }
         return borrowed -> {
             if (!borrowed.getAutoCommit()) {
@@ -203,10 +224,12 @@ public final class PostgresDialect implements Dialect {
             }
             // Values, not RESET: RESET would drop what the pool itself set (connection init SQL).
             try (PreparedStatement set = borrowed.prepareStatement("select set_config('application_name', ?, false),"
-                    + " set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
+                    + " set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false),"
+                    + " set_config('search_path', ?, false)")) {
                 set.setString(1, applicationName);
                 set.setString(2, lockTimeout);
                 set.setString(3, statementTimeout);
+                set.setString(4, searchPath);
                 set.executeQuery().close();
             }
             if (borrowed.getTransactionIsolation() != isolation) {
@@ -266,6 +289,11 @@ public final class PostgresDialect implements Dialect {
 
     private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    // With standard_conforming_strings on (the default since 9.1) a backslash is an ordinary character.
+    private static String quoteLiteral(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String single(Connection connection, String sql) throws SQLException {

@@ -70,12 +70,13 @@ public final class SchemaHistory {
     }
 
     /**
-     * Creates the table (and its index) when absent; when it exists this does nothing, so calling it again is
+     * Creates the table (and its index, and its schema) when absent; when it exists this does nothing, so calling it again is
      * harmless. In autocommit the DDL commits at once; inside a transaction it is part of it, and a rollback removes
      * the table again. Call only while holding the migration lock.
      */
     public void createIfAbsent(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.createSchemaIfAbsent(schema));
             for (String ddl : dialect.createHistoryTable(qualified, table, textVersions)) {
                 statement.execute(ddl);
             }

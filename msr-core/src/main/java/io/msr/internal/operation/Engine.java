@@ -1,6 +1,10 @@
 package io.msr.internal.operation;
 
 import io.msr.Version;
+import io.msr.AcrossSchemas;
+import io.msr.MultiSchemaSettings;
+import io.msr.SchemaSource;
+import io.msr.internal.tenant.SchemaFleet;
 import io.msr.CheckResult;
 import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
@@ -40,6 +44,7 @@ final class Engine implements Msr {
 
     private final EngineContext context;
     private final OperationTemplate template;
+    private final SchemaSource schemaSource;
 
     /** Creates engines for {@link Msr.Builder}; registered in {@code META-INF/services/io.msr.Msr$Provider}. */
     public static final class Factory implements Msr.Provider {
@@ -83,8 +88,30 @@ final class Engine implements Msr {
                 : () -> open(details, Redaction.redact(details.jdbcUrl()));
         this.context = new EngineContext(connections, lockConnections, settings, configuration.javaMigrations(),
                 new ResolutionCache(configuration.classLoader()), new CompositeListener(configuration.listeners()),
-                new PgBackup(settings.backup(), details), new DatabaseFacts());
+                new PgBackup(settings.backup(), details), new DatabaseFacts(), false);
         this.template = new OperationTemplate(context);
+        this.schemaSource = configuration.schemaSource();
+    }
+
+    private Engine(EngineContext context, SchemaSource schemaSource) {
+        this.context = context;
+        this.template = new OperationTemplate(context);
+        this.schemaSource = schemaSource;
+    }
+
+    @Override
+    public Msr forSchema(String schema) {
+        if (schema == null || schema.isBlank()) {
+            throw new ConfigurationException("An engine of one schema needs the schema's name.");
+        }
+        MultiSchemaSettings.checkedNames(List.of(schema), "The schema list");
+        return new Engine(context.forSchema(schema), schemaSource);
+    }
+
+    @Override
+    public AcrossSchemas acrossSchemas() {
+        return new SchemaFleet(this, context.settings().multiSchema(), schemaSource, context.connections(),
+                context.settings().connectWait());
     }
 
     @Override

@@ -29,10 +29,23 @@ import java.util.Map;
  * @param listener       hears about the run (already made failure-safe)
  * @param backup         takes and restores backups with the database's own tools
  * @param facts          what the engine learnt about its database, for cheaper reads
+ * @param schemaFirst    put the history schema first on the migration connection's {@code search_path}, so that
+ *                       migrations create and find their objects in it: an engine of one schema of many
+ *                       ({@link io.msr.Msr#forSchema})
  */
 record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnections, MsrSettings settings,
         List<JavaMigration> javaMigrations, ResolutionCache resolver, MigrationListener listener, PgBackup backup,
-        DatabaseFacts facts) {
+        DatabaseFacts facts, boolean schemaFirst) {
+
+    /**
+     * Returns this context working on {@code schema}: its history table and lock there, the schema first on the
+     * search path; connections, resolutions, listener and what was learnt about the database are shared.
+     */
+    EngineContext forSchema(String schema) {
+        MsrSettings own = settings.toBuilder().schema(schema).build();
+        return new EngineContext(connections, lockConnections, own, javaMigrations, resolver, listener, backup, facts,
+                true);
+    }
 
     /** Resolves every migration; an unknown placeholder is an error issue of its file. */
     MigrationResolver.Resolution resolve() {

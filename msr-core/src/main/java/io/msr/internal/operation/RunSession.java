@@ -140,6 +140,9 @@ final class RunSession implements AutoCloseable {
                 connection.setTransactionIsolation(settings.isolationLevel().jdbcLevel());
             }
             String schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(connection);
+            if (context.schemaFirst()) {
+                dialect.putSchemaFirst(connection, schema);
+            }
             String database = dialect.currentDatabase(connection);
             LockKey key = dialect.lockKey(database, schema, settings.table());
             MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);

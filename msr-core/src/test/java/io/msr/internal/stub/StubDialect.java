@@ -52,6 +52,15 @@ public final class StubDialect implements Dialect {
     }
 
     @Override
+    public String createSchemaIfAbsent(String schema) {
+        return "create schema if absent " + schema;
+    }
+
+    @Override
+    public void putSchemaFirst(Connection connection, String schema) {
+    }
+
+    @Override
     public LockKey lockKey(String database, String schema, String table) {
         return new LockKey(1, 2, database + "." + schema + "." + table);
     }

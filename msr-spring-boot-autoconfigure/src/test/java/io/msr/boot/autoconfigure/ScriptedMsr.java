@@ -144,4 +144,14 @@ final class ScriptedMsr implements Msr {
     public LockStatus releaseLock() {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public Msr forSchema(String schema) {
+        throw new UnsupportedOperationException("a scripted engine has one schema");
+    }
+
+    @Override
+    public io.msr.AcrossSchemas acrossSchemas() {
+        throw new UnsupportedOperationException("a scripted engine has one schema");
+    }
 }
