@@ -318,3 +318,5 @@ echo "${report}"
   echo
   echo "${report}"
 } > benchmarks/RESULTS.md
+# 6. Many schemas, a schema per tenant (TENANTS=0 skips it): its own script writes its section into RESULTS.md.
+[[ "${TENANTS:-1}" == "0" ]] || benchmarks/run-tenants.sh
