@@ -65,6 +65,14 @@ import java.util.Set;
  *                           connection of each operation waits. Default {@link Duration#ZERO}: fail at once (the Spring
  *                           Boot starter sets 60s for one-shot modes and migrate-on-start)
  * @param drift              what drift detection fingerprints (see {@link DriftSettings})
+ * @param deadClientTimeout  how soon the migration lock is freed when this runner's node vanishes (power loss, a
+ *                           kernel panic, a network partition) and its packets simply stop: MSR asks the server to
+ *                           drop its sessions after about this long without a sign of life (TCP keepalives, a
+ *                           user timeout and, from PostgreSQL 14, {@code client_connection_check_interval}), and the
+ *                           runner itself stops, exit code 7, well before that when it cannot reach its lock's
+ *                           session. Applies to MSR's own sessions only. Default 30s; {@link Duration#ZERO} leaves the
+ *                           server's and the operating system's settings (often two hours) and does not watch; else at
+ *                           least 3s
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -73,7 +81,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
         MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
-        PhaseSelection phase, Duration connectWait, DriftSettings drift) {
+        PhaseSelection phase, Duration connectWait, DriftSettings drift, Duration deadClientTimeout) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -87,6 +95,10 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
     /** The default wait for a database that does not accept connections yet: none. */
     public static final Duration DEFAULT_CONNECT_WAIT = Duration.ZERO;
+    /** The default time after which the server drops the sessions of a runner that vanished: 30 seconds. */
+    public static final Duration DEFAULT_DEAD_CLIENT_TIMEOUT = Duration.ofSeconds(30);
+    /** The shortest dead-client timeout: below it a slow network would look like a vanished node. */
+    public static final Duration MIN_DEAD_CLIENT_TIMEOUT = Duration.ofSeconds(3);
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public MsrSettings {
@@ -152,6 +164,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                     + " database, or 0 to fail at once.");
         }
         Objects.requireNonNull(drift, "drift");
+        Objects.requireNonNull(deadClientTimeout, "deadClientTimeout");
+        if (deadClientTimeout.isNegative()
+                || !deadClientTimeout.isZero() && deadClientTimeout.compareTo(MIN_DEAD_CLIENT_TIMEOUT) < 0) {
+            throw new ConfigurationException("msr.postgres.dead-client-timeout is " + deadClientTimeout + "; give at"
+                    + " least 3s (30s is the default), or 0 to leave the server's TCP keepalive settings alone.");
+        }
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -192,7 +210,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
                 .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase)
-                .connectWait(connectWait).drift(drift);
+                .connectWait(connectWait).drift(drift).deadClientTimeout(deadClientTimeout);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -228,6 +246,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private PhaseSelection phase = PhaseSelection.ALL;
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
         private DriftSettings drift = DriftSettings.defaults();
+        private Duration deadClientTimeout = DEFAULT_DEAD_CLIENT_TIMEOUT;
 
         private Builder() {
         }
@@ -417,6 +436,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets how soon the lock is freed when this runner's node vanishes ({@code msr.postgres.dead-client-timeout}). */
+        public Builder deadClientTimeout(Duration value) {
+            this.deadClientTimeout = value;
+            return this;
+        }
+
         /** Sets what drift detection fingerprints. */
         public Builder drift(DriftSettings value) {
             this.drift = value;
@@ -428,7 +453,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift);
+                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift, deadClientTimeout);
         }
     }
 }
