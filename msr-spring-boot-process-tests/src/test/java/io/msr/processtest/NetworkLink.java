@@ -37,11 +37,14 @@ final class NetworkLink implements AutoCloseable {
 
     /** Makes the namespace and the link, with a /30 of 10.213.0.0/16 that no interface of the host uses yet. */
     static NetworkLink create() {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "network namespaces need root; running as " + System.getProperty("user.name"));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            skip("network namespaces need root; running as " + System.getProperty("user.name"));
+        }
         String suffix = Long.toString(ProcessHandle.current().pid() % 100_000);
         String addresses = run(false, "ip", "-o", "-4", "addr", "show");
-        Assumptions.assumeTrue(addresses != null, "the ip tool (iproute2) is not available");
+        if (addresses == null) {
+            skip("the ip tool (iproute2) is not available");
+        }
         int third;
         int fourth;
         do {
@@ -51,15 +54,22 @@ final class NetworkLink implements AutoCloseable {
         String prefix = "10.213." + third + ".";
         NetworkLink link = new NetworkLink("msr-vanish-" + suffix, "msrh" + suffix, "msrn" + suffix,
                 prefix + (fourth + 1), prefix + (fourth + 2));
-        String made = run(false, "ip", "netns", "add", link.namespace);
-        Assumptions.assumeTrue(made != null, "could not create a network namespace (ip netns add failed)");
+        if (run(false, "ip", "netns", "add", link.namespace) == null) {
+            skip("could not create a network namespace (ip netns add failed)");
+        }
         try {
             link.up();
         } catch (RuntimeException e) {
             link.close();
-            Assumptions.abort("could not link a network namespace to the host: " + e.getMessage());
+            skip("could not link a network namespace to the host: " + e.getMessage());
         }
         return link;
+    }
+
+    /** Skips the test, saying why in the build's output too (a skipped class shows no reason in the summary). */
+    private static void skip(String reason) {
+        System.out.println("Skipping the network partition tests: " + reason);
+        Assumptions.abort(reason);
     }
 
     private void up() {
