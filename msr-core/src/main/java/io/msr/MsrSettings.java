@@ -67,6 +67,14 @@ import java.util.Set;
  * @param drift              what drift detection fingerprints (see {@link DriftSettings})
  * @param multiSchema        how operations over many schemas go (see {@link MultiSchemaSettings}); used by
  *                           {@link Msr#acrossSchemas()} only
+ * @param deadClientTimeout  how soon the migration lock is freed when this runner's node vanishes (power loss, a
+ *                           kernel panic, a network partition) and its packets simply stop: MSR asks the server to
+ *                           drop its sessions after about this long without a sign of life (TCP keepalives, a
+ *                           user timeout and, from PostgreSQL 14, {@code client_connection_check_interval}), and the
+ *                           runner itself stops, exit code 7, well before that when it cannot reach its lock's
+ *                           session. Applies to MSR's own sessions only. Default 30s; {@link Duration#ZERO} leaves the
+ *                           server's and the operating system's settings (often two hours) and does not watch; else at
+ *                           least 3s
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
@@ -75,7 +83,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
         MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
-        PhaseSelection phase, Duration connectWait, DriftSettings drift, MultiSchemaSettings multiSchema) {
+        PhaseSelection phase, Duration connectWait, DriftSettings drift, MultiSchemaSettings multiSchema,
+        Duration deadClientTimeout) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -89,6 +98,10 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
     /** The default wait for a database that does not accept connections yet: none. */
     public static final Duration DEFAULT_CONNECT_WAIT = Duration.ZERO;
+    /** The default time after which the server drops the sessions of a runner that vanished: 30 seconds. */
+    public static final Duration DEFAULT_DEAD_CLIENT_TIMEOUT = Duration.ofSeconds(30);
+    /** The shortest dead-client timeout: below it a slow network would look like a vanished node. */
+    public static final Duration MIN_DEAD_CLIENT_TIMEOUT = Duration.ofSeconds(3);
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public MsrSettings {
@@ -155,6 +168,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(multiSchema, "multiSchema");
+        Objects.requireNonNull(deadClientTimeout, "deadClientTimeout");
+        if (deadClientTimeout.isNegative()
+                || !deadClientTimeout.isZero() && deadClientTimeout.compareTo(MIN_DEAD_CLIENT_TIMEOUT) < 0) {
+            throw new ConfigurationException("msr.postgres.dead-client-timeout is " + deadClientTimeout + "; give at"
+                    + " least 3s (30s is the default), or 0 to leave the server's TCP keepalive settings alone.");
+        }
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
@@ -195,7 +214,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
                 .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
                 .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase)
-                .connectWait(connectWait).drift(drift).multiSchema(multiSchema);
+                .connectWait(connectWait).drift(drift).multiSchema(multiSchema).deadClientTimeout(deadClientTimeout);
     }
 
     /** Builds {@link MsrSettings}; every setting starts at its default. */
@@ -232,6 +251,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
         private DriftSettings drift = DriftSettings.defaults();
         private MultiSchemaSettings multiSchema = MultiSchemaSettings.defaults();
+        private Duration deadClientTimeout = DEFAULT_DEAD_CLIENT_TIMEOUT;
 
         private Builder() {
         }
@@ -421,6 +441,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets how soon the lock is freed when this runner's node vanishes ({@code msr.postgres.dead-client-timeout}). */
+        public Builder deadClientTimeout(Duration value) {
+            this.deadClientTimeout = value;
+            return this;
+        }
+
         /** Sets what drift detection fingerprints. */
         public Builder drift(DriftSettings value) {
             this.drift = value;
@@ -438,7 +464,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift, multiSchema);
+                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift, multiSchema,
+                    deadClientTimeout);
         }
     }
 }

@@ -184,6 +184,31 @@ class LockingTest {
         assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(2L));
     }
 
+    @Test
+    void cutsALongMigrationSoonAfterItsLockIsLostAndNothingOfItRemains() {
+        folder.write("V1_long.up.sql", "insert into " + schema + ".side_effects values (1);\nselect pg_sleep(60);");
+        Msr msr = Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
+                .settings(folder.settings().schema(schema).deadClientTimeout(Duration.ofSeconds(3)).build())
+                .listeners(new io.msr.MigrationListener() {
+                    @Override
+                    public void migrationStarted(Version version, String description, String script, Direction direction) {
+                        db.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                                + " where application_name like 'msr lock %' and pid <> pg_backend_pid()"
+                                + " and datname = current_database()");
+                    }
+                }).build();
+        long start = System.nanoTime();
+        ConnectionException error = catchThrowableOfType(ConnectionException.class, msr::migrate);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(error.exitCode()).isEqualTo(ExitCode.CONNECTION);
+        assertThat(error.getMessage()).contains("migration lock").contains("was lost")
+                .contains("cut to stop V1 (V1_long.up.sql)");
+        assertThat(error.version()).contains(Version.of(1));
+        assertThat(db.queryForStrings("select version::text from " + schema + ".side_effects")).isEmpty();
+        folder.write("V1_long.up.sql", "insert into " + schema + ".side_effects values (1);");
+        assertThat(msr().migrate().executed()).extracting(ExecutedMigration::version).containsExactly(Version.of(1L));
+    }
+
     private static String lockArgs(String key) {
         String[] parts = key.substring(0, key.indexOf(' ')).split(":");
         return parts[0] + ", " + parts[1];

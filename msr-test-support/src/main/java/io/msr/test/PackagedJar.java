@@ -80,7 +80,17 @@ public final class PackagedJar {
 
     /** Starts the application with the given environment and arguments. */
     public Started start(Map<String, String> environment, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(List.of(), environment, args);
+    }
+
+    /**
+     * Starts the application as {@link #start(Map, List)} does, its command preceded by {@code launcher} (such as
+     * {@code ip netns exec <namespace>}, which runs it inside a network namespace); the launcher must exec the command,
+     * so that the process started is the application's.
+     */
+    public Started start(List<String> launcher, Map<String, String> environment, List<String> args) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--spring.main.banner-mode=off"));
         command.addAll(args);
         try {

@@ -1,6 +1,7 @@
 package io.msr.internal.dialect;
 
 import io.msr.internal.jdbc.ConnectionFactory;
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.MigrationLock;
 
@@ -112,9 +113,11 @@ public interface Dialect {
     /**
      * Returns this database's migration lock for {@code key}, which must pass the {@link MigrationLock} contract. It
      * opens no connection until used, and then only from {@code connections}, never the caller's migration
-     * connection.
+     * connection. Its connection asks the server to detect a vanished client as {@code detection} says (see
+     * {@link #detectDeadClient}), and its lease's {@link io.msr.internal.lock.LockLease#ensureHeld} waits at most
+     * {@link DeadClientDetection#patienceSeconds()} for the server.
      */
-    MigrationLock lock(ConnectionFactory connections, LockKey key);
+    MigrationLock lock(ConnectionFactory connections, LockKey key, DeadClientDetection detection);
 
     /**
      * Returns the 1-based position, in characters (Unicode code points, not UTF-16 units), of the error within the
@@ -138,8 +141,20 @@ public interface Dialect {
     void setApplicationName(Connection connection, String name) throws SQLException;
 
     /**
-     * Saves the session's autocommit, isolation, application name and timeouts, before MSR changes any of them, so
-     * that a borrowed pooled connection can be given back as it came. Reads only; works in either autocommit mode.
+     * Asks the server to end this session, and so release what it holds, about {@link DeadClientDetection#timeout}
+     * after its client stopped answering (a node that lost power or its network sends nothing more, so the server
+     * would otherwise wait for the operating system's TCP keepalive, often two hours), and to cancel a running
+     * statement of such a client. Session settings, saved and restored by {@link #saveSession}: call it after
+     * saving, in autocommit. Does nothing when detection is off. The default, for a database without such settings,
+     * does nothing.
+     */
+    default void detectDeadClient(Connection connection, DeadClientDetection detection) throws SQLException {
+    }
+
+    /**
+     * Saves the session's autocommit, isolation, application name, timeouts, dead-client settings and the driver's
+     * network timeout, before MSR changes any of them, so that a borrowed pooled connection can be given back as it
+     * came. Reads only; works in either autocommit mode.
      */
     SessionState saveSession(Connection connection) throws SQLException;
 

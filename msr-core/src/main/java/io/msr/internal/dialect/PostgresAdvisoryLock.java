@@ -6,6 +6,7 @@ import io.msr.LockTimeoutException;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
@@ -46,11 +47,17 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     private final ConnectionFactory connections;
     private final LockKey key;
+    private final DeadClientDetection detection;
 
-    /** Creates the lock for a key, opening its connections from the factory. */
-    public PostgresAdvisoryLock(ConnectionFactory connections, LockKey key) {
+    /**
+     * Creates the lock for a key, opening its connections from the factory; the lock's connection asks the server to
+     * drop it as {@code detection} says when this process vanishes, and gives every call on it (a poll, a check, the
+     * release) at most {@link DeadClientDetection#patienceSeconds()}, so a partition fails a call instead of hanging.
+     */
+    public PostgresAdvisoryLock(ConnectionFactory connections, LockKey key, DeadClientDetection detection) {
         this.connections = connections;
         this.key = key;
+        this.detection = detection;
     }
 
     @Override
@@ -62,6 +69,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             borrowed = PostgresDialect.session(connection);
             connection.setAutoCommit(true);
             PostgresDialect.applicationName(connection, RunnerIdentity.applicationName("lock"));
+            PostgresDialect.deadClient(connection, detection);
+            if (detection.enabled()) {
+                connection.setNetworkTimeout(Runnable::run, detection.patienceSeconds() * 1000);
+            }
             long delay = FIRST_POLL_MS;
             long lastReport = start;
             boolean reported = false;
@@ -247,14 +258,16 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         public void ensureHeld() {
             boolean alive;
             try {
-                alive = connection.isValid(10);
+                alive = connection.isValid(detection.patienceSeconds());
             } catch (SQLException e) {
                 alive = false;
             }
             if (!alive) {
                 throw new ConnectionException("The connection holding the migration lock " + key
-                        + " was lost (terminated by an operator, a restart or the network), so the lock is gone."
-                        + " Stopped before the next migration; run migrate again to finish.");
+                        + " was lost (terminated by an operator, a restart, or no answer within "
+                        + detection.patienceSeconds() + " s: a network partition), so the lock is gone, or will be"
+                        + " once the server drops the session; the run stops so that nothing runs without it. Run"
+                        + " migrate again to finish.");
             }
         }
 

@@ -2,6 +2,7 @@ package io.msr.internal.dialect;
 
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.MigrationLock;
 
@@ -13,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,6 +29,10 @@ public final class PostgresDialect implements Dialect {
     /** The first half of every MSR advisory lock key: "MSR" in ASCII. */
     static final int LOCK_NAMESPACE = 0x4D5352;
     private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
+    /** The session settings MSR may change, saved before and restored after; missing ones are skipped. */
+    private static final List<String> SAVED = List.of("application_name", "lock_timeout", "statement_timeout",
+            "search_path", "tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout",
+            "client_connection_check_interval");
 
     private final String version;
 
@@ -163,8 +170,8 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public MigrationLock lock(ConnectionFactory connections, LockKey key) {
-        return new PostgresAdvisoryLock(connections, key);
+    public MigrationLock lock(ConnectionFactory connections, LockKey key, DeadClientDetection detection) {
+        return new PostgresAdvisoryLock(connections, key, detection);
     }
 
     @Override
@@ -203,19 +210,18 @@ public final class PostgresDialect implements Dialect {
     public static SessionState session(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
-        String applicationName;
-        String lockTimeout;
-        String statementTimeout;
-        String searchPath;
+        int networkTimeout = connection.getNetworkTimeout();
+        Map<String, String> settings = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select current_setting('application_name'),"
-                     + " current_setting('lock_timeout'), current_setting('statement_timeout'),"
-                     + " current_setting('search_path')")) {
+             ResultSet result = statement.executeQuery("select " + String.join(", ", SAVED.stream()
+                     .map(name -> "current_setting('" + name + "', true)").toList()))) {
             result.next();
-            applicationName = result.getString(1);
-            lockTimeout = result.getString(2);
-            statementTimeout = result.getString(3);
-            searchPath = result.getString(4);
+            for (int i = 0; i < SAVED.size(); i++) {
+                // Null: a setting this server version does not have.
+                if (result.getString(i + 1) != null) {
+                    settings.put(SAVED.get(i), result.getString(i + 1));
+                }
+            }
         }
         return borrowed -> {
             if (!borrowed.getAutoCommit()) {
@@ -223,20 +229,66 @@ public final class PostgresDialect implements Dialect {
                 borrowed.setAutoCommit(true);
             }
             // Values, not RESET: RESET would drop what the pool itself set (connection init SQL).
-            try (PreparedStatement set = borrowed.prepareStatement("select set_config('application_name', ?, false),"
-                    + " set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false),"
-                    + " set_config('search_path', ?, false)")) {
-                set.setString(1, applicationName);
-                set.setString(2, lockTimeout);
-                set.setString(3, statementTimeout);
-                set.setString(4, searchPath);
-                set.executeQuery().close();
-            }
+            setConfig(borrowed, settings);
             if (borrowed.getTransactionIsolation() != isolation) {
                 borrowed.setTransactionIsolation(isolation);
             }
+            if (borrowed.getNetworkTimeout() != networkTimeout) {
+                borrowed.setNetworkTimeout(Runnable::run, networkTimeout);
+            }
             borrowed.setAutoCommit(autoCommit);
         };
+    }
+
+    @Override
+    public void detectDeadClient(Connection connection, DeadClientDetection detection) throws SQLException {
+        deadClient(connection, detection);
+    }
+
+    /**
+     * Asks the server to drop the session when its client vanishes, as {@link Dialect#detectDeadClient} says; usable
+     * before the dialect is known (the lock connection).
+     */
+    public static void deadClient(Connection connection, DeadClientDetection detection) throws SQLException {
+        if (!detection.enabled()) {
+            return;
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tcp_keepalives_idle", Integer.toString(detection.keepalivesIdleSeconds()));
+        settings.put("tcp_keepalives_interval", Integer.toString(detection.keepalivesIntervalSeconds()));
+        settings.put("tcp_keepalives_count", Integer.toString(detection.keepalivesCount()));
+        int major = connection.getMetaData().getDatabaseMajorVersion();
+        if (major >= 12) {
+            settings.put("tcp_user_timeout", Integer.toString(detection.userTimeoutMillis()));
+        }
+        if (major < 14) {
+            setConfig(connection, settings);
+            return;
+        }
+        Map<String, String> withCheck = new LinkedHashMap<>(settings);
+        withCheck.put("client_connection_check_interval", detection.checkIntervalMillis() + "ms");
+        try {
+            setConfig(connection, withCheck);
+        } catch (SQLException e) {
+            // A server on a platform that cannot tell a closed socket (Windows) refuses any value but 0.
+            if (!"22023".equals(e.getSQLState())) {
+                throw e;
+            }
+            setConfig(connection, settings);
+        }
+    }
+
+    /** Sets session settings by value, in one round trip. */
+    private static void setConfig(Connection connection, Map<String, String> settings) throws SQLException {
+        String calls = String.join(", ", settings.keySet().stream().map(name -> "set_config(?, ?, false)").toList());
+        try (PreparedStatement set = connection.prepareStatement("select " + calls)) {
+            int parameter = 1;
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                set.setString(parameter++, setting.getKey());
+                set.setString(parameter++, setting.getValue());
+            }
+            set.executeQuery().close();
+        }
     }
 
     @Override

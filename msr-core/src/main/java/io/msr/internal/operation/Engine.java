@@ -205,6 +205,8 @@ final class Engine implements Msr {
 
     private static Connection open(ConnectionDetails details, String description) {
         java.util.Properties properties = new java.util.Properties();
+        // A default the URL may override: the lock's session is idle for long stretches.
+        properties.setProperty("tcpKeepAlive", "true");
         if (details.user() != null) {
             properties.setProperty("user", details.user());
         }

@@ -1,5 +1,6 @@
 package io.msr.internal.operation;
 
+import io.msr.ConnectionException;
 import io.msr.LockStatus;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
@@ -7,8 +8,10 @@ import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
+import io.msr.internal.lock.LockWatch;
 import io.msr.internal.operation.RunSession.HistorySnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +127,10 @@ final class OperationTemplate {
     /**
      * Opens the session, takes the lock when {@code locked} and runs the body; returns {@code finished}'s result
      * instead, without the lock, when {@code done} says so (asked with the session and the holder last seen) while
-     * waiting for it.
+     * waiting for it. While the body runs under the lock, a {@link LockWatch} checks the lock; once it is lost (its
+     * session terminated, or no answer within the patience of {@code msr.postgres.dead-client-timeout}), the
+     * migration connection is cut, before the server can have freed the lock for another runner, so nothing this run
+     * sends after that can commit, and the body's failure becomes a {@link ConnectionException} that says so.
      */
     private <T> T withSession(MsrSettings settings, boolean locked, BiPredicate<RunSession, LockStatus> done,
             Supplier<T> finished, SessionBody<T> body) {
@@ -136,9 +142,34 @@ final class OperationTemplate {
             }
             try (LockLease lease = acquired.get()) {
                 lease.ensureHeld();
-                return body.run(session, lease);
+                DeadClientDetection detection = new DeadClientDetection(settings.deadClientTimeout());
+                if (!locked || !settings.lockEnabled() || !detection.enabled()) {
+                    return body.run(session, lease);
+                }
+                try (LockWatch watch = LockWatch.start(lease, detection.watchEvery(), lost -> session.cut())) {
+                    try {
+                        return body.run(session, lease);
+                    } catch (MsrException e) {
+                        throw watch.lost().map(lost -> lockLost(lost, e)).orElse(e);
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * The error of a run whose lock was lost while it worked: the lock's reason first, then what was running when the
+     * watch cut the migration connection (its version and file kept); exit code 7.
+     */
+    private static MsrException lockLost(ConnectionException lost, MsrException stopped) {
+        String what = stopped.version().map(version -> "V" + version + stopped.script().map(script -> " (" + script
+                + ")").orElse("")).orElse("the run");
+        ConnectionException error = new ConnectionException(lost.getMessage() + " The migration connection was cut"
+                + " to stop " + what + ", which then failed with: " + stopped.getMessage(), stopped.version()
+                .orElse(null), stopped.script().orElse(null), stopped.line().orElse(null), stopped.sqlState()
+                .orElse(null), stopped);
+        error.addSuppressed(lost);
+        return error;
     }
 
     /** Returns "Migrate", "Lock release" and so on, for log lines. */

@@ -22,6 +22,7 @@ import io.msr.internal.history.HistoryState;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
@@ -124,8 +125,9 @@ final class RunSession implements AutoCloseable {
 
     /**
      * Opens the migration connection, waiting up to {@code msr.connect.wait} for a database that does not accept
-     * connections yet (the lock's connection, opened after it, does not wait), and finds the dialect, schema,
-     * history table and lock. The lock is the database's own, on the context's lock connections, unless
+     * connections yet (the lock's connection, opened after it, does not wait), asks the server to drop it when this
+     * runner vanishes ({@code msr.postgres.dead-client-timeout}), and finds the dialect, schema, history table and
+     * lock. The lock is the database's own, on the context's lock connections, unless
      * {@code lockEnabled} is off.
      */
     static RunSession open(EngineContext context, MsrSettings settings, boolean lockEnabled) {
@@ -136,6 +138,8 @@ final class RunSession implements AutoCloseable {
             borrowed = dialect.saveSession(connection);
             connection.setAutoCommit(true);
             dialect.setApplicationName(connection, RunnerIdentity.applicationName("migrate"));
+            DeadClientDetection detection = new DeadClientDetection(settings.deadClientTimeout());
+            dialect.detectDeadClient(connection, detection);
             if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
                 connection.setTransactionIsolation(settings.isolationLevel().jdbcLevel());
             }
@@ -145,7 +149,8 @@ final class RunSession implements AutoCloseable {
             }
             String database = dialect.currentDatabase(connection);
             LockKey key = dialect.lockKey(database, schema, settings.table());
-            MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key) : new NoMigrationLock(key);
+            MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key, detection)
+                    : new NoMigrationLock(key);
             return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
                     settings.naming() == MigrationNaming.FLYWAY),
                     lock, key, lockEnabled, borrowed, settings, context.facts());
@@ -274,6 +279,14 @@ final class RunSession implements AutoCloseable {
             }
             default -> null;
         };
+    }
+
+    /**
+     * Cuts the migration connection at once, from any thread: a statement running on it fails, and nothing more can
+     * be sent on it (no COMMIT after the lock was lost). The session is not handed back to a pool. Never throws.
+     */
+    void cut() {
+        abortQuietly(connection);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.msr.internal.dialect;
 
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.test.TestSchema;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -225,7 +226,8 @@ public abstract class DialectContract {
     public void theLockOpensNoConnectionUntilUsed() {
         assertThatCode(() -> dialect().lock(() -> {
             throw new AssertionError("opened a connection");
-        }, dialect().lockKey("app", "public", "msr_schema_history"))).doesNotThrowAnyException();
+        }, dialect().lockKey("app", "public", "msr_schema_history"), DeadClientDetection.OFF))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.msr.internal.dialect;
 
+import io.msr.MsrSettings;
 import io.msr.internal.jdbc.ConnectionFactory;
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
@@ -36,7 +38,7 @@ class PostgresAdvisoryLockTest extends MigrationLockContract {
 
     @Override
     protected MigrationLock lock(LockKey key) {
-        return dialect.lock(connections(db), key);
+        return dialect.lock(connections(db), key, new DeadClientDetection(MsrSettings.DEFAULT_DEAD_CLIENT_TIMEOUT));
     }
 
     @Override

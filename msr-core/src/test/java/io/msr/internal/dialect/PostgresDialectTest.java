@@ -1,5 +1,6 @@
 package io.msr.internal.dialect;
 
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.test.TestDatabase;
 import io.msr.test.TestSchema;
 import io.msr.test.WithPostgres;
@@ -75,6 +76,43 @@ class PostgresDialectTest extends DialectContract {
     void qualifyQuotesBothNamesAlways() {
         assertThat(dialect.qualify("Sales", "a\"b")).isEqualTo("\"Sales\".\"a\"\"b\"");
         assertThat(dialect.qualify("public", "msr_schema_history")).isEqualTo("\"public\".\"msr_schema_history\"");
+    }
+
+    @Test
+    void asksTheServerToDropAVanishedClientAndGivesABorrowedSessionBackAsItCame() throws SQLException {
+        try (Connection connection = db.connect()) {
+            String[] before = deadClientSettings(connection);
+            int networkTimeout = connection.getNetworkTimeout();
+            SessionState saved = dialect.saveSession(connection);
+
+            dialect.detectDeadClient(connection, new DeadClientDetection(Duration.ofSeconds(30)));
+            connection.setNetworkTimeout(Runnable::run, 15_000);
+            assertThat(deadClientSettings(connection)).containsExactly("10", "5", "4", "30000", "5s");
+
+            saved.restore(connection);
+            assertThat(deadClientSettings(connection)).containsExactly(before);
+            assertThat(connection.getNetworkTimeout()).isEqualTo(networkTimeout);
+        }
+    }
+
+    @Test
+    void leavesTheServerAloneWhenDetectionIsOff() throws SQLException {
+        try (Connection connection = db.connect()) {
+            String[] before = deadClientSettings(connection);
+            dialect.detectDeadClient(connection, DeadClientDetection.OFF);
+            assertThat(deadClientSettings(connection)).containsExactly(before);
+        }
+    }
+
+    private static String[] deadClientSettings(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("select"
+                + " current_setting('tcp_keepalives_idle'), current_setting('tcp_keepalives_interval'),"
+                + " current_setting('tcp_keepalives_count'), current_setting('tcp_user_timeout'),"
+                + " current_setting('client_connection_check_interval')")) {
+            result.next();
+            return new String[] {result.getString(1), result.getString(2), result.getString(3), result.getString(4),
+                    result.getString(5)};
+        }
     }
 
     private static String quote(String identifier) {

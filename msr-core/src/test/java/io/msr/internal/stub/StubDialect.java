@@ -3,6 +3,7 @@ package io.msr.internal.stub;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.SessionState;
 import io.msr.internal.jdbc.ConnectionFactory;
+import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
@@ -66,7 +67,7 @@ public final class StubDialect implements Dialect {
     }
 
     @Override
-    public MigrationLock lock(ConnectionFactory connections, LockKey key) {
+    public MigrationLock lock(ConnectionFactory connections, LockKey key, DeadClientDetection detection) {
         return new NoMigrationLock(key);
     }
 

@@ -240,6 +240,14 @@ public class MsrProperties {
         /** statement_timeout of each migration; none by default. A file's "-- msr:statement-timeout=" overrides it. */
         private Duration statementTimeout;
 
+        /**
+         * How soon the migration lock is freed when the runner's node vanishes (power loss, network partition): the
+         * server drops MSR's sessions after about this long without a sign of life (TCP keepalives, tcp_user_timeout,
+         * client_connection_check_interval), and the runner stops with exit code 7 before that. MSR's own sessions
+         * only. At least 3s; 0 leaves the server's and the operating system's settings.
+         */
+        private Duration deadClientTimeout = MsrSettings.DEFAULT_DEAD_CLIENT_TIMEOUT;
+
         public Duration getLockTimeout() {
             return lockTimeout;
         }
@@ -254,6 +262,14 @@ public class MsrProperties {
 
         public void setStatementTimeout(Duration statementTimeout) {
             this.statementTimeout = statementTimeout;
+        }
+
+        public Duration getDeadClientTimeout() {
+            return deadClientTimeout;
+        }
+
+        public void setDeadClientTimeout(Duration deadClientTimeout) {
+            this.deadClientTimeout = deadClientTimeout;
         }
     }
 
@@ -651,6 +667,7 @@ public class MsrProperties {
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
                 .phase(effectivePhase()).connectWait(connect.waitIn(mode))
+                .deadClientTimeout(postgres.getDeadClientTimeout())
                 .drift(drift.toSettings()).multiSchema(new MultiSchemaSettings(schemas, parallelism, continueOnError,
                         shard.getIndex() == null ? 0 : shard.getIndex(), shard.getCount())).build();
     }

@@ -59,7 +59,7 @@ class MsrPoolHygieneTest {
         pool.setMinimumIdle(POOL_SIZE);
         pool.addDataSourceProperty("ApplicationName", "app-pool");
         pool.setConnectionInitSql("select set_config('lock_timeout', '7s', false),"
-                + " set_config('statement_timeout', '9s', false)");
+                + " set_config('statement_timeout', '9s', false), set_config('tcp_keepalives_idle', '77', false)");
     }
 
     @AfterEach
@@ -125,13 +125,19 @@ class MsrPoolHygieneTest {
                      ResultSet result = statement.executeQuery("select current_setting('application_name'),"
                              + " current_setting('lock_timeout'), current_setting('statement_timeout'),"
                              + " current_setting('default_transaction_isolation'), (select count(*) from pg_locks"
-                             + " where locktype = 'advisory' and pid = pg_backend_pid())")) {
+                             + " where locktype = 'advisory' and pid = pg_backend_pid()),"
+                             + " current_setting('tcp_keepalives_idle'), current_setting('tcp_user_timeout'),"
+                             + " current_setting('client_connection_check_interval')")) {
                     result.next();
                     assertThat(result.getString(1)).isEqualTo("app-pool");
                     assertThat(result.getString(2)).isEqualTo("7s");
                     assertThat(result.getString(3)).isEqualTo("9s");
                     assertThat(result.getString(4)).isEqualTo("read committed");
                     assertThat(result.getLong(5)).isZero();
+                    // MSR's dead-client settings are its own sessions' only.
+                    assertThat(result.getString(6)).isEqualTo("77");
+                    assertThat(result.getString(7)).isEqualTo("0");
+                    assertThat(result.getString(8)).isEqualTo("0");
                 }
             }
         } finally {
