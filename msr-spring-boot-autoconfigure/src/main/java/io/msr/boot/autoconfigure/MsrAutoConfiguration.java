@@ -45,13 +45,18 @@ public final class MsrAutoConfiguration {
                 @MsrDataSource ObjectProvider<DataSource> msrDataSource, ObjectProvider<DataSource> dataSource,
                 ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, ListableBeanFactory beanFactory,
                 ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
-                ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
+                ObjectProvider<MsrSettingsCustomizer> customizers, ObjectProvider<MsrSchemaSource> schemaSource,
+                ResourceLoader resourceLoader) {
             MsrSettings.Builder settings = properties.toSettings().toBuilder();
             customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
             Msr.Builder builder = Msr.builder().settings(settings.build())
                     .javaMigrations(javaMigrations.orderedStream().toList())
                     .listeners(listeners.orderedStream().toList())
                     .classLoader(resourceLoader.getClassLoader());
+            MsrSchemaSource source = schemaSource.getIfUnique();
+            if (source != null) {
+                builder.schemaSource(source::schemas);
+            }
             ApplicationDataSource application = new ApplicationDataSource(msrDataSource, dataSource,
                     jdbcConnectionDetails, beanFactory);
             return new MigrationDataSource(properties.getDatasource(), connectionDetails.getIfUnique(), application)

@@ -24,7 +24,9 @@ import java.util.Map;
  *       (through {@code management.health.msr.enabled} or {@code management.health.defaults.enabled}). Without a
  *       database the indicator reports UNKNOWN, so the group never names a missing contributor. In
  *       migrate-on-start mode, which has no {@code msr} health contributor, a group naming it does not fail startup
- *       (unless {@code management.endpoint.health.validate-group-membership} is set).</li>
+ *       (unless {@code management.endpoint.health.validate-group-membership} is set);</li>
+ *   <li>{@code JOB_COMPLETION_INDEX}, which Kubernetes sets in each pod of an Indexed Job, becomes
+ *       {@code msr.shard.index} when that is not set, so each pod takes its share of {@code msr.schemas}.</li>
  * </ul>
  */
 public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -32,6 +34,8 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
     static final String DEFAULTS_SOURCE = "msrDefaults";
     static final String OVERRIDES_SOURCE = "msrOneShot";
     private static final String READINESS = "management.endpoint.health.group.readiness";
+    /** Set by Kubernetes in each pod of an Indexed Job: the pod's index, the default shard index. */
+    static final String JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX";
 
     @Override
     public int getOrder() {
@@ -55,6 +59,10 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
         }
         if (mode != null && mode.oneShot()) {
             borrowMigrationUrl(environment, defaults);
+        }
+        String completionIndex = environment.getProperty(JOB_COMPLETION_INDEX);
+        if (completionIndex != null && !completionIndex.isBlank() && environment.getProperty("msr.shard.index") == null) {
+            defaults.put("msr.shard.index", completionIndex.strip());
         }
         if (!defaults.isEmpty()) {
             environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_SOURCE, defaults));

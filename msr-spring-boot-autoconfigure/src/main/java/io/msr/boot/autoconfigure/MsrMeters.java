@@ -43,7 +43,15 @@ public final class MsrMeters {
      * waiting because another runner had done its work. The same buckets as migrations.
      */
     public static final String LOCK_WAIT = "msr.lock.wait";
+    /**
+     * Gauge: with many schemas ({@code msr.schemas}), the schemas by readiness, one per {@link #STATE_TAG} value:
+     * {@code ready}, {@code behind} (waiting for the migration Job) and {@code down}. There is no tag per schema; the
+     * other gauges sum over the schemas, and {@link #SCHEMA_VERSION} is the lowest schema version.
+     */
+    public static final String SCHEMAS = "msr.schemas";
 
+    /** The tag of {@link #SCHEMAS}: {@code ready}, {@code behind} or {@code down}. */
+    public static final String STATE_TAG = "state";
 
     /** The tag of {@link #MIGRATIONS_PENDING}: the migrations' phase, {@code pre-deploy} or {@code post-deploy}. */
     public static final String PHASE_TAG = "phase";

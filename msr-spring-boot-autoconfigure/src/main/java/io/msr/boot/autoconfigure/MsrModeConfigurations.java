@@ -35,6 +35,11 @@ final class MsrModeConfigurations {
         return offline == null ? null : offline.result();
     }
 
+    /** Returns whether operations run over many schemas: msr.schemas is set, or an {@link MsrSchemaSource} lists them. */
+    static boolean acrossSchemas(MsrProperties properties, ObjectProvider<MsrSchemaSource> schemaSource) {
+        return !properties.getSchemas().isEmpty() || schemaSource.getIfUnique() != null;
+    }
+
     /** Verify mode: the schema monitor that health, endpoint and metrics read. */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.Verify.class, MigrationDatabaseCondition.class})
@@ -42,8 +47,10 @@ final class MsrModeConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        SchemaMonitor msrSchemaMonitor(Msr msr, MsrProperties properties) {
-            return new SchemaMonitor(msr, properties.getVerify(), properties.getDrift().isEnabled());
+        SchemaMonitor msrSchemaMonitor(Msr msr, MsrProperties properties,
+                ObjectProvider<MsrSchemaSource> schemaSource) {
+            return new SchemaMonitor(msr, properties.getVerify(), java.time.Clock.systemUTC(),
+                    properties.getDrift().isEnabled(), acrossSchemas(properties, schemaSource));
         }
     }
 
@@ -60,9 +67,23 @@ final class MsrModeConfigurations {
         @Bean
         @ConditionalOnMissingBean
         MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, MsrProperties properties,
-                ObjectProvider<MsrMigrationStrategy> strategy) {
-            return new MigrateOnStartInitializer(msr, properties.getMode(),
-                    strategy.getIfAvailable(() -> Msr::migrate));
+                ObjectProvider<MsrMigrationStrategy> strategy, ObjectProvider<MsrSchemaSource> schemaSource) {
+            MsrMigrationStrategy migrate = acrossSchemas(properties, schemaSource) ? MigrateOnStart::overSchemas
+                    : Msr::migrate;
+            return new MigrateOnStartInitializer(msr, properties.getMode(), strategy.getIfAvailable(() -> migrate));
+        }
+
+        /** Migrates every schema; fails startup, naming the failed schemas, when any failed. */
+        private static void overSchemas(Msr msr) {
+            io.msr.SchemasResult<io.msr.OperationResult> result = msr.acrossSchemas().migrate();
+            if (!result.success()) {
+                StringBuilder failed = new StringBuilder(SchemasText.headline(result)).append(". Failed:");
+                result.failures().stream().limit(io.msr.SchemasResult.SUMMARY_SCHEMAS_LISTED).forEach(outcome ->
+                        failed.append(' ').append(outcome.schema()).append(" (exit code ")
+                                .append(outcome.exitCode().code()).append(outcome.failure() == null ? ")"
+                                        : "): " + OneShotText.clip(outcome.failure().message(), 300)).append(';'));
+                throw new IllegalStateException(failed.toString());
+            }
         }
     }
 
@@ -122,8 +143,12 @@ final class MsrModeConfigurations {
 
         @Bean
         @Lazy(false)
-        OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties, Environment environment) {
-            OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties, environment));
+        OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties, Environment environment,
+                ObjectProvider<MsrSchemaSource> schemaSource) {
+            OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties, environment),
+                    () -> {
+                        throw new IllegalStateException("msr.mode=check is not run on a database");
+                    }, acrossSchemas(properties, schemaSource));
             // An AOT-built application has both one-shot configurations: this one leaves check mode to the other.
             MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.NONE : properties.getMode();
             return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest);

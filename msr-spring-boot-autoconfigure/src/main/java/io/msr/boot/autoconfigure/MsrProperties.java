@@ -8,6 +8,7 @@ import io.msr.DriftSettings;
 import io.msr.IsolationLevel;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
+import io.msr.MultiSchemaSettings;
 import io.msr.PhaseSelection;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
@@ -117,6 +118,25 @@ public class MsrProperties {
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
 
+    /**
+     * The schemas to work on, a schema per tenant, comma-separated: each gets its own history table and lock, and the
+     * migrations run in each with it first on the search_path (and ${msr:schema} set to it). An MsrSchemaSource bean
+     * lists them instead when this is empty. Empty (the default): one schema, msr.schema or the connection's.
+     */
+    private List<String> schemas = new ArrayList<>();
+
+    /**
+     * How many of msr.schemas are worked on at once, each on its own connection: MSR then holds at most this many
+     * work connections plus one lock connection per schema being worked on.
+     */
+    private int parallelism = 1;
+
+    /**
+     * With msr.schemas, start the remaining schemas after one failed; by default the schemas already started finish
+     * and no new one starts. Either way the exit code is the most severe of the schemas'.
+     */
+    private boolean continueOnError;
+
     /** Turn warnings (validation, lint) into errors. */
     private boolean strict;
 
@@ -172,6 +192,7 @@ public class MsrProperties {
 
     private final Connect connect = new Connect();
     private final Drift drift = new Drift();
+    private final Shard shard = new Shard();
 
     /** Standard output format of one-shot modes. */
     public enum Output {
@@ -630,7 +651,8 @@ public class MsrProperties {
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
                 .phase(effectivePhase()).connectWait(connect.waitIn(mode))
-                .drift(drift.toSettings()).build();
+                .drift(drift.toSettings()).multiSchema(new MultiSchemaSettings(schemas, parallelism, continueOnError,
+                        shard.getIndex() == null ? 0 : shard.getIndex(), shard.getCount())).build();
     }
 
     /**
@@ -884,6 +906,64 @@ public class MsrProperties {
 
     public Backup getBackup() {
         return backup;
+    }
+
+    public List<String> getSchemas() {
+        return schemas;
+    }
+
+    public void setSchemas(List<String> schemas) {
+        this.schemas = schemas;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public boolean isContinueOnError() {
+        return continueOnError;
+    }
+
+    public void setContinueOnError(boolean continueOnError) {
+        this.continueOnError = continueOnError;
+    }
+
+    public Shard getShard() {
+        return shard;
+    }
+
+    /** Which share of msr.schemas this process takes, for an Indexed Job: msr.shard.*. */
+    public static class Shard {
+
+        /**
+         * This process's share of msr.schemas, from 0 to msr.shard.count - 1: a schema belongs to the share given by
+         * its name alone, so every schema is taken by exactly one process, on every retry. Defaults to the
+         * JOB_COMPLETION_INDEX that Kubernetes sets in each pod of an Indexed Job, else 0.
+         */
+        private Integer index;
+
+        /** Into how many shares msr.schemas is split: an Indexed Job's completions. */
+        private int count = 1;
+
+        public Integer getIndex() {
+            return index;
+        }
+
+        public void setIndex(Integer index) {
+            this.index = index;
+        }
+
+        public int getCount() {
+            return count;
+        }
+
+        public void setCount(int count) {
+            this.count = count;
+        }
     }
 
     public Drift getDrift() {

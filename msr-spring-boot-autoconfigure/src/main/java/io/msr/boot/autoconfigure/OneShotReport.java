@@ -11,6 +11,8 @@ import io.msr.Issue;
 import io.msr.LockStatus;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import io.msr.SchemaOutcome;
+import io.msr.SchemasResult;
 import io.msr.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +128,34 @@ final class OneShotReport {
         if (bytes(compact) > TERMINATION_MESSAGE_LIMIT) {
             compact = "{\"operation\":\"DRIFT\",\"status\":\"" + result.status() + "\",\"exitCode\":"
                     + result.exitCode().code() + ",\"differenceCount\":" + result.differences().size() + "}";
+        }
+        write(json, compact);
+    }
+
+    /**
+     * Reports an operation over many schemas: every schema's outcome in the JSON result ({@code msr.summary-path},
+     * {@code msr.output=json}), a summary that does not grow with the number of schemas (counts and the first failed
+     * schemas) in the termination message.
+     */
+    void schemas(SchemasResult<?> result) {
+        String json = result.toJson();
+        if (events != null) {
+            for (SchemaOutcome<?> failed : result.failures()) {
+                events.detail(Level.ERROR, "Schema " + failed.schema() + " failed with exit code "
+                        + failed.exitCode().code(), "schema", failed.toMap(300));
+            }
+            events.result(SchemasText.headline(result), result.exitCode().code(),
+                    result.toSummaryMap(SchemasResult.SUMMARY_SCHEMAS_LISTED), jsonField(json));
+        } else {
+            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : SchemasText.of(result));
+        }
+        String compact = json;
+        for (int listed = SchemasResult.SUMMARY_SCHEMAS_LISTED; bytes(compact) > TERMINATION_MESSAGE_LIMIT;
+                listed /= 2) {
+            compact = result.toSummaryJson(listed);
+            if (listed == 0) {
+                break;
+            }
         }
         write(json, compact);
     }

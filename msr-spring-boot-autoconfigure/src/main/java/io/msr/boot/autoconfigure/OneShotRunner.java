@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.AcrossSchemas;
 import io.msr.CheckResult;
 import io.msr.ConfigurationException;
 import io.msr.DriftResult;
@@ -12,6 +13,7 @@ import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.Redaction;
+import io.msr.SchemasResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ final class OneShotRunner {
     private final OneShotReport report;
 
     private final Supplier<CheckResult> check;
+    private final boolean acrossSchemas;
 
     OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report) {
         this(msr, properties, report, () -> {
@@ -41,10 +44,20 @@ final class OneShotRunner {
 
     /** Creates a runner; {@code check} runs the offline check of {@code msr.mode=check} ({@code msr} is unused then). */
     OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check) {
+        this(msr, properties, report, check, false);
+    }
+
+    /**
+     * Creates a runner; with {@code acrossSchemas} (msr.schemas or an {@link MsrSchemaSource}), the operations that
+     * work on a schema run over each schema ({@link Msr#acrossSchemas()}).
+     */
+    OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check,
+            boolean acrossSchemas) {
         this.msr = msr;
         this.properties = properties;
         this.report = report;
         this.check = check;
+        this.acrossSchemas = acrossSchemas;
     }
 
     /** What the operation produced; {@code failure} is the exception it ended with, null when it ended normally. */
@@ -55,6 +68,12 @@ final class OneShotRunner {
     Outcome run() {
         MsrMode mode = properties.getMode();
         try {
+            // Backup and restore work on the database (or msr.backup.schemas), whatever schemas are migrated.
+            if (acrossSchemas && mode != MsrMode.CHECK && mode != MsrMode.BACKUP && mode != MsrMode.RESTORE) {
+                SchemasResult<?> result = overSchemas(mode);
+                report.schemas(result);
+                return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
+            }
             switch (mode) {
                 case CHECK -> {
                     CheckResult result = check.get();
@@ -104,6 +123,22 @@ final class OneShotRunner {
         }
     }
 
+    private SchemasResult<?> overSchemas(MsrMode mode) {
+        AcrossSchemas schemas = msr.acrossSchemas();
+        return switch (mode) {
+            case MIGRATE -> schemas.migrate();
+            case INFO -> schemas.info();
+            case VALIDATE -> schemas.validate();
+            case REPAIR -> schemas.repair();
+            case DOWN -> schemas.down(downTarget());
+            case BASELINE -> schemas.baseline(baselineVersion());
+            case DRIFT -> properties.getDrift().isRecord() ? schemas.recordFingerprint() : schemas.drift();
+            default -> throw new ConfigurationException("msr.mode=" + mode.propertyValue() + " works on one schema's"
+                    + " lock, not over msr.schemas: run it without msr.schemas (and without an MsrSchemaSource), with"
+                    + " msr.schema naming the schema whose lock it is about.");
+        };
+    }
+
     private OperationResult execute(MsrMode mode) {
         return switch (mode) {
             case MIGRATE -> msr.migrate();
@@ -117,23 +152,27 @@ final class OneShotRunner {
                 }
                 yield msr.restore(properties.getBackup().getFile());
             }
-            case BASELINE -> {
-                if (properties.baselineVersion() == null) {
-                    throw new ConfigurationException("msr.mode=baseline needs msr.baseline-version: the version the"
-                            + " schema already holds everything up to (the migrations up to it are then covered, and"
-                            + " only newer ones run).");
-                }
-                yield msr.baseline(properties.baselineVersion());
-            }
-            case DOWN -> {
-                if (properties.getTarget() == null) {
-                    throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
-                            + " (0 reverts every migration).");
-                }
-                yield msr.down(properties.targetVersion());
-            }
+            case BASELINE -> msr.baseline(baselineVersion());
+            case DOWN -> msr.down(downTarget());
             default -> throw new IllegalStateException("not a one-shot operation: " + mode);
         };
+    }
+
+    private io.msr.Version baselineVersion() {
+        if (properties.baselineVersion() == null) {
+            throw new ConfigurationException("msr.mode=baseline needs msr.baseline-version: the version the"
+                    + " schema already holds everything up to (the migrations up to it are then covered, and"
+                    + " only newer ones run).");
+        }
+        return properties.baselineVersion();
+    }
+
+    private io.msr.Version downTarget() {
+        if (properties.getTarget() == null) {
+            throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
+                    + " (0 reverts every migration).");
+        }
+        return properties.targetVersion();
     }
 
     private static OperationResult failed(MsrMode mode, Failure failure) {

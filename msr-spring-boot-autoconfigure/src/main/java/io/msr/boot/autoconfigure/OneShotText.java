@@ -126,11 +126,11 @@ final class OneShotText {
         return version == null ? "R" : "V" + version;
     }
 
-    private static String version(Version version) {
+    static String version(Version version) {
         return version == null ? "<none>" : "V" + version;
     }
 
-    private static String clip(String text, int max) {
+    static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "~";
     }
 }

@@ -24,23 +24,41 @@ final class SchemaMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, MsrMeters.SCHEMA_VERSION, "Highest applied migration version",
-                info -> info.schemaVersion() == null || !info.schemaVersion().isNumber() ? Double.NaN
-                        : info.schemaVersion().toLong());
+        // With many schemas the same gauges sum over the schemas (the version is the lowest): no tag per schema.
+        gauge(registry, MsrMeters.SCHEMA_VERSION, "Highest applied migration version (the lowest over many schemas)",
+                info -> version(info.schemaVersion()), many -> version(many.lowestVersion()));
         for (DeployPhase phase : DeployPhase.values()) {
             gauge(registry, MsrMeters.MIGRATIONS_PENDING, "Migrations waiting to be applied, by phase",
-                    Tags.of(MsrMeters.PHASE_TAG, phase.propertyValue()), info -> info.pending(phase).size());
+                    Tags.of(MsrMeters.PHASE_TAG, phase.propertyValue()), info -> info.pending(phase).size(),
+                    many -> phase == DeployPhase.PRE_DEPLOY ? many.pendingPreDeploy() : many.pendingPostDeploy());
         }
         gauge(registry, MsrMeters.MIGRATIONS_APPLIED, "Migrations applied",
-                SchemaMetrics::applied);
+                SchemaMetrics::applied, SchemasSummary::appliedMigrations);
         gauge(registry, MsrMeters.MIGRATIONS_FAILED, "Failed migrations waiting for repair",
-                info -> info.inState(MigrationState.FAILED).size());
+                info -> info.inState(MigrationState.FAILED).size(), SchemasSummary::failedMigrations);
+        if (monitor.acrossSchemas()) {
+            schemas(registry, "ready", SchemasSummary::ready);
+            schemas(registry, "behind", SchemasSummary::behind);
+            schemas(registry, "down", SchemasSummary::down);
+        }
         Gauge.builder(MsrMeters.SCHEMA_DRIFT, monitor, current -> drift(current.current().drift()))
                 .description("Differences between the schema and the fingerprint of its version (drift)")
                 .register(registry);
         FunctionCounter.builder(MsrMeters.VERIFY_REFRESH_ERRORS, monitor, SchemaMonitor::refreshErrors)
                 .description("Readings of the schema that failed; the gauges keep the last good reading meanwhile")
                 .register(registry);
+    }
+
+    private void schemas(MeterRegistry registry, String state, ToDoubleFunction<SchemasSummary> count) {
+        Gauge.builder(MsrMeters.SCHEMAS, monitor, current -> {
+            SchemasSummary many = current.current().schemas();
+            return many == null ? Double.NaN : count.applyAsDouble(many);
+        }).description("Schemas of msr.schemas by readiness").tags(Tags.of(MsrMeters.STATE_TAG, state))
+                .register(registry);
+    }
+
+    private static double version(io.msr.Version version) {
+        return version == null || !version.isNumber() ? Double.NaN : version.toLong();
     }
 
     /**
@@ -61,15 +79,20 @@ final class SchemaMetrics implements MeterBinder {
                 : drift.differences().size();
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<InfoResult> value) {
-        gauge(registry, name, description, Tags.empty(), value);
+    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<InfoResult> one,
+            ToDoubleFunction<SchemasSummary> many) {
+        gauge(registry, name, description, Tags.empty(), one, many);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, Tags tags,
-            ToDoubleFunction<InfoResult> value) {
+            ToDoubleFunction<InfoResult> one, ToDoubleFunction<SchemasSummary> many) {
         Gauge.builder(name, monitor, current -> {
-            InfoResult info = current.current().info();
-            return info == null ? Double.NaN : value.applyAsDouble(info);
+            SchemaState state = current.current();
+            if (state.schemas() != null) {
+                return many.applyAsDouble(state.schemas());
+            }
+            InfoResult info = state.info();
+            return info == null ? Double.NaN : one.applyAsDouble(info);
         }).description(description).tags(tags).register(registry);
     }
 }

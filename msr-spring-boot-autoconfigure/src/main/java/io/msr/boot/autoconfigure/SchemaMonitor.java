@@ -4,6 +4,8 @@ import io.msr.ConfigurationException;
 import io.msr.InfoResult;
 import io.msr.Msr;
 import io.msr.MsrException;
+import io.msr.SchemaOutcome;
+import io.msr.SchemasResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,6 +35,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     private final MsrProperties.Verify settings;
     private final Clock clock;
     private final DriftWatch drift;
+    private final boolean acrossSchemas;
     private final AtomicLong refreshErrors = new AtomicLong();
     private volatile SchemaState state = SchemaState.unknown();
     private ScheduledExecutorService scheduler;
@@ -55,10 +58,19 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     }
 
     SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift) {
+        this(msr, settings, clock, checkDrift, false);
+    }
+
+    /**
+     * Creates the monitor; with {@code acrossSchemas} (msr.schemas or an {@link MsrSchemaSource}) it reads every
+     * schema and is ready only when all are current; drift is then checked by msr.mode=drift, not here.
+     */
+    SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift, boolean acrossSchemas) {
         this.msr = msr;
         this.settings = settings;
         this.clock = clock;
-        this.drift = new DriftWatch(msr, checkDrift, settings.getDriftCheckInterval());
+        this.acrossSchemas = acrossSchemas;
+        this.drift = new DriftWatch(msr, checkDrift && !acrossSchemas, settings.getDriftCheckInterval());
     }
 
     /** Returns the latest state; never blocks and never queries. */
@@ -75,6 +87,12 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         SchemaState previous = state;
         SchemaState next;
         try {
+            if (acrossSchemas) {
+                next = readSchemas(previous);
+                state = next;
+                logChange(previous, next);
+                return next;
+            }
             InfoResult info = msr.info();
             Instant now = clock.instant();
             next = SchemaStateEvaluator.withDrift(SchemaStateEvaluator.evaluate(info, settings.isAllowAhead(), now),
@@ -89,6 +107,26 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         state = next;
         logChange(previous, next);
         return next;
+    }
+
+    /**
+     * Reads every schema; when none can be read (the database is unreachable), the last state is kept as for one
+     * schema. A schema that cannot be read while others can is down.
+     */
+    private SchemaState readSchemas(SchemaState previous) {
+        SchemasResult<InfoResult> result = msr.acrossSchemas().info();
+        if (!result.schemas().isEmpty() && result.count(SchemaOutcome.Status.SUCCEEDED) == 0) {
+            refreshErrors.incrementAndGet();
+            SchemaOutcome<InfoResult> first = result.failures().get(0);
+            return unreadable(previous, first.failure() == null ? "no schema could be read"
+                    : first.failure().message());
+        }
+        return SchemasStateEvaluator.evaluate(result, settings.isAllowAhead(), clock.instant());
+    }
+
+    /** Returns whether the monitor reads many schemas (msr.schemas or an {@link MsrSchemaSource}). */
+    boolean acrossSchemas() {
+        return acrossSchemas;
     }
 
     /** How many readings failed since the monitor was created: the {@code msr.verify.refresh.errors} counter. */
@@ -107,7 +145,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         Duration grace = settings.getStaleGracePeriod() == null ? Duration.ZERO : settings.getStaleGracePeriod();
         if (Duration.between(since, now).compareTo(grace) < 0) {
             return new SchemaState(previous.status(), previous.reason(), previous.info(), error, previous.checkedAt(),
-                    since, previous.drift());
+                    since, previous.drift(), previous.schemas());
         }
         return new SchemaState(SchemaState.Status.DOWN, "The schema could not be read since " + since
                 + " (msr.verify.stale-grace-period=" + SchemaWaitOnStart.print(grace) + ")", previous.info(), error,
@@ -134,7 +172,11 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() {
         try {
-            msr.info();
+            if (acrossSchemas) {
+                msr.acrossSchemas().schemas();
+            } else {
+                msr.info();
+            }
         } catch (ConfigurationException e) {
             // A wrong setting (an unreadable location, say) will not heal by itself: fail startup and say so. Nor
             // will a database other than PostgreSQL, but an H2 test suite should keep running: report it, once.

@@ -19,9 +19,17 @@ import java.time.Instant;
  *                  the state is fresh; a stale state keeps the last status for {@code msr.verify.stale-grace-period}
  * @param drift     how the schema differs from the fingerprint of its version, as last checked, or null when unknown
  *                  (not checked yet, the check failed, or {@code msr.drift.enabled=false})
+ * @param schemas   with many schemas ({@code msr.schemas}), how many are ready, behind and down, and which come first;
+ *                  {@code info} is then the first schema not ready (else the first schema); null with one schema
  */
 public record SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
-        Instant staleSince, DriftResult drift) {
+        Instant staleSince, DriftResult drift, SchemasSummary schemas) {
+
+    /** A state of one schema. */
+    public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
+            Instant staleSince, DriftResult drift) {
+        this(status, reason, info, error, checkedAt, staleSince, drift, null);
+    }
 
     /** A state without a drift check. */
     public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,

@@ -25,7 +25,9 @@ final class SchemaSummary {
     static Map<String, Object> of(SchemaState state) {
         Map<String, Object> details = new LinkedHashMap<>();
         InfoResult info = state.info();
-        if (info != null) {
+        if (state.schemas() != null) {
+            details.put("schemas", state.schemas().toMap());
+        } else if (info != null) {
             details.putAll(info.summary());
             List<String> errors = SchemaStateEvaluator.errors(info).stream().map(Issue::message).toList();
             if (!errors.isEmpty()) {

@@ -30,7 +30,7 @@ class ConfigurationMetadataTest {
             "msr.datasource.url", "msr.datasource.username", "msr.datasource.password", "msr.backup.file",
             "msr.postgres.statement-timeout", "msr.verify.wait-on-start", "msr.placeholders", "msr.adopt-table",
             "msr.baseline-version", "msr.lint.postgres-version", "msr.phase",
-            "msr.connect.wait");
+            "msr.connect.wait", "msr.schemas", "msr.shard.index");
 
     private static List<Map<String, Object>> properties() throws Exception {
         Path classes = Path.of(MsrProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());

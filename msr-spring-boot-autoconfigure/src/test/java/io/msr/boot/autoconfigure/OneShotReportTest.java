@@ -8,6 +8,8 @@ import io.msr.Failure;
 import io.msr.MigrationType;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import io.msr.SchemaOutcome;
+import io.msr.SchemasResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,45 @@ class OneShotReportTest {
         return new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED, Instant.now(), 10, null, Version.of(5), executed,
                 List.of("a warning"), List.of(), new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
                 message, Version.of(6), "V6_m.up.sql", 2, "42601"));
+    }
+
+    private static OperationResult succeededRun(int migrations) {
+        OperationResult run = failedRun(migrations, "");
+        return new OperationResult(Operation.MIGRATE, ExitCode.SUCCESS, run.startedAt(), 10, null,
+                Version.of(migrations), run.executed(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void aThousandSchemasKeepTheTerminationMessageUnderItsLimitAndTheSummaryFileWhole() throws Exception {
+        MsrProperties properties = new MsrProperties();
+        properties.setSummaryPath(dir.resolve("summary.json").toString());
+        Path terminationLog = Files.createFile(dir.resolve("termination-log"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<SchemaOutcome<OperationResult>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String schema = "tenant_" + i;
+            if (i % 3 == 0) {
+                outcomes.add(new SchemaOutcome<>(schema, SchemaOutcome.Status.FAILED, ExitCode.MIGRATION_FAILED, null,
+                        failedRun(4, "y".repeat(5_000)).failure(), succeededRun(3)));
+            } else {
+                outcomes.add(SchemaOutcome.of(schema, succeededRun(5), ExitCode.SUCCESS));
+            }
+        }
+        SchemasResult<OperationResult> result = new SchemasResult<>(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
+                Instant.now(), 1234, 0, 1, outcomes);
+
+        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+                .schemas(result);
+
+        String termination = Files.readString(terminationLog);
+        assertThat(termination.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+        assertThat(termination).contains("\"exitCode\":3").contains("\"failed\":334").contains("tenant_0")
+                .contains("\"failuresNotListed\"");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("tenant_999").contains("tenant_998");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("MSR migrate FAILED over 1000 schema(s): 666 succeeded, 334 failed")
+                .contains("tenant_3 ").doesNotContain("tenant_1 ").contains("more; every schema is in msr.summary-path");
+        assertThat(text.lines().count()).isLessThan(30);
     }
 
     @Test

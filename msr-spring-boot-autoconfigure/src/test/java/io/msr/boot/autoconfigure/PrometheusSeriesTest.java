@@ -78,6 +78,17 @@ class PrometheusSeriesTest {
                     context.getBean(SchemaMonitor.class).refresh();
                     scrape.append(((PrometheusMeterRegistry) context.getBean(MeterRegistry.class)).scrape());
                 });
+        // Verify mode over many schemas adds the schemas by readiness.
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class,
+                        MsrActuatorAutoConfiguration.class, MetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(),
+                        "spring.datasource.username=" + db.username(), "spring.datasource.password=" + db.password(),
+                        "msr.schemas=" + schema, "msr.locations=filesystem:" + dir,
+                        "management.metrics.tags.application=msr-sample")
+                .run(context -> scrape.append(((PrometheusMeterRegistry) context.getBean(MeterRegistry.class))
+                        .scrape()));
         List<String> series = series(scrape.toString());
 
         assertThat(scrape.toString().lines().filter(line -> line.startsWith("msr_migration_duration_seconds_bucket{")
