@@ -78,15 +78,16 @@ class ManySchemasIT {
             String readiness = base + "/actuator/health/readiness";
             Http.waitForAnswer(readiness, replica);
             assertThat(Http.get(readiness).statusCode()).as("no schema migrated yet").isEqualTo(503);
-            assertThat(Http.get(base + "/actuator/msr").body()).as("every schema behind").contains("tenant_a");
+            assertThat(Http.get(base + "/actuator/msr").body()).as("every schema behind")
+                    .containsPattern("\"total\":\\s*6").containsPattern("\"behind\":\\s*6").contains("tenant_a:");
 
             PackagedJar.Run first = migrate("tenant_a", "first");
             assertThat(first.exitCode()).as(first.output()).isZero();
             assertThat(accounts("tenant_a")).containsExactly("tenant_a");
             HttpResponse<String> oneDone = Http.until(base + "/actuator/msr",
-                    response -> !response.body().contains("\"tenant_a\""));
-            assertThat(oneDone.body()).as("tenant_a is current, five are behind").doesNotContain("\"tenant_a\"")
-                    .contains("tenant_b");
+                    response -> response.body().contains("\"ready\":1"));
+            assertThat(oneDone.body()).as("tenant_a is current, five are behind").contains("\"ready\":1")
+                    .contains("\"behind\":5").doesNotContain("tenant_a:").contains("tenant_b:").contains("tenant_f:");
             assertThat(Http.get(readiness).statusCode()).as("five schemas behind").isEqualTo(503);
 
             db.execute("insert into public.blocked_tenants values ('tenant_f')");
@@ -94,17 +95,19 @@ class ManySchemasIT {
             assertThat(failing.exitCode()).as(failing.output()).isEqualTo(3);
             assertThat(failing.output()).contains("tenant_f").contains("tenant tenant_f is blocked");
             String summary = Files.readString(dir.resolve("failing.json"));
-            assertThat(summary).contains("\"exitCode\":3").contains("\"schema\":\"tenant_f\"")
-                    .containsPattern("\"succeeded\":\\s*5").containsPattern("\"failed\":\\s*1")
-                    .doesNotContain("\"schema\":\"tenant_b\"");
+            assertThat(summary).contains("\"exitCode\":3").containsPattern("\"succeeded\":\\s*5")
+                    .containsPattern("\"failed\":\\s*1").containsPattern("\"executedMigrations\":\\s*9")
+                    .contains("\"schema\":\"tenant_f\",\"status\":\"FAILED\",\"exitCode\":3")
+                    .contains("\"schema\":\"tenant_b\",\"status\":\"SUCCEEDED\"");
             for (String tenant : tenants.subList(0, 5)) {
                 assertThat(accounts(tenant)).as(tenant).containsExactly(tenant);
                 assertThat(historyRows(tenant)).as(tenant + ": V1 and V2, once each").isEqualTo(2);
             }
             assertThat(historyRows("tenant_f")).as("V1 committed, V2 rolled back").isEqualTo(1);
             HttpResponse<String> oneBehind = Http.until(base + "/actuator/msr",
-                    response -> !response.body().contains("\"tenant_b\""));
-            assertThat(oneBehind.body()).as("only tenant_f is behind").contains("tenant_f").doesNotContain("\"tenant_e\"");
+                    response -> response.body().contains("\"ready\":5"));
+            assertThat(oneBehind.body()).as("only tenant_f is behind").contains("\"ready\":5")
+                    .contains("\"behind\":1").contains("tenant_f:").doesNotContain("tenant_e:");
             assertThat(Http.get(readiness).statusCode()).as("tenant_f behind").isEqualTo(503);
 
             db.execute("delete from public.blocked_tenants where schema_name = 'tenant_f'");
@@ -117,7 +120,8 @@ class ManySchemasIT {
             HttpResponse<String> ready = Http.until(readiness, response -> response.statusCode() == 200);
             assertThat(ready.statusCode()).as("every schema current: " + ready.body()).isEqualTo(200);
             String endpoint = Http.get(base + "/actuator/msr").body();
-            assertThat(endpoint).as("counts, no schema behind").contains("6").doesNotContain("\"tenant_f\"");
+            assertThat(endpoint).as("counts, no schema behind").contains("\"ready\":6").contains("\"behind\":0")
+                    .doesNotContain("tenant_f:");
             String metrics = Http.get(base + "/actuator/prometheus").body();
             assertThat(metrics).as("no per-schema tag").contains("msr_").doesNotContain("tenant_a");
         } finally {
