@@ -28,10 +28,40 @@ final class JobAssertions {
 
     /** Checks the fields the deployment guide and MSR's exit codes require of a migration Job. */
     static void assertMigrationJob(V1Job job) {
+        assertMigrationPods(job);
+        assertThat(job.getSpec().getBackoffLimit()).isEqualTo(3);
+        assertThat(exitCodePolicy(job)).containsEntry("FailJob", List.of(2, 3)).containsEntry("Count", List.of(7, 8));
+    }
+
+    /**
+     * Checks an Indexed Job whose pods each migrate one shard of the tenants' schemas: the pods of a migration Job,
+     * one completion per shard ({@code MSR_SHARD_COUNT}, whose index is the {@code JOB_COMPLETION_INDEX} Kubernetes
+     * sets), retries and exit codes per index so that one shard's failure does not kill the others mid-migration,
+     * and a pool no larger than the schemas migrated at once, which keeps the connection budget.
+     */
+    static void assertShardedMigrationJob(V1Job job) {
+        assertMigrationPods(job);
+        V1Container container = migrations(job);
+        assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
+        assertThat(job.getSpec().getCompletions()).as("one completion per shard")
+                .isEqualTo(Integer.parseInt(env(container, "MSR_SHARD_COUNT")));
+        assertThat(job.getSpec().getParallelism()).isBetween(1, job.getSpec().getCompletions());
+        assertThat(container.getEnv()).as("the shard index is JOB_COMPLETION_INDEX, which Kubernetes sets")
+                .noneMatch(e -> "MSR_SHARD_INDEX".equals(e.getName()) || "JOB_COMPLETION_INDEX".equals(e.getName()));
+        assertThat(job.getSpec().getBackoffLimitPerIndex()).isEqualTo(3);
+        assertThat(exitCodePolicy(job)).containsEntry("FailIndex", List.of(2, 3)).containsEntry("Count", List.of(7, 8));
+        int parallelism = Integer.parseInt(env(container, "MSR_PARALLELISM"));
+        assertThat(parallelism).isPositive();
+        assertThat(Integer.parseInt(env(container, "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE")))
+                .as("the pool holds the work connections, one per schema migrated at once").isEqualTo(parallelism);
+        assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("MSR_SCHEMAS"));
+    }
+
+    /** Checks the pods of a migration Job: what they run, their Secret, waits, termination message and hardening. */
+    private static void assertMigrationPods(V1Job job) {
         V1PodSpec pod = job.getSpec().getTemplate().getSpec();
         V1Container container = migrations(job);
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
-        assertThat(job.getSpec().getBackoffLimit()).isEqualTo(3);
         assertThat(container.getArgs()).contains("--msr.mode=migrate");
         assertThat(container.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
         assertThat(secretKey(container, "DATABASE_URL")).isEqualTo("migration-url");
@@ -40,11 +70,12 @@ final class JobAssertions {
         assertThat(job.getSpec().getActiveDeadlineSeconds())
                 .as("activeDeadlineSeconds exceeds the connect wait plus the lock wait, so a waiting Job fails with 7 or 8")
                 .isGreaterThan(connectWait.plus(lockWait).toSeconds());
-        assertThat(exitCodePolicy(job)).containsEntry("FailJob", List.of(2, 3)).containsEntry("Count", List.of(7, 8));
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(container.getResources().getLimits()).containsKeys("memory", "cpu");
         assertThat(container.getResources().getRequests()).containsKeys("memory", "cpu");
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
     }
 
     /**

@@ -84,6 +84,26 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theTenantsIndexedJobRunsOneShardPerIndexWithTheMigrationJobsPodsAndFailsOnlyTheFailingShard()
+            throws IOException {
+        V1Job pre = named("migration-job.yaml", "Job").job();
+        V1Job tenants = named("tenants-indexed-job.yaml", "Job").job();
+        JobAssertions.assertShardedMigrationJob(tenants);
+        JobAssertions.assertPhase(tenants, "pre-deploy");
+        V1Container container = JobAssertions.migrations(tenants);
+        assertThat(container.getImage()).isEqualTo(JobAssertions.migrations(pre).getImage());
+        assertThat(container.getEnv()).containsAll(JobAssertions.migrations(pre).getEnv());
+        assertThat(container.getSecurityContext()).isEqualTo(JobAssertions.migrations(pre).getSecurityContext());
+        assertThat(container.getResources()).isEqualTo(JobAssertions.migrations(pre).getResources());
+        assertThat(tenants.getSpec().getTemplate().getSpec().getSecurityContext())
+                .isEqualTo(pre.getSpec().getTemplate().getSpec().getSecurityContext());
+        assertThat(tenants.getSpec().getActiveDeadlineSeconds()).as("a shard has more schemas than the one Job")
+                .isGreaterThanOrEqualTo(pre.getSpec().getActiveDeadlineSeconds());
+        assertThat(tenants.getSpec().getTtlSecondsAfterFinished()).isEqualTo(pre.getSpec().getTtlSecondsAfterFinished());
+        assertThat(tenants.getMetadata().getName()).isNotEqualTo(pre.getMetadata().getName());
+    }
+
+    @Test
     void theDeploymentsProbeTheAppsRealEndpointsAndRollWithoutLosingCapacity() throws IOException {
         String application = Repository.read(Repository.ROOT.resolve("sample-app/src/main/resources/application.yaml"));
         assertThat(application).contains("probes:").contains("enabled: true").contains("include: readinessState,msr");
