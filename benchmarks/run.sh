@@ -71,11 +71,10 @@ begin_section() { section_started="$(date +%s)"; section_load="$(cut -d' ' -f1-3
 run_line() {
   local minutes
   minutes="$(awk -v s="$(( $(date +%s) - section_started ))" 'BEGIN { printf "%.1f", s / 60 }')"
-  printf 'Run of %s (SECTIONS=%s): %s cores, PostgreSQL %s, %s repetitions, %s min for this section;\n' \
-    "$(date -u +%Y-%m-%d)" "$1" "$(nproc)" "${server}" "${repetitions}" "${minutes}"
-  printf 'load average (1, 5, 15 min) %s at its start and %s at its end (other work on the machine slows every\n' \
-    "${section_load}" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  printf 'tool alike, and widens the gap between min and median).\n'
+  printf 'Run of %s (SECTIONS=%s): %s cores, PostgreSQL %s,\n' "$(date -u +%Y-%m-%d)" "$1" "$(nproc)" "${server}"
+  printf '%s repetitions, %s min for this section; load average (1, 5, 15 min) %s at its start and %s at its\n' \
+    "${repetitions}" "${minutes}" "${section_load}" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'end (other work on the machine slows every tool alike, and widens the gap between min and median).\n'
 }
 # Replaces a section's text in RESULTS.md between its markers, or appends it when it has none yet.
 write_section() {
@@ -449,11 +448,18 @@ start included), alternately, each on a fresh database.
 | MSR / psql, ${single_count} migrations, JVM start-up taken out | ${apply_ratio} | <= 1.10 |
 | the same without the drift fingerprint | $(ratio "$(stat in-process-nodrift 1 median)" "$(stat in-process-psql 1 median)") | |
 
+Per migration MSR sends BEGIN with its timeouts and the lock check in one round trip, its statements, and its
+history row with COMMIT in one: 3 + 2 round trips for these migrations of three statements, as many as psql's (BEGIN,
+three statements, COMMIT); before issue #15 it took 3 + 4 (\`MigrationRoundTripsTest\` pins the count). What MSR
+adds beyond that is server work (the history row, the \`pg_locks\` check) and, once per run, connecting, reading
+the files, reading history under the lock and, by default, the drift fingerprint of the whole schema at the end.
+
 ### Verify mode's refresh with ${single_count} migrations on the classpath
 
 What one refresh of a verify-mode replica costs (\`Msr.info()\`, as the starter's monitor calls it every
 \`msr.verify.refresh-interval\`, on a Hikari pool of one connection), averaged over ${REFRESHES:-500} refreshes after
-100 to warm up; statements and round trips are counted on the wire.
+100 to warm up; statements and round trips are counted on the wire. Default settings: without \`msr.schema\` a
+refresh asks for \`current_schema()\` before reading the history (with it set, one statement).
 
 | CPU per refresh, calling thread (ms) | CPU per refresh, whole process (ms) | wall per refresh (ms) | statements per refresh | round trips per refresh |
 |---|---|---|---|---|
