@@ -140,23 +140,37 @@ public final class Applier {
         boolean transactional = migration.transactionalUp(mode);
         boolean repeatable = transactional || migration.directives(Direction.UP).idempotent();
         for (int attempt = 1; ; attempt++) {
-            SQLException rejected = begin(connection, lease, migration, transactional);
+            // The lock check and the timeouts ride on the round trip that opens the transaction, but only once the
+            // history table exists: what comes before a migration's own work (creating the table, recording the
+            // start of a migration outside a transaction) never waits with the migration's lock timeout.
+            boolean early = transactional && table.exists();
+            SQLException rejected = null;
+            if (early) {
+                rejected = begin(connection, lease, migration);
+            } else {
+                lease.ensureHeld();
+            }
             listener.migrationStarted(migration.version(), migration.description(), migration.script(),
                     Direction.UP);
             long start = System.nanoTime();
             Set<String> invalidBefore = Set.of();
             try {
+                if (!early) {
+                    autoCommit(connection, !transactional);
+                    table.createIfAbsent(connection);
+                    if (!transactional) {
+                        // Committed before the work starts: if this process dies part-way, the next run knows.
+                        appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.STARTED,
+                                false, 0);
+                        invalidBefore = InvalidIndexes.present(dialect, connection);
+                    }
+                    start = System.nanoTime();
+                    rejected = setTimeouts(connection, lease, migration, transactional, null);
+                }
                 if (rejected != null) {
                     throw executor.failure(migration, Direction.UP, transactional, "while setting its timeouts",
                             rejected);
                 }
-                table.createIfAbsent(connection);
-                if (!transactional) {
-                    // Committed before the work starts: if this process dies part-way, the next run knows.
-                    appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.STARTED, false, 0);
-                    invalidBefore = InvalidIndexes.present(dialect, connection);
-                }
-                start = System.nanoTime();
                 executor.run(connection, migration, Direction.UP, transactional);
                 long ms = Versions.elapsedMs(start);
                 if (transactional) {
@@ -191,24 +205,23 @@ public final class Applier {
     }
 
     /**
-     * Readies the connection for a migration before it starts: autocommit as the migration needs, then, in one round
-     * trip, its timeouts and the lock check (with the BEGIN of its transaction, which the driver sends along). When the
-     * lock is lost, undoes what it set and throws, so the migration never starts. When the database rejects the
-     * timeouts, returns its error, for the migration to fail with once started.
+     * Opens a transactional migration's transaction before it starts with, in one round trip, its timeouts and the
+     * lock check (the driver sends the BEGIN along). When the lock is lost, rolls back and throws, so the migration
+     * never starts. When the database rejects the timeouts, returns its error, for the migration to fail with once
+     * started.
      */
-    private SQLException begin(Connection connection, LockLease lease, ResolvedMigration migration,
-            boolean transactional) {
+    private SQLException begin(Connection connection, LockLease lease, ResolvedMigration migration) {
         String heldCondition = lease.heldCondition();
         if (heldCondition == null) {
             lease.ensureHeld();
         }
-        autoCommit(connection, !transactional);
-        return setTimeouts(connection, lease, migration, transactional, heldCondition);
+        autoCommit(connection, false);
+        return setTimeouts(connection, lease, migration, true, heldCondition);
     }
 
     /**
-     * Sets the migration's timeouts and checks the lock with them; returns the database's error when it rejected the
-     * timeouts; throws, having undone them, when the lock is lost.
+     * Sets the migration's timeouts and, given a held condition (in a transaction only), checks the lock with them;
+     * returns the database's error when it rejected the timeouts; throws, having rolled back, when the lock is lost.
      */
     private SQLException setTimeouts(Connection connection, LockLease lease, ResolvedMigration migration,
             boolean transactional, String heldCondition) {
@@ -222,11 +235,8 @@ public final class Applier {
             try {
                 lease.ensureHeld(held);
             } catch (MsrException lost) {
-                if (transactional) {
-                    Transactions.rollbackQuietly(connection, lost);
-                } else {
-                    Transactions.resetQuietly(() -> dialect.resetTimeouts(connection), lost);
-                }
+                // A held condition comes only with a transaction: rolling it back undoes the timeouts too.
+                Transactions.rollbackQuietly(connection, lost);
                 throw lost;
             }
         }
