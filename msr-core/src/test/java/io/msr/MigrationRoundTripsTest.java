@@ -25,7 +25,7 @@ class MigrationRoundTripsTest {
      */
     static final int ROUND_TRIPS_PER_MIGRATION = 3;
 
-    /** The statements the same migration sends: BEGIN, the timeouts with the lock check, its statement, its row, COMMIT. */
+    /** The statements it sends: BEGIN, the timeouts with the lock check, its statement, its row, COMMIT. */
     static final int STATEMENTS_PER_MIGRATION = 5;
 
     @TempDir

@@ -21,7 +21,8 @@ import java.util.List;
  * The history table: an append-only audit with one row per attempted operation on a migration. It never
  * stores connection details. Reads and writes run on the connection given, inside whatever transaction it has: they
  * never commit, roll back or change autocommit, so a row written inside a migration's transaction commits or rolls
- * back with it (but for {@link Writer#appendAndCommit}, which commits that transaction with the row, on purpose). Errors are the driver's {@link SQLException}, for the caller to translate. Every dialect proves this
+ * back with it (but for {@link Writer#appendAndCommit}, which commits that transaction with the row, on purpose).
+ * Errors are the driver's {@link SQLException}, for the caller to translate. Every dialect proves this
  * class works on its database by extending the shared contract test ({@code SchemaHistoryContract}).
  */
 public final class SchemaHistory {
@@ -255,6 +256,8 @@ public final class SchemaHistory {
         /**
          * Tells, after the pipeline failed, which statement did: after a failed insert the transaction is aborted
          * and refuses any statement but a rollback; after a failed COMMIT it is over and the next statement runs.
+         * (With the driver's {@code autosave} on, a failed insert looks like a failed COMMIT; the caller rolls back
+         * either way, so only the words of the error differ.)
          */
         private boolean transactionEnded() {
             try (Statement probe = connection.createStatement()) {
