@@ -5,7 +5,7 @@
 # Boot's BOM manages), and psql (the floor: one session per schema, one transaction per file; and one session for
 # all the schemas). MSR and Flyway are timed inside one JVM (io.msr.bench.ApplyManySchemas: JVM start excluded),
 # psql by the shell. Prints min and median and the ratios, writes them into benchmarks/RESULTS.md as the section
-# "Many schemas: ..." and draws benchmarks/plots/tenants-wall-time.svg. run.sh calls it at its end (TENANTS=0 skips).
+# "Many schemas: ..." and draws benchmarks/plots/tenants-wall-time.svg. run.sh calls it for its section "tenants".
 #   benchmarks/run-tenants.sh    (PGHOST, PGPORT, PGUSER, SCHEMAS=200, TENANT_MIGRATIONS=20, REPETITIONS=3 may be set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -150,15 +150,16 @@ min and max is the load of the machine, so compare the ratios of one run rather 
 SECTION
 )"
 echo "${section}"
-# The section replaces its previous version, or run.sh's placeholder line, or is appended.
+# The section replaces its previous version between its markers (as run.sh's sections do), or is appended.
 printf '%s\n' "${section}" > "${work}/section.md"
-awk -v file="${work}/section.md" '
-  function emit() { while ((getline line < file) > 0) print line; close(file) }
-  /^## Many schemas:/ { emit(); skipping = 1; done = 1; next }
-  skipping && /^## / { skipping = 0; print "" }
-  skipping { next }
-  /^Runs against many schemas \(a tenant per schema\) get a chart/ { emit(); done = 1; next }
-  { print }
-  END { if (!done) { print ""; emit() } }
-' benchmarks/RESULTS.md > "${work}/RESULTS.md"
+if grep -qx "<!-- section: tenants -->" benchmarks/RESULTS.md; then
+  awk -v body="${work}/section.md" '
+    $0 == "<!-- section: tenants -->" { print; while ((getline line < body) > 0) print line; skip = 1; next }
+    $0 == "<!-- end: tenants -->" { skip = 0 }
+    !skip { print }
+  ' benchmarks/RESULTS.md > "${work}/RESULTS.md"
+else
+  { cat benchmarks/RESULTS.md; printf '\n<!-- section: tenants -->\n'; cat "${work}/section.md"
+    printf '<!-- end: tenants -->\n'; } > "${work}/RESULTS.md"
+fi
 cp "${work}/RESULTS.md" benchmarks/RESULTS.md

@@ -1,23 +1,28 @@
 package io.msr;
 
 import javax.net.SocketFactory;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A socket factory for the PostgreSQL driver ({@code socketFactory=io.msr.CountingSocketFactory} in the URL) that
  * counts the statements its connections send, by reading the frontend protocol as it goes out: each simple query
  * ({@code Q}) and each extended-protocol execute ({@code E}). What the driver sends on its own (a
- * {@code SHOW TRANSACTION ISOLATION LEVEL}, say) counts too, which a JDBC proxy would miss. The count is shared by
- * every connection it made: use it with one test at a time.
+ * {@code SHOW TRANSACTION ISOLATION LEVEL}, say) counts too, which a JDBC proxy would miss. It also counts round
+ * trips: each time the driver waits for the server after sending (its first read after a write), however many
+ * messages it pipelined before. The counts are shared by every connection it made: use them with one test at a time.
  */
 public final class CountingSocketFactory extends SocketFactory {
 
     static final AtomicInteger STATEMENTS = new AtomicInteger();
+    static final AtomicInteger ROUND_TRIPS = new AtomicInteger();
 
     /** Called by the driver. */
     public CountingSocketFactory() {
@@ -26,14 +31,42 @@ public final class CountingSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket() {
         return new Socket() {
+            private final AtomicBoolean sent = new AtomicBoolean();
             private OutputStream counting;
+            private InputStream waiting;
 
             @Override
             public synchronized OutputStream getOutputStream() throws IOException {
                 if (counting == null) {
-                    counting = new Counting(super.getOutputStream());
+                    counting = new Counting(super.getOutputStream(), sent);
                 }
                 return counting;
+            }
+
+            @Override
+            public synchronized InputStream getInputStream() throws IOException {
+                if (waiting == null) {
+                    waiting = new FilterInputStream(super.getInputStream()) {
+                        @Override
+                        public int read() throws IOException {
+                            roundTrip();
+                            return super.read();
+                        }
+
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            roundTrip();
+                            return super.read(b, off, len);
+                        }
+
+                        private void roundTrip() {
+                            if (sent.getAndSet(false)) {
+                                ROUND_TRIPS.incrementAndGet();
+                            }
+                        }
+                    };
+                }
+                return waiting;
             }
         };
     }
@@ -67,19 +100,23 @@ public final class CountingSocketFactory extends SocketFactory {
         private final byte[] header = new byte[8];
         private int headerRead;
         private long bodyLeft;
+        private final AtomicBoolean sent;
 
-        Counting(OutputStream out) {
+        Counting(OutputStream out, AtomicBoolean sent) {
             super(out);
+            this.sent = sent;
         }
 
         @Override
         public void write(int b) throws IOException {
+            sent.set(true);
             see((byte) b);
             out.write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            sent.set(len > 0 || sent.get());
             for (int i = off; i < off + len; i++) {
                 see(b[i]);
             }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws benchmarks/run.sh's samples as SVG charts: {@code Plots <apply-samples> <job-samples> <out-dir>}. Each
- * samples file has one line per run, tab-separated: {@code tool migrations seconds} for applying migrations to an
- * empty database, {@code job seconds} for the migrate Job with nothing pending; tools keep their first-seen order.
- * Writes {@code apply-wall-time.svg} (min and median per tool at the largest size), {@code apply-scaling.svg} (the
- * median against the number of migrations) and {@code job-wall-time.svg}. Medians are the lower median, as
+ * Draws benchmarks/run.sh's samples as SVG charts: {@code Plots <apply-samples> <job-samples> <out-dir>
+ * [<single-schema-samples>]}. Each samples file has one line per run, tab-separated: {@code tool migrations seconds}
+ * for applying migrations to an empty database, {@code job seconds} for the migrate Job with nothing pending,
+ * {@code what seconds} for the single-schema runs in one warm JVM; tools keep their first-seen order. Writes
+ * {@code apply-wall-time.svg} (min and median per tool at the largest size), {@code apply-scaling.svg} (the
+ * median against the number of migrations), {@code job-wall-time.svg} and {@code single-schema-wall-time.svg}, each
+ * only when its samples file exists (a run may measure only some sections). Medians are the lower median, as
  * run.sh's tables give them.
  */
 public final class Plots {
@@ -23,17 +25,39 @@ public final class Plots {
     }
 
     public static void main(String[] args) throws IOException {
+        Path out = Files.createDirectories(Path.of(args[2]));
+        if (Files.exists(Path.of(args[0]))) {
+            applyCharts(Path.of(args[0]), out);
+        }
+        if (Files.exists(Path.of(args[1]))) {
+            Map<String, List<Double>> jobs = byName(Path.of(args[1]));
+            write(out.resolve("job-wall-time.svg"), SvgChart.bars("Migrate Job with nothing pending",
+                    "Spring Boot jar, JVM start to exit", "wall time (s)", new ArrayList<>(jobs.keySet()),
+                    minAndMedian(jobs)));
+        }
+        if (args.length > 3 && Files.exists(Path.of(args[3]))) {
+            Map<String, List<Double>> single = byName(Path.of(args[3]));
+            write(out.resolve("single-schema-wall-time.svg"), SvgChart.bars("One schema, in one warm JVM",
+                    "run (JVM start-up not in the time)", "wall time (s)", new ArrayList<>(single.keySet()),
+                    minAndMedian(single)));
+        }
+    }
+
+    private static Map<String, List<Double>> byName(Path file) throws IOException {
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        for (String[] fields : read(file)) {
+            samples.computeIfAbsent(fields[0], name -> new ArrayList<>()).add(Double.parseDouble(fields[1]));
+        }
+        return samples;
+    }
+
+    private static void applyCharts(Path file, Path out) throws IOException {
         Map<String, Map<Integer, List<Double>>> apply = new LinkedHashMap<>();
-        for (String[] fields : read(Path.of(args[0]))) {
+        for (String[] fields : read(file)) {
             apply.computeIfAbsent(fields[0], tool -> new LinkedHashMap<>())
                     .computeIfAbsent(Integer.parseInt(fields[1]), size -> new ArrayList<>())
                     .add(Double.parseDouble(fields[2]));
         }
-        Map<String, List<Double>> jobs = new LinkedHashMap<>();
-        for (String[] fields : read(Path.of(args[1]))) {
-            jobs.computeIfAbsent(fields[0], job -> new ArrayList<>()).add(Double.parseDouble(fields[1]));
-        }
-        Path out = Files.createDirectories(Path.of(args[2]));
         List<Integer> sizes = apply.values().stream().flatMap(samples -> samples.keySet().stream()).distinct()
                 .sorted().toList();
         int largest = sizes.get(sizes.size() - 1);
@@ -47,9 +71,6 @@ public final class Plots {
                 sizes.stream().mapToDouble(size -> median(samples.getOrDefault(size, List.of()))).toArray())));
         write(out.resolve("apply-scaling.svg"), SvgChart.lines("Cost against the number of migrations (median)",
                 "migrations applied to an empty database", "wall time, JVM start included (s)", xs, lines));
-        write(out.resolve("job-wall-time.svg"), SvgChart.bars("Migrate Job with nothing pending (" + largest
-                + " applied)", "Spring Boot jar, JVM start to exit", "wall time (s)", new ArrayList<>(jobs.keySet()),
-                minAndMedian(jobs)));
     }
 
     private static List<SvgChart.Series> minAndMedian(Map<String, List<Double>> samples) {

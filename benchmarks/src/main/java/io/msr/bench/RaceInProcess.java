@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * Races MSR runners inside one JVM, so that JVM start-up is out of the measurement and only the coordination
  * (lock, hand-off, history reads) remains: {@code RaceInProcess <jdbc-url> <user> <folder> <runners>} starts the
  * runners together, each with its own engine and connections, and prints the wall time in seconds from their
- * start to the last one's end.
+ * start to the last one's end. With a fifth argument, {@code <warm-up-jdbc-url>}, one runner first applies the
+ * folder to that database, unmeasured, so that the race runs in a warm JVM.
  */
 public final class RaceInProcess {
 
@@ -20,6 +21,10 @@ public final class RaceInProcess {
 
     public static void main(String[] args) throws Exception {
         int runners = Integer.parseInt(args[3]);
+        if (args.length > 4) {
+            Msr.builder().url(args[4], args[1], null)
+                    .settings(MsrSettings.builder().locations("filesystem:" + args[2]).build()).build().migrate();
+        }
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());

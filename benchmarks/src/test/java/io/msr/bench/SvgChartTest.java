@@ -107,6 +107,20 @@ class SvgChartTest {
     }
 
     @Test
+    void plotsOnlyTheSectionsARunMeasured() throws Exception {
+        Path single = Files.writeString(dir.resolve("single.tsv"), "psql, 1000 migrations\t5.1\nMSR, 1000 migrations"
+                + "\t5.4\nMSR, 1000 migrations\t5.3\n");
+
+        Plots.main(new String[] {dir.resolve("none.tsv").toString(), dir.resolve("none.tsv").toString(),
+            dir.resolve("plots").toString(), single.toString()});
+
+        assertThat(dir.resolve("plots/apply-wall-time.svg")).doesNotExist();
+        assertThat(dir.resolve("plots/job-wall-time.svg")).doesNotExist();
+        assertThat(texts(parse(Files.readString(dir.resolve("plots/single-schema-wall-time.svg")))))
+                .contains("One schema, in one warm JVM").contains("|5.30|");
+    }
+
+    @Test
     void roundsTheAxisUpToANiceNumber() {
         assertThat(SvgChart.niceCeiling(17.12)).isEqualTo(20);
         assertThat(SvgChart.niceCeiling(0.87)).isEqualTo(1);

@@ -170,8 +170,19 @@ public interface Dialect {
      * before a migration that runs outside a transaction. Changes no other setting. Throws an {@link SQLException}
      * when the database rejects a value (longer than it supports).
      */
-    void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
-            throws SQLException;
+    default void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
+            throws SQLException {
+        applyTimeouts(connection, lockTimeout, statementTimeout, local, null);
+    }
+
+    /**
+     * Does what {@link #applyTimeouts(Connection, Duration, Duration, boolean)} does and, in the same round trip,
+     * evaluates {@code heldCondition} (a {@link io.msr.internal.lock.LockLease#heldCondition()}, or null): returns its
+     * value, or true when it is null. With {@code local} this statement is the one that opens the migration's
+     * transaction, so a migration's BEGIN, timeouts and lock check cost one round trip together.
+     */
+    boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local,
+            String heldCondition) throws SQLException;
 
     /**
      * Restores both timeouts to the values the session started with (the server's, database's, role's or connection

@@ -76,12 +76,15 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             long delay = FIRST_POLL_MS;
             long lastReport = start;
             boolean reported = false;
-            try (PreparedStatement tryLock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            try (PreparedStatement tryLock = connection.prepareStatement(
+                    "select pg_try_advisory_lock(?, ?), pg_backend_pid()")) {
                 tryLock.setInt(1, key.namespace());
                 tryLock.setInt(2, key.key());
                 while (true) {
-                    if (tryOnce(tryLock)) {
-                        Lease lease = new Lease(connection, borrowed, Duration.ofNanos(System.nanoTime() - start));
+                    int pid = tryOnce(tryLock);
+                    if (pid != 0) {
+                        Lease lease = new Lease(connection, borrowed, pid,
+                                Duration.ofNanos(System.nanoTime() - start));
                         try {
                             observer.acquired(key, lease.waited());
                         } catch (RuntimeException e) {
@@ -166,9 +169,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         }
     }
 
-    private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {
+    /** Tries the lock once; returns the pid of the session that took it, 0 when it is busy. */
+    private static int tryOnce(PreparedStatement tryLock) throws SQLException {
         try (ResultSet result = tryLock.executeQuery()) {
-            return result.next() && result.getBoolean(1);
+            return result.next() && result.getBoolean(1) ? result.getInt(2) : 0;
         }
     }
 
@@ -236,12 +240,17 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         private final Connection connection;
         private final SessionState borrowed;
         private final Duration waited;
+        private final String heldCondition;
         private boolean closed;
 
-        private Lease(Connection connection, SessionState borrowed, Duration waited) {
+        private Lease(Connection connection, SessionState borrowed, int pid, Duration waited) {
             this.connection = connection;
             this.borrowed = borrowed;
             this.waited = waited;
+            // pg_locks shows the two int4 halves of the key as unsigned oids; the pid is the lock session's own.
+            this.heldCondition = "exists (select 1 from pg_catalog.pg_locks where locktype = 'advisory' and granted"
+                    + " and objsubid = 2 and classid::bigint = " + Integer.toUnsignedLong(key.namespace())
+                    + " and objid::bigint = " + Integer.toUnsignedLong(key.key()) + " and pid = " + pid + ")";
         }
 
         @Override
@@ -262,7 +271,18 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             } catch (SQLException e) {
                 alive = false;
             }
-            if (!alive) {
+            ensureHeld(alive);
+        }
+
+        /** The session holding the lock, as the migration connection sees it in pg_locks. */
+        @Override
+        public String heldCondition() {
+            return heldCondition;
+        }
+
+        @Override
+        public void ensureHeld(boolean conditionHeld) {
+            if (!conditionHeld) {
                 throw new ConnectionException("The connection holding the migration lock " + key
                         + " was lost (terminated by an operator, a restart, or no answer within "
                         + detection.patienceSeconds() + " s: a network partition), so the lock is gone, or will be"

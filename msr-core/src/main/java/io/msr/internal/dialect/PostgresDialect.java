@@ -292,23 +292,26 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
-            throws SQLException {
+    public boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout,
+            boolean local, String heldCondition) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement(
-                "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
+                "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)"
+                        + (heldCondition == null ? "" : ", " + heldCondition))) {
             set.setString(1, milliseconds(lockTimeout));
             set.setBoolean(2, local);
             set.setString(3, milliseconds(statementTimeout));
             set.setBoolean(4, local);
-            set.executeQuery().close();
+            try (ResultSet result = set.executeQuery()) {
+                return heldCondition == null || result.next() && result.getBoolean(3);
+            }
         }
     }
 
     @Override
     public void resetTimeouts(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("reset lock_timeout");
-            statement.execute("reset statement_timeout");
+            // One round trip: the driver sends both in one pipeline.
+            statement.execute("reset lock_timeout; reset statement_timeout");
         }
     }
 

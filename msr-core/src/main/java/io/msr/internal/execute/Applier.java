@@ -89,11 +89,17 @@ public final class Applier {
                 table.createIfAbsent(connection);
                 for (ResolvedMigration migration : pending) {
                     current = migration;
-                    lease.ensureHeld();
+                    String heldCondition = lease.heldCondition();
+                    if (heldCondition == null) {
+                        lease.ensureHeld();
+                    }
                     listener.migrationStarted(migration.version(), migration.description(), migration.script(),
                             Direction.UP);
                     start = System.nanoTime();
-                    setTimeouts(connection, migration, true);
+                    SQLException rejected = setTimeouts(connection, lease, migration, true, heldCondition);
+                    if (rejected != null) {
+                        throw executor.failure(migration, Direction.UP, true, "while setting its timeouts", rejected);
+                    }
                     executor.run(connection, migration, Direction.UP, true);
                     long ms = Versions.elapsedMs(start);
                     appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
@@ -134,26 +140,43 @@ public final class Applier {
         boolean transactional = migration.transactionalUp(mode);
         boolean repeatable = transactional || migration.directives(Direction.UP).idempotent();
         for (int attempt = 1; ; attempt++) {
-            lease.ensureHeld();
+            // The lock check and the timeouts ride on the round trip that opens the transaction, but only once the
+            // history table exists: what comes before a migration's own work (creating the table, recording the
+            // start of a migration outside a transaction) never waits with the migration's lock timeout.
+            boolean early = transactional && table.exists();
+            SQLException rejected = null;
+            if (early) {
+                rejected = begin(connection, lease, migration);
+            } else {
+                lease.ensureHeld();
+            }
             listener.migrationStarted(migration.version(), migration.description(), migration.script(),
                     Direction.UP);
             long start = System.nanoTime();
             Set<String> invalidBefore = Set.of();
             try {
-                autoCommit(connection, !transactional);
-                table.createIfAbsent(connection);
-                if (!transactional) {
-                    // Committed before the work starts: if this process dies part-way, the next run knows.
-                    appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.STARTED, false, 0);
-                    invalidBefore = InvalidIndexes.present(dialect, connection);
+                if (!early) {
+                    autoCommit(connection, !transactional);
+                    table.createIfAbsent(connection);
+                    if (!transactional) {
+                        // Committed before the work starts: if this process dies part-way, the next run knows.
+                        appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.STARTED,
+                                false, 0);
+                        invalidBefore = InvalidIndexes.present(dialect, connection);
+                    }
+                    start = System.nanoTime();
+                    rejected = setTimeouts(connection, lease, migration, transactional, null);
                 }
-                start = System.nanoTime();
-                setTimeouts(connection, migration, transactional);
+                if (rejected != null) {
+                    throw executor.failure(migration, Direction.UP, transactional, "while setting its timeouts",
+                            rejected);
+                }
                 executor.run(connection, migration, Direction.UP, transactional);
                 long ms = Versions.elapsedMs(start);
-                appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
                 if (transactional) {
-                    commit(connection, migration, Direction.UP, "at COMMIT");
+                    appendRowAndCommit(migration, ms);
+                } else {
+                    appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
                 }
                 table.committed();
                 resetTimeouts(connection, migration, transactional);
@@ -181,19 +204,55 @@ public final class Applier {
         }
     }
 
-    private void commit(Connection connection, ResolvedMigration migration, Direction direction, String phase) {
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            throw executor.failure(migration, direction, true, phase, e);
+    /**
+     * Opens a transactional migration's transaction before it starts with, in one round trip, its timeouts and the
+     * lock check (the driver sends the BEGIN along). When the lock is lost, rolls back and throws, so the migration
+     * never starts. When the database rejects the timeouts, returns its error, for the migration to fail with once
+     * started.
+     */
+    private SQLException begin(Connection connection, LockLease lease, ResolvedMigration migration) {
+        String heldCondition = lease.heldCondition();
+        if (heldCondition == null) {
+            lease.ensureHeld();
         }
+        autoCommit(connection, false);
+        return setTimeouts(connection, lease, migration, true, heldCondition);
     }
 
-    private void setTimeouts(Connection connection, ResolvedMigration migration, boolean transactional) {
+    /**
+     * Sets the migration's timeouts and, given a held condition (in a transaction only), checks the lock with them;
+     * returns the database's error when it rejected the timeouts; throws, having rolled back, when the lock is lost.
+     */
+    private SQLException setTimeouts(Connection connection, LockLease lease, ResolvedMigration migration,
+            boolean transactional, String heldCondition) {
+        boolean held;
         try {
-            timeouts.apply(connection, migration, Direction.UP, transactional);
+            held = timeouts.apply(connection, migration, Direction.UP, transactional, heldCondition);
         } catch (SQLException e) {
-            throw executor.failure(migration, Direction.UP, transactional, "while setting its timeouts", e);
+            return e;
+        }
+        if (heldCondition != null) {
+            try {
+                lease.ensureHeld(held);
+            } catch (MsrException lost) {
+                // A held condition comes only with a transaction: rolling it back undoes the timeouts too.
+                Transactions.rollbackQuietly(connection, lost);
+                throw lost;
+            }
+        }
+        return null;
+    }
+
+    /** Writes the migration's history row and commits its transaction with it, in one round trip. */
+    private void appendRowAndCommit(ResolvedMigration migration, long ms) {
+        try {
+            writer.appendAndCommit(migration.version(), migration.description(), migration.type(), migration.script(),
+                    migration.checksum(), HistoryOperation.UP, true, ms);
+        } catch (SchemaHistory.CommitFailedException e) {
+            throw executor.failure(migration, Direction.UP, true, "at COMMIT", e.error());
+        } catch (SQLException e) {
+            throw SqlErrors.outsideMigration("Could not write the history row of " + migration.label()
+                    + " to " + history.qualifiedName(), e);
         }
     }
 

@@ -49,7 +49,12 @@ public final class HistoryTable {
         exists = true;
     }
 
-    /** The transaction that created the table committed, or it was created in autocommit. */
+    /** Returns whether the table exists, as far as this run knows (created and not rolled back since). */
+    boolean exists() {
+        return exists;
+    }
+
+        /** The transaction that created the table committed, or it was created in autocommit. */
     void committed() {
         createdInTransaction = false;
     }

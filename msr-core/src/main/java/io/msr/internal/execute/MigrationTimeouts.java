@@ -28,11 +28,20 @@ final class MigrationTimeouts {
     /** Applies the timeouts, for the transaction when {@code transactional}, else for the session. */
     void apply(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional)
             throws SQLException {
+        apply(connection, migration, direction, transactional, null);
+    }
+
+    /**
+     * Applies the timeouts as {@link #apply(Connection, ResolvedMigration, Direction, boolean)} does and evaluates
+     * the lock's held condition in the same round trip; returns its value (true when it is null).
+     */
+    boolean apply(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional,
+            String heldCondition) throws SQLException {
         Directives directives = migration.directives(direction);
         Duration lock = directives.lockTimeout() != null ? directives.lockTimeout() : settings.lockTimeout();
         Duration statement = directives.statementTimeout() != null ? directives.statementTimeout()
                 : settings.statementTimeout();
-        dialect.applyTimeouts(connection, lock, statement, transactional);
+        return dialect.applyTimeouts(connection, lock, statement, transactional, heldCondition);
     }
 
     /** Restores the session timeouts after a migration that ran outside a transaction. */

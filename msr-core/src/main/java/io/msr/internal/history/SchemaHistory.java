@@ -21,7 +21,8 @@ import java.util.List;
  * The history table: an append-only audit with one row per attempted operation on a migration. It never
  * stores connection details. Reads and writes run on the connection given, inside whatever transaction it has: they
  * never commit, roll back or change autocommit, so a row written inside a migration's transaction commits or rolls
- * back with it. Errors are the driver's {@link SQLException}, for the caller to translate. Every dialect proves this
+ * back with it (but for {@link Writer#appendAndCommit}, which commits that transaction with the row, on purpose).
+ * Errors are the driver's {@link SQLException}, for the caller to translate. Every dialect proves this
  * class works on its database by extending the shared contract test ({@code SchemaHistoryContract}).
  */
 public final class SchemaHistory {
@@ -170,9 +171,31 @@ public final class SchemaHistory {
      * be created before the table exists (the first migration creates it).
      */
     public Writer writer(Connection connection) throws SQLException {
-        return new Writer(connection, qualified, connection.prepareStatement("insert into " + qualified
+        String insert = insertSql();
+        return new Writer(connection, qualified, insert, connection.prepareStatement(insert));
+    }
+
+    private String insertSql() {
+        return "insert into " + qualified
                 + " (version, description, type, script, checksum, operation, success, execution_time_ms)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)"));
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * The COMMIT of {@link Writer#appendAndCommit} failed after the row was written: a deferred constraint, a
+     * serialization failure. The cause is the database's error; the transaction is over, nothing of it remains.
+     */
+    public static final class CommitFailedException extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        CommitFailedException(SQLException error) {
+            super(error.getMessage(), error.getSQLState(), error.getErrorCode(), error);
+        }
+
+        /** Returns the database's error. */
+        public SQLException error() {
+            return (SQLException) getCause();
+        }
     }
 
     /**
@@ -182,12 +205,15 @@ public final class SchemaHistory {
     public static final class Writer implements AutoCloseable {
         private final Connection connection;
         private final String qualified;
+        private final String insertSql;
         private final PreparedStatement insert;
         private PreparedStatement importInsert;
+        private PreparedStatement insertAndCommit;
 
-        private Writer(Connection connection, String qualified, PreparedStatement insert) {
+        private Writer(Connection connection, String qualified, String insertSql, PreparedStatement insert) {
             this.connection = connection;
             this.qualified = qualified;
+            this.insertSql = insertSql;
             this.insert = insert;
         }
 
@@ -200,6 +226,53 @@ public final class SchemaHistory {
         public void append(Version version, String description, MigrationType type, String script, String checksum,
                 HistoryOperation operation, boolean success, long executionTimeMs) throws SQLException {
             // Untyped, so the database converts it to the column's type: tables created before dotted versions hold bigint.
+            bind(insert, version, description, type, script, checksum, operation, success, executionTimeMs);
+            insert.executeUpdate();
+        }
+
+        /**
+         * Appends one row as {@link #append} does and commits the connection's transaction with it, in one round trip:
+         * the driver sends the insert and the COMMIT in one pipeline. Call with autocommit off, in the transaction the
+         * row belongs to. When the row cannot be written, throws the driver's error and the transaction stays open,
+         * aborted, for the caller to roll back. When the COMMIT fails, throws a {@link CommitFailedException}: the
+         * transaction is over, and a new one may be open (roll back before going on).
+         */
+        public void appendAndCommit(Version version, String description, MigrationType type, String script,
+                String checksum, HistoryOperation operation, boolean success, long executionTimeMs)
+                throws SQLException {
+            if (insertAndCommit == null) {
+                insertAndCommit = connection.prepareStatement(insertSql + "; commit");
+            }
+            bind(insertAndCommit, version, description, type, script, checksum, operation, success, executionTimeMs);
+            try {
+                insertAndCommit.execute();
+            } catch (SQLException e) {
+                if (transactionEnded()) {
+                    throw new CommitFailedException(e);
+                }
+                throw e;
+            }
+        }
+
+        /**
+         * Tells, after the pipeline failed, which statement did: after a failed insert the transaction is aborted
+         * and refuses any statement but a rollback; after a failed COMMIT it is over and the next statement runs.
+         * (With the driver's {@code autosave} on, a failed insert looks like a failed COMMIT; the caller rolls back
+         * either way, so only the words of the error differ.)
+         */
+        private boolean transactionEnded() {
+            try (Statement probe = connection.createStatement()) {
+                probe.execute("select 1");
+                return true;
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        private static void bind(PreparedStatement insert, Version version, String description, MigrationType type,
+                String script, String checksum, HistoryOperation operation, boolean success, long executionTimeMs)
+                throws SQLException {
+            // Untyped, so the database converts it to the column's type: tables created before dotted versions hold bigint.
             insert.setObject(1, version == null ? null : version.toString(), Types.OTHER);
             insert.setString(2, truncate(description, 200));
             insert.setString(3, type.name());
@@ -208,7 +281,6 @@ public final class SchemaHistory {
             insert.setString(6, operation.name());
             insert.setBoolean(7, success);
             insert.setLong(8, executionTimeMs);
-            insert.executeUpdate();
         }
 
         /**
@@ -239,12 +311,9 @@ public final class SchemaHistory {
         /** Closes the statements; the connection stays open. */
         @Override
         public void close() throws SQLException {
-            try {
-                insert.close();
-            } finally {
-                if (importInsert != null) {
-                    importInsert.close();
-                }
+            try (PreparedStatement first = insert; PreparedStatement second = importInsert;
+                 PreparedStatement third = insertAndCommit) {
+                // closes them all, in reverse order, null ones skipped
             }
         }
 

@@ -24,6 +24,26 @@ public interface LockLease extends AutoCloseable {
     void ensureHeld();
 
     /**
+     * Returns an SQL condition that is true while this lease holds the lock, for the migration connection to evaluate
+     * in a round trip it makes anyway (the statement that sets a migration's timeouts), so that checking the lock
+     * before each migration costs no round trip of its own; a caller that evaluated it passes the value to
+     * {@link #ensureHeld(boolean)}. Returns null, by default, when only {@link #ensureHeld()} can check the lock. The
+     * condition is constant for the lease's life and holds only literals, no parameters.
+     */
+    default String heldCondition() {
+        return null;
+    }
+
+    /**
+     * Does what {@link #ensureHeld()} does, given the value the migration connection found for
+     * {@link #heldCondition()}: returns when it was true, throws the same {@link io.msr.ConnectionException} when it
+     * was false. By default (no condition) it checks with {@link #ensureHeld()}.
+     */
+    default void ensureHeld(boolean conditionHeld) {
+        ensureHeld();
+    }
+
+    /**
      * Releases the lock explicitly, then closes its connection: a pooled connection would keep a session's lock after
      * being closed, so the release never relies on closing. Never throws, also when the connection is already dead
      * (the lock then went with it); closing again does nothing.

@@ -1,5 +1,6 @@
 package io.msr.internal.dialect;
 
+import io.msr.ConnectionException;
 import io.msr.MsrSettings;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.lock.DeadClientDetection;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** {@link PostgresAdvisoryLock} passes the migration lock contract. */
 @WithPostgres
@@ -64,6 +67,23 @@ class PostgresAdvisoryLockTest extends MigrationLockContract {
     @Override
     protected boolean inTransaction(int pid) {
         return !"idle".equals(db.queryForObject("select state from pg_stat_activity where pid = " + pid, String.class));
+    }
+
+    @Test
+    void theHeldConditionIsTrueFromAnotherSessionWhileHeldAndFalseOnceTheLockSessionIsGone() {
+        // negative halves too: pg_locks shows them as unsigned oids
+        for (LockKey key : new LockKey[] {newKey(), new LockKey(-2, Integer.MIN_VALUE + 1, "negative halves")}) {
+            LockLease lease = lock(key).acquire(Duration.ZERO, LockObserver.NONE);
+            String held = "select " + lease.heldCondition();
+            assertThat(db.queryForObject(held, Boolean.class)).isTrue();
+            assertThatCode(() -> lease.ensureHeld(true)).doesNotThrowAnyException();
+
+            terminate(lock(key).status().holderPid());
+            assertThat(db.queryForObject(held, Boolean.class)).isFalse();
+            assertThat(catchThrowableOfType(ConnectionException.class, () -> lease.ensureHeld(false)).getMessage())
+                    .contains("was lost").contains(key.toString());
+            lease.close();
+        }
     }
 
     @Test

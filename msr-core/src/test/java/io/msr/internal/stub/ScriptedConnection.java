@@ -15,7 +15,10 @@ import java.util.Map;
 /**
  * A JDBC connection with no database behind it, for fast orchestration tests: it writes every call that matters
  * (statements, history rows, commit, rollback, autocommit) to a {@link #journal()} and fails the calls a test
- * scripts, with the SQLState it names. History rows are journaled as {@code history V2 UP true}.
+ * scripts, with the SQLState it names. History rows are journaled as {@code history V2 UP true}; a row written
+ * together with its COMMIT ({@code insert ...; commit}) as the row, then the commit. After a failed statement or row
+ * inside a transaction, the transaction is aborted, as PostgreSQL's is: any statement but a rollback fails with
+ * 25P02.
  */
 public final class ScriptedConnection {
 
@@ -24,6 +27,7 @@ public final class ScriptedConnection {
     private final List<String> commitFailures = new ArrayList<>();
     private final Map<String, String> failingRows = new HashMap<>();
     private boolean autoCommit = true;
+    private boolean aborted;
     private final Connection proxy = proxy(Connection.class, this::connection);
 
     /** Returns the connection. */
@@ -65,15 +69,11 @@ public final class ScriptedConnection {
                 return autoCommit;
             }
             case "commit" -> {
-                if (!commitFailures.isEmpty()) {
-                    String state = commitFailures.remove(0);
-                    journal.add("commit failed " + state);
-                    throw new SQLException("ERROR: scripted failure at commit", state);
-                }
-                journal.add("commit");
+                commit();
                 return null;
             }
             case "rollback" -> {
+                aborted = false;
                 journal.add("rollback");
                 return null;
             }
@@ -82,7 +82,8 @@ public final class ScriptedConnection {
             }
             case "prepareStatement" -> {
                 Object[] values = new Object[9];
-                return proxy(PreparedStatement.class, (m, a) -> historyRow(m, a, values));
+                boolean commits = ((String) args[0]).endsWith("; commit");
+                return proxy(PreparedStatement.class, (m, a) -> historyRow(m, a, values, commits));
             }
             case "isValid" -> {
                 return true;
@@ -93,13 +94,42 @@ public final class ScriptedConnection {
         }
     }
 
+    private void commit() throws SQLException {
+        if (aborted) {
+            aborted = false;
+            journal.add("rollback (commit of an aborted transaction)");
+            return;
+        }
+        if (!commitFailures.isEmpty()) {
+            String state = commitFailures.remove(0);
+            journal.add("commit failed " + state);
+            throw new SQLException("ERROR: scripted failure at commit", state);
+        }
+        journal.add("commit");
+    }
+
+    private void checkNotAborted() throws SQLException {
+        if (aborted) {
+            throw new SQLException("ERROR: current transaction is aborted", "25P02");
+        }
+    }
+
+    private void failed(String what, String sqlState) throws SQLException {
+        journal.add("failed " + what);
+        aborted = !autoCommit;
+        throw new SQLException("ERROR: scripted failure of " + what, sqlState);
+    }
+
     private Object statement(Method method, Object[] args) throws SQLException {
         if (method.getName().equals("execute")) {
             String sql = (String) args[0];
+            checkNotAborted();
+            if (sql.equals("select 1")) {
+                return true;
+            }
             for (Map.Entry<String, String> failing : failingStatements.entrySet()) {
                 if (sql.contains(failing.getKey())) {
-                    journal.add("failed " + sql);
-                    throw new SQLException("ERROR: scripted failure of " + sql, failing.getValue());
+                    failed(sql, failing.getValue());
                 }
             }
             journal.add(sql);
@@ -108,19 +138,22 @@ public final class ScriptedConnection {
         return null;
     }
 
-    private Object historyRow(Method method, Object[] args, Object[] values) throws SQLException {
+    private Object historyRow(Method method, Object[] args, Object[] values, boolean commits) throws SQLException {
         if (method.getName().startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
             values[i] = args[1];
-        } else if (method.getName().equals("executeUpdate")) {
+        } else if (method.getName().equals("executeUpdate") || method.getName().equals("execute")) {
+            checkNotAborted();
             String row = "history V" + values[1] + " " + values[6] + " " + values[7];
             for (Map.Entry<String, String> failing : failingRows.entrySet()) {
                 if (row.startsWith(failing.getKey())) {
-                    journal.add("failed " + row);
-                    throw new SQLException("ERROR: scripted failure of the history insert", failing.getValue());
+                    failed(row, failing.getValue());
                 }
             }
             journal.add(row);
-            return 1;
+            if (commits) {
+                commit();
+            }
+            return method.getName().equals("execute") ? (Object) false : (Object) 1;
         }
         return null;
     }

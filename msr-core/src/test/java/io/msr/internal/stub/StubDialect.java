@@ -86,7 +86,9 @@ public final class StubDialect implements Dialect {
     }
 
     @Override
-    public void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local) {
+    public boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local,
+            String heldCondition) {
+        return true;
     }
 
     @Override
