@@ -1,5 +1,7 @@
 package io.msr;
 
+import io.msr.test.CountingSocketFactory;
+
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -51,12 +53,12 @@ class InfoQueriesTest {
                 + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName();
         try (Connection physical = DriverManager.getConnection(url, db.username(), db.password())) {
             Msr msr = Msr.builder().dataSource(pooled(physical)).settings(settings).build();
-            int start = CountingSocketFactory.STATEMENTS.get();
+            int start = CountingSocketFactory.statements();
             InfoResult first = msr.info();
-            int firstCount = CountingSocketFactory.STATEMENTS.get() - start;
-            int before = CountingSocketFactory.STATEMENTS.get();
+            int firstCount = CountingSocketFactory.statements() - start;
+            int before = CountingSocketFactory.statements();
             InfoResult second = msr.info();
-            int perRefresh = CountingSocketFactory.STATEMENTS.get() - before;
+            int perRefresh = CountingSocketFactory.statements() - before;
             System.out.printf("info() statements: first %d, then %d per refresh%n", firstCount, perRefresh);
             assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion()).isEqualTo(Version.of(20));
             assertThat(second.history()).hasSize(20);

@@ -1,5 +1,7 @@
 package io.msr;
 
+import io.msr.test.CountingSocketFactory;
+
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -59,11 +61,11 @@ class MigrationRoundTripsTest {
                 + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName();
         Msr msr = Msr.builder().url(url, db.username(), db.password())
                 .settings(folder.settings().schema(schema).build()).build();
-        int statements = CountingSocketFactory.STATEMENTS.get();
-        int roundTrips = CountingSocketFactory.ROUND_TRIPS.get();
+        int statements = CountingSocketFactory.statements();
+        int roundTrips = CountingSocketFactory.roundTrips();
         assertThat(msr.migrate().succeeded()).hasSize(migrations);
-        return new Cost(CountingSocketFactory.STATEMENTS.get() - statements,
-                CountingSocketFactory.ROUND_TRIPS.get() - roundTrips);
+        return new Cost(CountingSocketFactory.statements() - statements,
+                CountingSocketFactory.roundTrips() - roundTrips);
     }
 
     private record Cost(int statements, int roundTrips) {

@@ -1,5 +1,6 @@
 package io.msr;
 
+import io.msr.test.SessionPeak;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -16,8 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,16 +55,12 @@ class MultiSchemaTest {
         String failing = schemas.get(13);
         folder.write("V4_fails_in_one.up.sql", "do $$ begin if current_schema() = '" + failing + "' then"
                 + " raise exception 'tenant % is broken', current_schema(); end if; end $$;");
-        AtomicInteger peak = new AtomicInteger();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread sampler = sampleConnections(peak, running);
-
         SchemasResult<OperationResult> result;
+        SessionPeak sessions = SessionPeak.start(db);
         try {
             result = across(schemas, 4, true).migrate();
         } finally {
-            running.set(false);
-            sampler.join();
+            sessions.close();
         }
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
@@ -87,7 +81,7 @@ class MultiSchemaTest {
         assertThat(db.queryForObject("select count(*) from information_schema.tables where table_schema = 'public'"
                 + " and table_name = 'accounts'", Long.class)).isZero();
         // Four schemas at once, each on a work connection and a lock connection.
-        assertThat(peak.get()).isBetween(1, 8);
+        assertThat(sessions.peak()).isBetween(1, 8);
         assertThat(result.toSummaryMap(SchemasResult.SUMMARY_SCHEMAS_LISTED)).containsEntry("exitCode", 3);
     }
 
@@ -201,26 +195,5 @@ class MultiSchemaTest {
 
     private Msr msr(MultiSchemaSettings multiSchema) {
         return folder.msr(db, folder.settings().multiSchema(multiSchema).build());
-    }
-
-    /** Samples the sessions connected to the test database, other than the sampler's own, until told to stop. */
-    private Thread sampleConnections(AtomicInteger peak, AtomicBoolean running) {
-        Thread sampler = new Thread(() -> {
-            try (Connection connection = db.connect();
-                 PreparedStatement count = connection.prepareStatement("select count(*) from pg_stat_activity"
-                         + " where datname = current_database() and pid <> pg_backend_pid()")) {
-                while (running.get()) {
-                    try (ResultSet rows = count.executeQuery()) {
-                        rows.next();
-                        peak.accumulateAndGet(rows.getInt(1), Math::max);
-                    }
-                    Thread.sleep(5);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        sampler.start();
-        return sampler;
     }
 }

@@ -1,5 +1,7 @@
 package io.msr.bench;
 
+import io.msr.test.CountingSocketFactory;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.msr.InfoResult;

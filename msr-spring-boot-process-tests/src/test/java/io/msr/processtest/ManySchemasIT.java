@@ -2,6 +2,7 @@ package io.msr.processtest;
 
 import io.msr.MultiSchemaSettings;
 import io.msr.test.PackagedJar;
+import io.msr.test.SessionPeak;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,15 +13,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,9 +137,7 @@ class ManySchemasIT {
             assertThat(new MultiSchemaSettings(tenants, 1, false, index, shards).shardOf(tenants))
                     .as("the names spread over every shard").isNotEmpty();
         }
-        AtomicInteger peak = new AtomicInteger();
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread sampler = sampleConnections(peak, sampling);
+        SessionPeak sessions = SessionPeak.start(db);
         List<PackagedJar.Started> started = new ArrayList<>();
         List<PackagedJar.Run> runs = new ArrayList<>();
         try {
@@ -160,8 +154,7 @@ class ManySchemasIT {
             }
         } finally {
             started.forEach(PackagedJar.Started::stop);
-            sampling.set(false);
-            sampler.join();
+            sessions.close();
         }
 
         for (int index = 0; index < shards; index++) {
@@ -176,10 +169,10 @@ class ManySchemasIT {
             assertThat(historyRows(tenant)).as(tenant + ": V1 and V2, once each").isEqualTo(2);
             assertThat(accounts(tenant)).containsExactly(tenant);
         }
-        assertThat(peak.get()).as("connections at the peak: at most shards x 2 x parallelism")
+        assertThat(sessions.peak()).as("connections at the peak: at most shards x 2 x parallelism")
                 .isBetween(1, shards * 2 * parallelism);
         System.out.println("ManySchemasIT: peak connections of " + shards + " shards at parallelism " + parallelism
-                + ": " + peak.get() + " (budget " + shards * 2 * parallelism + ")");
+                + ": " + sessions.peak() + " (budget " + shards * 2 * parallelism + ")");
     }
 
     /** The database, the schema list and the tenants' migrations, without the app's own (Java) migration. */
@@ -204,26 +197,5 @@ class ManySchemasIT {
     private long historyRows(String schema) {
         return db.queryForObject("select count(*) from " + schema + ".msr_schema_history where success"
                 + " and operation = 'UP'", Long.class);
-    }
-
-    /** Samples the sessions connected to the test database, other than the sampler's own, until told to stop. */
-    private Thread sampleConnections(AtomicInteger peak, AtomicBoolean running) {
-        Thread sampler = new Thread(() -> {
-            try (Connection connection = db.connect();
-                 PreparedStatement count = connection.prepareStatement("select count(*) from pg_stat_activity"
-                         + " where datname = current_database() and pid <> pg_backend_pid()")) {
-                while (running.get()) {
-                    try (ResultSet rows = count.executeQuery()) {
-                        rows.next();
-                        peak.accumulateAndGet(rows.getInt(1), Math::max);
-                    }
-                    Thread.sleep(5);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "connection-sampler");
-        sampler.start();
-        return sampler;
     }
 }

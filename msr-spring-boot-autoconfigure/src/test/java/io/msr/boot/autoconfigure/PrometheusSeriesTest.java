@@ -61,34 +61,17 @@ class PrometheusSeriesTest {
         String schema = db.freshSchema().name();
         Files.writeString(dir.resolve("V1_t.up.sql"), "create table " + schema + ".t (id int);");
         StringBuilder scrape = new StringBuilder();
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class,
-                        MsrActuatorAutoConfiguration.class, MetricsAutoConfiguration.class))
-                .withBean(MeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(),
-                        "spring.datasource.username=" + db.username(), "spring.datasource.password=" + db.password(),
-                        "msr.schema=" + schema, "msr.locations=filesystem:" + dir,
-                        // What the dashboard's variables select on; sample-app sets it the same way.
-                        "management.metrics.tags.application=msr-sample")
-                .run(context -> {
-                    Msr msr = context.getBean(Msr.class);
-                    msr.migrate();
-                    Files.writeString(dir.resolve("V2_broken.up.sql"), "create table " + schema + ".t (id int);");
-                    catchThrowableOfType(MsrException.class, msr::migrate);
-                    context.getBean(SchemaMonitor.class).refresh();
-                    scrape.append(((PrometheusMeterRegistry) context.getBean(MeterRegistry.class)).scrape());
-                });
+        runner("msr.schema=" + schema).run(context -> {
+            Msr msr = context.getBean(Msr.class);
+            msr.migrate();
+            Files.writeString(dir.resolve("V2_broken.up.sql"), "create table " + schema + ".t (id int);");
+            catchThrowableOfType(MsrException.class, msr::migrate);
+            context.getBean(SchemaMonitor.class).refresh();
+            scrape.append(((PrometheusMeterRegistry) context.getBean(MeterRegistry.class)).scrape());
+        });
         // Verify mode over many schemas adds the schemas by readiness.
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class,
-                        MsrActuatorAutoConfiguration.class, MetricsAutoConfiguration.class))
-                .withBean(MeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(),
-                        "spring.datasource.username=" + db.username(), "spring.datasource.password=" + db.password(),
-                        "msr.schemas=" + schema, "msr.locations=filesystem:" + dir,
-                        "management.metrics.tags.application=msr-sample")
-                .run(context -> scrape.append(((PrometheusMeterRegistry) context.getBean(MeterRegistry.class))
-                        .scrape()));
+        runner("msr.schemas=" + schema).run(context -> scrape.append(((PrometheusMeterRegistry) context
+                .getBean(MeterRegistry.class)).scrape()));
         List<String> series = series(scrape.toString());
 
         assertThat(scrape.toString().lines().filter(line -> line.startsWith("msr_migration_duration_seconds_bucket{")
@@ -108,6 +91,18 @@ class PrometheusSeriesTest {
         assertThat(Files.readString(SERIES))
                 .as("%s is stale: rewrite it with -Dmsr.prometheus-series.rewrite=true (see its header), then run "
                         + "deployment-tests", SERIES).isEqualTo(expected);
+    }
+
+    private ApplicationContextRunner runner(String schemaProperty) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MsrAutoConfiguration.class,
+                        MsrActuatorAutoConfiguration.class, MetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(),
+                        "spring.datasource.username=" + db.username(), "spring.datasource.password=" + db.password(),
+                        schemaProperty, "msr.locations=filesystem:" + dir,
+                        // What the dashboard's variables select on; sample-app sets it the same way.
+                        "management.metrics.tags.application=msr-sample");
     }
 
     /** The MSR series of a scrape: names and labels, without values, comments, or the bucket bounds. */

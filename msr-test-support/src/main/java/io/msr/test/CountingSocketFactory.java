@@ -1,4 +1,4 @@
-package io.msr.bench;
+package io.msr.test;
 
 import javax.net.SocketFactory;
 import java.io.FilterInputStream;
@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A socket factory for the PostgreSQL driver ({@code socketFactory=io.msr.bench.CountingSocketFactory} in the URL) that
+ * A socket factory for the PostgreSQL driver ({@code socketFactory=io.msr.test.CountingSocketFactory} in the URL) that
  * counts the statements its connections send, by reading the frontend protocol as it goes out: each simple query
  * ({@code Q}) and each extended-protocol execute ({@code E}). What the driver sends on its own (a
  * {@code SHOW TRANSACTION ISOLATION LEVEL}, say) counts too, which a JDBC proxy would miss. It also counts round
  * trips: each time the driver waits for the server after sending (its first read after a write), however many
  * messages it pipelined before. The counts are shared by every connection it made: read them around one
- * measurement at a time. (A copy of msr-core's test class of the same name.)
+ * measurement at a time.
  */
 public final class CountingSocketFactory extends SocketFactory {
 
@@ -26,12 +26,12 @@ public final class CountingSocketFactory extends SocketFactory {
     private static final AtomicInteger ROUND_TRIPS = new AtomicInteger();
 
     /** Returns the statements sent so far, by every connection. */
-    static int statements() {
+    public static int statements() {
         return STATEMENTS.get();
     }
 
     /** Returns the round trips made so far, by every connection. */
-    static int roundTrips() {
+    public static int roundTrips() {
         return ROUND_TRIPS.get();
     }
 
