@@ -60,7 +60,7 @@ class ArchitectureTest {
     void operationsOrchestrateExecuteRunsAndThePartsServeBoth() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.msr..")
                 .layer("api").definedBy(API)
-                .layer("operation").definedBy("io.msr.internal.operation..", "io.msr.internal.tenant..")
+                .layer("operation").definedBy("io.msr.internal.operation..")
                 .layer("execute").definedBy("io.msr.internal.execute..")
                 .layer("parts").definedBy("io.msr.internal.source..", "io.msr.internal.sql..",
                         "io.msr.internal.lint..", "io.msr.internal.plan..", "io.msr.internal.history..",

@@ -1,10 +1,6 @@
 package io.msr.internal.operation;
 
-import io.msr.Version;
 import io.msr.AcrossSchemas;
-import io.msr.MultiSchemaSettings;
-import io.msr.SchemaSource;
-import io.msr.internal.tenant.SchemaFleet;
 import io.msr.CheckResult;
 import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
@@ -14,9 +10,12 @@ import io.msr.InfoResult;
 import io.msr.LockStatus;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import io.msr.MultiSchemaSettings;
 import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.Redaction;
+import io.msr.SchemaSource;
+import io.msr.Version;
 import io.msr.internal.backup.ConnectionDetails;
 import io.msr.internal.backup.PgBackup;
 import io.msr.internal.jdbc.ConnectionFactory;
@@ -87,13 +86,15 @@ final class Engine implements Msr {
         ConnectionFactory lockConnections = details == null ? connections
                 : () -> open(details, Redaction.redact(details.jdbcUrl()));
         this.context = new EngineContext(connections, lockConnections, settings, configuration.javaMigrations(),
-                new ResolutionCache(configuration.classLoader()), new CompositeListener(configuration.listeners()),
+                new ResolutionCache(configuration.classLoader())::resolve,
+                new CompositeListener(configuration.listeners()),
                 new PgBackup(settings.backup(), details), new DatabaseFacts(), false);
         this.template = new OperationTemplate(context);
         this.schemaSource = configuration.schemaSource();
     }
 
-    private Engine(EngineContext context, SchemaSource schemaSource) {
+    /** An engine of the context, sharing the caller's connections, resolutions and listener. */
+    Engine(EngineContext context, SchemaSource schemaSource) {
         this.context = context;
         this.template = new OperationTemplate(context);
         this.schemaSource = schemaSource;
@@ -110,8 +111,7 @@ final class Engine implements Msr {
 
     @Override
     public AcrossSchemas acrossSchemas() {
-        return new SchemaFleet(this, context.settings().multiSchema(), schemaSource, context.connections(),
-                context.settings().connectWait());
+        return new SchemaFleet(context, schemaSource);
     }
 
     @Override

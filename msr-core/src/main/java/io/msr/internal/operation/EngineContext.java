@@ -25,7 +25,8 @@ import java.util.Map;
  *                        sessions whenever the URL is known, so the session lock never lives on a pooled connection
  * @param settings       the settings
  * @param javaMigrations the registered Java migrations
- * @param resolver       resolves migrations from the locations, reading only what changed since the last call
+ * @param resolver       resolves migrations from the locations: the engine's {@link ResolutionCache}, reading only
+ *                       what changed since the last call
  * @param listener       hears about the run (already made failure-safe)
  * @param backup         takes and restores backups with the database's own tools
  * @param facts          what the engine learnt about its database, for cheaper reads
@@ -34,7 +35,7 @@ import java.util.Map;
  *                       ({@link io.msr.Msr#forSchema})
  */
 record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnections, MsrSettings settings,
-        List<JavaMigration> javaMigrations, ResolutionCache resolver, MigrationListener listener, PgBackup backup,
+        List<JavaMigration> javaMigrations, Resolver resolver, MigrationListener listener, PgBackup backup,
         DatabaseFacts facts, boolean schemaFirst) {
 
     /**
@@ -45,6 +46,36 @@ record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnec
         MsrSettings own = settings.toBuilder().schema(schema).build();
         return new EngineContext(connections, lockConnections, own, javaMigrations, resolver, listener, backup, facts,
                 true);
+    }
+
+    /** Resolves the migrations of the settings' locations, with the Java migrations. */
+    @FunctionalInterface
+    interface Resolver {
+
+        /** Returns the resolution; see {@link ResolutionCache#resolve}. */
+        MigrationResolver.Resolution resolve(MsrSettings settings, List<JavaMigration> javaMigrations);
+    }
+
+    /**
+     * Returns this context resolving once: its first resolution serves every later call, whatever their settings. For
+     * one operation over many schemas, whose settings differ by the schema alone (which resolving does not read): each
+     * schema gets the same migrations, and the locations are listed once rather than once per schema.
+     */
+    EngineContext resolvingOnce() {
+        Resolver first = new Resolver() {
+            private MigrationResolver.Resolution resolution;
+
+            @Override
+            public synchronized MigrationResolver.Resolution resolve(MsrSettings settings,
+                    List<JavaMigration> javaMigrations) {
+                if (resolution == null) {
+                    resolution = resolver.resolve(settings, javaMigrations);
+                }
+                return resolution;
+            }
+        };
+        return new EngineContext(connections, lockConnections, settings, javaMigrations, first, listener, backup, facts,
+                schemaFirst);
     }
 
     /** Resolves every migration; an unknown placeholder is an error issue of its file. */

@@ -1,4 +1,4 @@
-package io.msr.internal.tenant;
+package io.msr.internal.operation;
 
 import io.msr.AcrossSchemas;
 import io.msr.ConfigurationException;
@@ -6,6 +6,7 @@ import io.msr.DriftResult;
 import io.msr.ExitCode;
 import io.msr.InfoResult;
 import io.msr.Msr;
+import io.msr.MsrSettings;
 import io.msr.MultiSchemaSettings;
 import io.msr.Operation;
 import io.msr.OperationResult;
@@ -13,7 +14,6 @@ import io.msr.SchemaOutcome;
 import io.msr.SchemaSource;
 import io.msr.SchemasResult;
 import io.msr.Version;
-import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,33 +28,27 @@ import java.util.function.Function;
 
 /**
  * msr-core's {@link AcrossSchemas}: finds this process's schemas (the settings' list or the source's, then the
- * shard's share), runs the operation in each on an engine of that schema ({@link Msr#forSchema}) through a
- * {@link SchemaFanOut}, and sums the outcomes up.
+ * shard's share), runs the operation in each on an engine of that schema through a {@link SchemaFanOut}, and sums the
+ * outcomes up. One operation resolves the migrations once for all its schemas ({@link EngineContext#resolvingOnce}):
+ * every schema gets the same migrations, read once however many schemas there are.
  */
-public final class SchemaFleet implements AcrossSchemas {
+final class SchemaFleet implements AcrossSchemas {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaFleet.class);
 
-    private final Msr engine;
+    private final EngineContext context;
     private final MultiSchemaSettings settings;
     private final SchemaSource source;
-    private final ConnectionFactory connections;
-    private final Duration connectWait;
 
     /**
-     * @param engine      the engine whose {@link Msr#forSchema} works on one schema
-     * @param settings    the schema list, parallelism and shard
-     * @param source      lists the schemas when the settings do not, or null
-     * @param connections opens the connection the source reads with
-     * @param connectWait how long that first connection waits for a database that does not accept connections yet
+     * @param context the engine's context; {@link MsrSettings#multiSchema()} gives the schema list, parallelism and
+     *                shard, and its connections read the source
+     * @param source  lists the schemas when the settings do not, or null
      */
-    public SchemaFleet(Msr engine, MultiSchemaSettings settings, SchemaSource source, ConnectionFactory connections,
-            Duration connectWait) {
-        this.engine = engine;
-        this.settings = settings;
+    SchemaFleet(EngineContext context, SchemaSource source) {
+        this.context = context;
+        this.settings = context.settings().multiSchema();
         this.source = source;
-        this.connections = connections;
-        this.connectWait = connectWait;
     }
 
     @Override
@@ -68,7 +62,7 @@ public final class SchemaFleet implements AcrossSchemas {
             throw new ConfigurationException("No schemas are configured for an operation over many schemas: set"
                     + " msr.schemas to a comma-separated list, or give a SchemaSource (an MsrSchemaSource bean).");
         }
-        try (Connection connection = connections.openFirst(connectWait)) {
+        try (Connection connection = context.connections().openFirst(context.settings().connectWait())) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {
@@ -130,16 +124,18 @@ public final class SchemaFleet implements AcrossSchemas {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         List<String> schemas = schemas();
+        String name = OperationTemplate.name(operation);
         if (schemas.isEmpty()) {
-            log.warn("{} over schemas: no schema {}; nothing to do", name(operation), settings.shardCount() > 1
+            log.warn("{} over schemas: no schema {}; nothing to do", name, settings.shardCount() > 1
                     ? "falls in shard " + settings.shardIndex() + " of " + settings.shardCount() : "is listed");
         } else {
-            log.info("{} over {} schema(s){}, {} at a time", name(operation), schemas.size(), settings.shardCount() > 1
+            log.info("{} over {} schema(s){}, {} at a time", name, schemas.size(), settings.shardCount() > 1
                     ? " (shard " + settings.shardIndex() + " of " + settings.shardCount() + ")" : "",
                     Math.min(settings.parallelism(), schemas.size()));
         }
+        EngineContext once = context.resolvingOnce();
         List<SchemaOutcome<T>> outcomes = new SchemaFanOut(settings.parallelism(), settings.continueOnError())
-                .run(schemas, schema -> work.apply(engine.forSchema(schema)), exitCode);
+                .run(schemas, schema -> work.apply(new Engine(once.forSchema(schema), source)), exitCode);
         List<ExitCode> codes = new ArrayList<>();
         for (SchemaOutcome<T> outcome : outcomes) {
             codes.add(outcome.exitCode());
@@ -147,17 +143,18 @@ public final class SchemaFleet implements AcrossSchemas {
         SchemasResult<T> result = new SchemasResult<>(operation, ExitCode.mostSevere(codes), startedAt,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), settings.shardIndex(), settings.shardCount(),
                 outcomes);
-        logSummary(operation, result);
+        logSummary(name, result);
         return result;
     }
 
-    private static <T> void logSummary(Operation operation, SchemasResult<T> result) {
+    private static <T> void logSummary(String name, SchemasResult<T> result) {
         int failed = result.count(SchemaOutcome.Status.FAILED);
         int notStarted = result.count(SchemaOutcome.Status.NOT_STARTED);
         String counts = result.schemas().size() + " schema(s): " + result.count(SchemaOutcome.Status.SUCCEEDED)
-                + " succeeded, " + failed + " failed, " + notStarted + " not started, in " + result.durationMs() + " ms";
+                + " succeeded, " + failed + " failed, " + notStarted + " not started, in " + result.durationMs()
+                + " ms";
         if (failed == 0) {
-            log.info("{} over {}", name(operation), counts);
+            log.info("{} over {}", name, counts);
             return;
         }
         List<String> names = new ArrayList<>();
@@ -168,13 +165,8 @@ public final class SchemaFleet implements AcrossSchemas {
             }
             names.add(failure.schema() + " (exit " + failure.exitCode().code() + ")");
         }
-        log.error("{} over {}; failed: {}{}", name(operation), counts, String.join(", ", names), notStarted > 0
+        log.error("{} over {}; failed: {}{}", name, counts, String.join(", ", names), notStarted > 0
                 ? "; the schemas not started were left as they were (msr.continue-on-error=true starts them anyway)"
                 : "");
-    }
-
-    private static String name(Operation operation) {
-        String words = operation.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

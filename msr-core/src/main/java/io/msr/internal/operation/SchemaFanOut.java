@@ -1,4 +1,4 @@
-package io.msr.internal.tenant;
+package io.msr.internal.operation;
 
 import io.msr.ExitCode;
 import io.msr.MsrException;
@@ -24,10 +24,10 @@ import java.util.function.Function;
  * caller's thread is one of the workers; while the work runs, the logging context ({@link MDC}) names the schema under
  * {@value #MDC_KEY}.
  */
-public final class SchemaFanOut {
+final class SchemaFanOut {
 
     /** The logging context key that names the schema being worked on. */
-    public static final String MDC_KEY = "msr.schema";
+    static final String MDC_KEY = "msr.schema";
 
     private static final Logger log = LoggerFactory.getLogger(SchemaFanOut.class);
 
@@ -35,7 +35,7 @@ public final class SchemaFanOut {
     private final boolean continueOnError;
 
     /** Creates a fan-out; {@code parallelism} is at least 1. */
-    public SchemaFanOut(int parallelism, boolean continueOnError) {
+    SchemaFanOut(int parallelism, boolean continueOnError) {
         this.parallelism = Math.max(1, parallelism);
         this.continueOnError = continueOnError;
     }
@@ -45,7 +45,7 @@ public final class SchemaFanOut {
      * tells a result's exit code. Never throws for a schema's failure: an {@link MsrException} becomes the schema's
      * failed outcome, any other exception a failed outcome with exit code 1.
      */
-    public <T> List<SchemaOutcome<T>> run(List<String> schemas, Function<String, T> work,
+    <T> List<SchemaOutcome<T>> run(List<String> schemas, Function<String, T> work,
             Function<T, ExitCode> exitCode) {
         AtomicReferenceArray<SchemaOutcome<T>> outcomes = new AtomicReferenceArray<>(schemas.size());
         AtomicInteger next = new AtomicInteger();
