@@ -31,6 +31,31 @@ seccompProfile:
   type: RuntimeDefault
 {{- end -}}
 
+{{- /*
+The database credentials as files: the Secret's key (migration-url or app-url) becomes the file DATABASE_URL in the
+config tree Spring imports (SPRING_CONFIG_IMPORT), so no container environment holds a password.
+*/ -}}
+{{- define "msr-sample.credentialsVolume" -}}
+- name: credentials
+  secret:
+    secretName: {{ .root.Values.database.secretName }}
+    defaultMode: 0440
+    items:
+      - key: {{ .key }}
+        path: DATABASE_URL
+{{- end -}}
+
+{{- define "msr-sample.credentialsEnv" -}}
+- name: SPRING_CONFIG_IMPORT
+  value: configtree:/run/secrets/msr/
+{{- end -}}
+
+{{- define "msr-sample.credentialsMount" -}}
+- name: credentials
+  mountPath: /run/secrets/msr
+  readOnly: true
+{{- end -}}
+
 {{- define "msr-sample.containerSecurityContext" -}}
 allowPrivilegeEscalation: false
 readOnlyRootFilesystem: true

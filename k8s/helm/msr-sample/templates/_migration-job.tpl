@@ -26,10 +26,13 @@ spec:
   backoffLimit: {{ $m.backoffLimit }}
   # connectWaitSeconds + lockWaitSeconds + the migrations, below helmTimeoutSeconds (see values.yaml).
   activeDeadlineSeconds: {{ $m.activeDeadlineSeconds }}
-  # 2 (validation) and 3 (migration failed) fail at once; 7 (database unreachable after MSR_CONNECT_WAIT) and 8
-  # (lock busy) retry.
+  # A disrupted pod (node drain, preemption) does not count. 2 (validation) and 3 (migration failed) fail at once;
+  # 7 (database unreachable after MSR_CONNECT_WAIT), 8 (lock busy) and 10 (SIGTERM: the migration rolled back) retry.
   podFailurePolicy:
     rules:
+      - action: Ignore
+        onPodConditions:
+          - type: DisruptionTarget
       - action: FailJob
         onExitCodes:
           containerName: migrations
@@ -39,7 +42,7 @@ spec:
         onExitCodes:
           containerName: migrations
           operator: In
-          values: [7, 8]
+          values: [7, 8, 10]
   template:
     metadata:
       labels:
@@ -47,6 +50,10 @@ spec:
         app.kubernetes.io/component: {{ .name }}
     spec:
       restartPolicy: Never
+      # MSR calls no Kubernetes API.
+      automountServiceAccountToken: false
+      # MSR_SHUTDOWN_TIMEOUT (20s by default: SIGTERM rolls the migration back, then exit 10) must stay below it.
+      terminationGracePeriodSeconds: 30
       securityContext:
         {{- include "msr-sample.podSecurityContext" $root | nindent 8 }}
       containers:
@@ -55,11 +62,7 @@ spec:
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           args: {{ toJson .args }}
           env:
-            - name: DATABASE_URL
-              valueFrom:
-                secretKeyRef:
-                  name: {{ $root.Values.database.secretName }}
-                  key: migration-url
+            {{- include "msr-sample.credentialsEnv" $root | nindent 12 }}
             - name: MSR_LOCK_WAIT_TIMEOUT
               value: {{ printf "%ds" (int $m.lockWaitSeconds) | quote }}
             - name: MSR_CONNECT_WAIT
@@ -73,9 +76,11 @@ spec:
           securityContext:
             {{- include "msr-sample.containerSecurityContext" $root | nindent 12 }}
           volumeMounts:
+            {{- include "msr-sample.credentialsMount" $root | nindent 12 }}
             - name: tmp
               mountPath: /tmp
       volumes:
+        {{- include "msr-sample.credentialsVolume" (dict "root" $root "key" "migration-url") | nindent 8 }}
         - name: tmp
           emptyDir: {}
 {{- end -}}

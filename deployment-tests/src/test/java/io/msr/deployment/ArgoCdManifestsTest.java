@@ -45,9 +45,8 @@ class ArgoCdManifestsTest {
         assertThat(secret.annotations()).as("a normal resource is applied in the Sync phase, after the PreSync hooks")
                 .containsEntry(HOOK, "PreSync").containsEntry(DELETE_POLICY, "BeforeHookCreation");
         assertThat(wave(secret)).isLessThan(wave(preJob));
-        assertThat(secret.name()).isEqualTo(JobAssertions.migrations(preJob.job()).getEnv().stream()
-                .filter(e -> "DATABASE_URL".equals(e.getName())).findFirst().orElseThrow()
-                .getValueFrom().getSecretKeyRef().getName());
+        assertThat(secret.name()).isEqualTo(preJob.job().getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getSecret() != null).findFirst().orElseThrow().getSecret().getSecretName());
         assertThat(secret.secret().getStringData())
                 .isEqualTo(named("secrets.yaml", "Secret").secret().getStringData());
     }

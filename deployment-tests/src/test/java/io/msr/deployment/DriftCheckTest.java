@@ -35,7 +35,11 @@ class DriftCheckTest {
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
         V1Container drift = pod.getContainers().get(0);
         assertThat(drift.getArgs()).containsExactly("--msr.mode=drift");
-        assertThat(JobAssertions.secretKey(drift, "DATABASE_URL")).as("read-only credentials").isEqualTo("drift-url");
+        assertThat(JobAssertions.credentialFile(pod, drift, "DATABASE_URL")).as("read-only credentials")
+                .isEqualTo("drift-url");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(job.getPodFailurePolicy().getRules()).as("a drained node does not fail the check")
+                .anySatisfy(rule -> assertThat(rule.getAction()).isEqualTo("Ignore"));
         assertThat(job.getActiveDeadlineSeconds())
                 .isGreaterThan(JobAssertions.duration(JobAssertions.env(drift, "MSR_CONNECT_WAIT")).toSeconds());
         assertThat(drift.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");

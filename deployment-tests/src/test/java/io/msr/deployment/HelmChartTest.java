@@ -35,7 +35,7 @@ class HelmChartTest {
      * whose hook annotations carry another prefix, which keeps the hooks in the manifest; the names are mapped back
      * afterwards.
      */
-    private static List<Manifests.Document> render(Map<String, Object> values) throws IOException {
+    static List<Manifests.Document> render(Map<String, Object> values) throws IOException {
         Path copy = Files.createTempDirectory("msr-chart");
         try (Stream<Path> files = Files.walk(Repository.CHART)) {
             for (Path file : files.toList()) {
@@ -162,7 +162,7 @@ class HelmChartTest {
         Map<String, Object> refs = Map.of("pre", preJob.map(), "post", job(documents, "-post-deploy-migrations-1").map(),
                 "deployment", documents.stream().filter(d -> d.kind().equals("Deployment")).findFirst().orElseThrow().map());
         refs.forEach((what, manifest) -> assertThat(manifest.toString()).as(what + " reads the Secret the chart created")
-                .contains("secretKeyRef={name=" + secretName + ","));
+                .contains("secret={secretName=" + secretName + ","));
 
         assertThatThrownBy(() -> render(Map.of("database.createSecret", true)))
                 .hasMessageContaining("database.migrationUrl is required");

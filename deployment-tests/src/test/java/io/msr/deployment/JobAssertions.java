@@ -4,7 +4,10 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1PodFailurePolicyRule;
+import io.kubernetes.client.openapi.models.V1KeyToPath;
 import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1SecretVolumeSource;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every migration Job must say, whether plain or rendered by Helm. */
 final class JobAssertions {
+
+    /** Where the pods mount their credentials, a Spring config tree. */
+    static final String CONFIG_TREE = "/run/secrets/msr";
 
     private JobAssertions() {
     }
@@ -30,7 +36,8 @@ final class JobAssertions {
     static void assertMigrationJob(V1Job job) {
         assertMigrationPods(job);
         assertThat(job.getSpec().getBackoffLimit()).isEqualTo(3);
-        assertThat(exitCodePolicy(job)).containsEntry("FailJob", List.of(2, 3)).containsEntry("Count", List.of(7, 8));
+        assertThat(exitCodePolicy(job)).containsEntry("FailJob", List.of(2, 3))
+                .containsEntry("Count", List.of(7, 8, 10));
     }
 
     /**
@@ -49,7 +56,8 @@ final class JobAssertions {
         assertThat(container.getEnv()).as("the shard index is JOB_COMPLETION_INDEX, which Kubernetes sets")
                 .noneMatch(e -> "MSR_SHARD_INDEX".equals(e.getName()) || "JOB_COMPLETION_INDEX".equals(e.getName()));
         assertThat(job.getSpec().getBackoffLimitPerIndex()).isEqualTo(3);
-        assertThat(exitCodePolicy(job)).containsEntry("FailIndex", List.of(2, 3)).containsEntry("Count", List.of(7, 8));
+        assertThat(exitCodePolicy(job)).containsEntry("FailIndex", List.of(2, 3))
+                .containsEntry("Count", List.of(7, 8, 10));
         int parallelism = Integer.parseInt(env(container, "MSR_PARALLELISM"));
         assertThat(parallelism).isPositive();
         assertThat(Integer.parseInt(env(container, "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE")))
@@ -64,7 +72,16 @@ final class JobAssertions {
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
         assertThat(container.getArgs()).contains("--msr.mode=migrate");
         assertThat(container.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
-        assertThat(secretKey(container, "DATABASE_URL")).isEqualTo("migration-url");
+        assertThat(credentialFile(pod, container, "DATABASE_URL")).isEqualTo("migration-url");
+        assertThat(pod.getAutomountServiceAccountToken()).as("MSR calls no Kubernetes API").isFalse();
+        assertThat(pod.getTerminationGracePeriodSeconds()).as("above MSR_SHUTDOWN_TIMEOUT (20s by default)")
+                .isGreaterThanOrEqualTo(30);
+        assertThat(job.getSpec().getPodFailurePolicy().getRules()).as("a drained node does not use up the retries")
+                .anySatisfy(rule -> {
+                    assertThat(rule.getAction()).isEqualTo("Ignore");
+                    assertThat(rule.getOnPodConditions()).singleElement()
+                            .satisfies(condition -> assertThat(condition.getType()).isEqualTo("DisruptionTarget"));
+                });
         Duration lockWait = duration(env(container, "MSR_LOCK_WAIT_TIMEOUT"));
         Duration connectWait = duration(env(container, "MSR_CONNECT_WAIT"));
         assertThat(job.getSpec().getActiveDeadlineSeconds())
@@ -115,9 +132,22 @@ final class JobAssertions {
                 .findFirst().orElseThrow(() -> new AssertionError("no env " + name + " in " + container.getName()));
     }
 
-    static String secretKey(V1Container container, String name) {
-        return container.getEnv().stream().filter(env -> name.equals(env.getName()))
-                .map(env -> env.getValueFrom().getSecretKeyRef().getKey()).findFirst()
-                .orElseThrow(() -> new AssertionError("no secret env " + name + " in " + container.getName()));
+    /**
+     * Returns the key of the Secret that the container reads as the file {@code name} of its config tree, checking
+     * that Spring imports the tree ({@code SPRING_CONFIG_IMPORT}) and that no Secret reaches its environment.
+     */
+    static String credentialFile(V1PodSpec pod, V1Container container, String name) {
+        assertThat(env(container, "SPRING_CONFIG_IMPORT")).isEqualTo("configtree:" + CONFIG_TREE + "/");
+        assertThat(container.getEnv()).as(container.getName() + ": no Secret in the environment")
+                .noneMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null);
+        V1VolumeMount mount = container.getVolumeMounts().stream().filter(m -> CONFIG_TREE.equals(m.getMountPath()))
+                .findFirst().orElseThrow(() -> new AssertionError(container.getName() + " mounts no " + CONFIG_TREE));
+        assertThat(mount.getReadOnly()).isTrue();
+        V1SecretVolumeSource secret = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName()))
+                .findFirst().orElseThrow().getSecret();
+        assertThat(secret.getSecretName()).isEqualTo("db-credentials");
+        assertThat(secret.getDefaultMode()).as("readable by the pod's group only").isEqualTo(0440);
+        return secret.getItems().stream().filter(item -> name.equals(item.getPath())).map(V1KeyToPath::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError("no file " + name + " in " + mount.getName()));
     }
 }

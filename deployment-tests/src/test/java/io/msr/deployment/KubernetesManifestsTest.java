@@ -1,9 +1,13 @@
 package io.msr.deployment;
 
 import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1Service;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +47,7 @@ class KubernetesManifestsTest {
         for (Manifests.Document document : documents) {
             if (!Manifests.validateStrictly(document)) {
                 assertThat(document.kind()).as(document.source() + ": custom resources, checked by their own tests")
-                        .isIn("ExternalSecret", "Application", "Kustomization", "PrometheusRule");
+                        .isIn("ExternalSecret", "Application", "Kustomization", "PrometheusRule", "PodMonitor");
             }
         }
     }
@@ -115,17 +119,21 @@ class KubernetesManifestsTest {
             assertThat(app.getLivenessProbe().getHttpGet().getPath()).as(file).isEqualTo("/actuator/health/liveness");
             assertThat(app.getStartupProbe()).as(file + " startupProbe").isNotNull();
             assertThat(app.getPorts()).anySatisfy(port -> assertThat(port.getContainerPort()).isEqualTo(8080));
-            assertThat(JobAssertions.secretKey(app, "DATABASE_URL")).isEqualTo("app-url");
+            assertProbesUseTheManagementPort(file, app);
+            V1PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            assertThat(JobAssertions.credentialFile(pod, app, "DATABASE_URL")).isEqualTo("app-url");
+            assertThat(pod.getAutomountServiceAccountToken()).as(file + ": the app calls no Kubernetes API").isFalse();
             assertThat(app.getResources().getLimits()).containsKeys("memory", "cpu");
             assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
             assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge().toString()).isEqualTo("1");
             assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().toString()).isEqualTo("0");
             assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
         }
-        V1Container init = named("deployment-init-container.yaml", "Deployment").deployment().getSpec().getTemplate()
-                .getSpec().getInitContainers().get(0);
+        V1PodSpec initPod = named("deployment-init-container.yaml", "Deployment").deployment().getSpec().getTemplate()
+                .getSpec();
+        V1Container init = initPod.getInitContainers().get(0);
         assertThat(init.getArgs()).containsExactly("--msr.mode=migrate");
-        assertThat(JobAssertions.secretKey(init, "DATABASE_URL")).isEqualTo("migration-url");
+        assertThat(JobAssertions.credentialFile(initPod, init, "DATABASE_URL")).isEqualTo("migration-url");
         assertThat(JobAssertions.duration(JobAssertions.env(init, "MSR_CONNECT_WAIT"))).isPositive();
     }
 
@@ -141,8 +149,36 @@ class KubernetesManifestsTest {
         assertThat(startupBudget).as("startupProbe periodSeconds x failureThreshold").isGreaterThanOrEqualTo(waitSeconds + 120);
         assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
         assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-        assertThat(JobAssertions.secretKey(app, "DATABASE_URL")).isEqualTo("app-url");
+        assertThat(JobAssertions.credentialFile(deployment.getSpec().getTemplate().getSpec(), app, "DATABASE_URL"))
+                .isEqualTo("app-url");
+        assertProbesUseTheManagementPort("deployment-wait-on-start.yaml", app);
         assertThat(app.getArgs()).as("verify mode: it never migrates").isNullOrEmpty();
+    }
+
+    /**
+     * Actuator listens on its own port (MANAGEMENT_SERVER_PORT, the container port named management): every probe
+     * uses it, and the sample app's own configuration keeps the default (one port) for local runs.
+     */
+    static void assertProbesUseTheManagementPort(String file, V1Container app) {
+        V1ContainerPort management = app.getPorts().stream().filter(p -> "management".equals(p.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError(file + ": no container port named management"));
+        assertThat(JobAssertions.env(app, "MANAGEMENT_SERVER_PORT")).isEqualTo(String.valueOf(management.getContainerPort()));
+        assertThat(management.getContainerPort()).isNotEqualTo(8080);
+        for (V1Probe probe : List.of(app.getStartupProbe(), app.getReadinessProbe(), app.getLivenessProbe())) {
+            assertThat(probe.getHttpGet().getPort().toString()).as(file + " probe port").isEqualTo("management");
+        }
+    }
+
+    @Test
+    void theServiceExposesOnlyTheApplicationPortAndPrometheusScrapesTheManagementPort() throws IOException {
+        V1Service service = named("deployment.yaml", "Service").service();
+        assertThat(service.getSpec().getPorts()).singleElement()
+                .satisfies(port -> assertThat(port.getTargetPort().toString()).isEqualTo("http"));
+        String application = Repository.read(Repository.ROOT.resolve("sample-app/src/main/resources/application.yaml"));
+        assertThat(application).as("locally Actuator stays on 8080, as the README's curl commands expect")
+                .doesNotContainPattern("(?m)^management:(\\n .*)*\\n  server:").contains("port: 8080");
+        Manifests.Document monitor = named("monitoring/pod-monitor.yaml", "PodMonitor");
+        assertThat(monitor.map().toString()).contains("port=management").contains("path=/actuator/prometheus");
     }
 
     @Test
@@ -186,6 +222,11 @@ class KubernetesManifestsTest {
             Object ref = map.get("secretKeyRef");
             if (ref instanceof Map<?, ?> secretRef && "db-credentials".equals(secretRef.get("name"))) {
                 keys.add(String.valueOf(secretRef.get("key")));
+            }
+            Object volume = map.get("secret");
+            if (volume instanceof Map<?, ?> secret && "db-credentials".equals(secret.get("secretName"))
+                    && secret.get("items") instanceof List<?> items) {
+                items.forEach(item -> keys.add(String.valueOf(((Map<?, ?>) item).get("key"))));
             }
             map.values().forEach(value -> collectSecretKeys(value, keys));
         } else if (node instanceof List<?> list) {

@@ -62,6 +62,10 @@ final class Manifests {
             return V1Deployment.fromJson(json().toString());
         }
 
+        V1Service service() throws IOException {
+            return V1Service.fromJson(json().toString());
+        }
+
         V1Secret secret() throws IOException {
             return V1Secret.fromJson(json().toString());
         }
