@@ -82,7 +82,8 @@ run_job() {
     job_results "${job}" || true
     echo "The last attempt's log:"
     kubectl logs -n "${NAMESPACE}" "job/${job}" --tail=200 || true
-    echo "Exit codes: 2 validation, 3 a migration failed, 7 database unreachable, 8 lock not acquired in time."
+    echo "Exit codes: 2 validation, 3 a migration failed, 7 database unreachable, 8 lock not acquired in time,"
+    echo "10 interrupted by SIGTERM (the migration rolled back; safe to retry)."
     echo "To retry this step after a fix: kubectl delete job/${job} -n ${NAMESPACE}, then run deploy.sh again."
   } >&2
   exit "${code}"
