@@ -108,6 +108,22 @@ class ComposeFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theAppKeepsActuatorOnAnUnpublishedManagementPortAndRunsHardened() {
+        Map<String, Object> services = services(Repository.DOCKER.resolve("compose.yaml"));
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        assertThat((Map<String, Object>) app.get("environment")).containsEntry("MANAGEMENT_SERVER_PORT", 8081);
+        assertThat((List<String>) app.get("ports")).containsExactly("8080-8082:8080");
+        assertThat(String.valueOf(((Map<String, Object>) app.get("healthcheck")).get("test")))
+                .contains("/dev/tcp/localhost/8081").contains("/actuator/health/readiness");
+        for (String name : List.of("migrations", "app", "post-deploy-migrations")) {
+            Map<String, Object> service = (Map<String, Object>) services.get(name);
+            assertThat(service).as(name).containsEntry("read_only", true).containsEntry("tmpfs", List.of("/tmp"))
+                    .containsEntry("cap_drop", List.of("ALL"));
+        }
+    }
+
+    @Test
     void passwordsComeFromVariablesDocumentedInTheEnvExample() throws IOException {
         String example = Repository.read(Repository.DOCKER.resolve(".env.example"));
         for (Path file : composeFiles()) {
