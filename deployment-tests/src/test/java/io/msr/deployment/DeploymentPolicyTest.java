@@ -79,7 +79,8 @@ class DeploymentPolicyTest {
     void theRenderedHelmChartComplies() throws Exception {
         for (Map<String, Object> values : List.of(Map.<String, Object>of(), Map.<String, Object>of(
                 "database.createSecret", true, "database.migrationUrl", "postgres://migration_user:x@db:5432/app",
-                "database.appUrl", "postgres://app_user:x@db:5432/app"))) {
+                "database.appUrl", "postgres://app_user:x@db:5432/app"), Map.<String, Object>of(
+                "metrics.podMonitor.enabled", true))) {
             List<Manifests.Document> documents = HelmChartTest.render(values);
             Path rendered = Files.createTempFile("helm-template", ".yaml");
             Files.writeString(rendered, documents.stream().map(d -> new org.yaml.snakeyaml.Yaml().dump(d.map()))

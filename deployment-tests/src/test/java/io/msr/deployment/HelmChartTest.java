@@ -3,6 +3,7 @@ package io.msr.deployment;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Job;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -116,6 +117,20 @@ class HelmChartTest {
         assertThat(render(Map.of("migrations.postDeploy.enabled", false)))
                 .filteredOn(d -> d.kind().equals("Job")).extracting(Manifests.Document::name)
                 .containsExactly("shop-msr-sample-migrations-1");
+    }
+
+    @Test
+    void keepsActuatorOnTheManagementPortThatOnlyTheProbesAndThePodMonitorUse() throws IOException {
+        List<Manifests.Document> documents = render(Map.of("metrics.podMonitor.enabled", true));
+        V1Container app = documents.stream()
+                .filter(d -> d.kind().equals("Deployment")).findFirst().orElseThrow().deployment().getSpec()
+                .getTemplate().getSpec().getContainers().get(0);
+        KubernetesManifestsTest.assertProbesUseTheManagementPort("helm deployment", app);
+        assertThat(documents.stream().filter(d -> d.kind().equals("Service")).findFirst().orElseThrow().map()
+                .toString()).contains("targetPort=http").doesNotContain("management");
+        assertThat(documents.stream().filter(d -> d.kind().equals("PodMonitor")).findFirst().orElseThrow().map()
+                .toString()).contains("port=management").contains("path=/actuator/prometheus");
+        assertThat(render()).extracting(Manifests.Document::kind).doesNotContain("PodMonitor");
     }
 
     @Test
