@@ -185,6 +185,14 @@ public interface Dialect {
             String heldCondition) throws SQLException;
 
     /**
+     * Asks the server to cancel the statement running on the connection, from any thread, without waiting: the
+     * statement then fails on its own thread (PostgreSQL: SQLState 57014). Does nothing when none runs, nor when the
+     * driver offers no way to cancel a connection's statement. Never throws.
+     */
+    default void cancel(Connection connection) {
+    }
+
+    /**
      * Restores both timeouts to the values the session started with (the server's, database's, role's or connection
      * parameters' defaults). Call in autocommit after a migration that ran outside a transaction, also after it
      * failed; calling it when nothing was set is harmless.

@@ -316,6 +316,22 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void cancel(Connection connection) {
+        try {
+            // PGConnection.cancelQuery sends a cancel request on a socket of its own; reached by reflection, as the
+            // core compiles against java.sql alone.
+            Class<?> pg = Class.forName("org.postgresql.PGConnection", false, connection.getClass().getClassLoader());
+            if (connection.isWrapperFor(pg)) {
+                Object unwrapped = connection.unwrap(pg);
+                pg.getMethod("cancelQuery").invoke(unwrapped);
+            }
+        } catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(PostgresDialect.class).debug("Cancelling the running statement failed",
+                    e);
+        }
+    }
+
+    @Override
     public boolean isTransient(String sqlState) {
         return "55P03".equals(sqlState) || "40001".equals(sqlState) || "40P01".equals(sqlState);
     }
