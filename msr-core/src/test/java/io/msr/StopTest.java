@@ -62,7 +62,8 @@ class StopTest {
             assertThat(result.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
             assertThat(result.failure().exitCode()).isEqualTo(ExitCode.INTERRUPTED);
         });
-        assertThat(db.queryForObject("select count(*) from pg_locks where locktype = 'advisory'", Long.class))
+        assertThat(db.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and database ="
+                + " (select oid from pg_database where datname = current_database())", Long.class))
                 .isZero();
         assertThat(db.queryForStrings("select version from " + schema + ".msr_schema_history order by 1"))
                 .containsExactly("1");
