@@ -4,7 +4,8 @@ package io.msr;
  * The process exit code for each outcome of an operation, the contract Kubernetes Jobs and scripts rely on.
  *
  * <p>Codes 2 and 3 are not worth retrying (the input must change); 7 and 8 usually are (the database or the
- * lock may be available on the next attempt); 9 is a finding, not a failure to retry.
+ * lock may be available on the next attempt), and so is 10 (a signal stopped the run); 9 is a finding, not a
+ * failure to retry.
  */
 public enum ExitCode {
     /** The operation succeeded, including when there was nothing to do. */
@@ -26,7 +27,13 @@ public enum ExitCode {
     /** The migration lock was not acquired within the configured wait timeout. */
     LOCK_TIMEOUT(8),
     /** Drift found: the schema differs from the fingerprint recorded for its version ({@code msr.mode=drift}). */
-    DRIFT(9);
+    DRIFT(9),
+    /**
+     * A signal (SIGTERM, SIGINT) or {@link Msr#stop()} stopped the run: the statement running was cancelled, the
+     * migration in progress was rolled back and the lock released, so retrying is safe. A migration that ran outside a
+     * transaction is recorded as failed instead, and the retry asks for {@code msr.mode=repair}.
+     */
+    INTERRUPTED(10);
 
     private final int code;
 
@@ -41,8 +48,8 @@ public enum ExitCode {
 
     /**
      * Returns the most severe of the codes, SUCCESS when there is none: a failure that changed the database and needs a
-     * person (4, 3, 6, 5) before one that changed nothing (1, 2), before one a retry may fix (7, 8), before a finding
-     * (9). An operation over many schemas ends with this code of its schemas' codes.
+     * person (4, 3, 6, 5) before one that changed nothing (1, 2), before one a retry may fix (10, 7, 8), before a
+     * finding (9). An operation over many schemas ends with this code of its schemas' codes.
      */
     public static ExitCode mostSevere(Iterable<ExitCode> codes) {
         ExitCode worst = SUCCESS;
@@ -60,17 +67,18 @@ public enum ExitCode {
             case DRIFT -> 1;
             case LOCK_TIMEOUT -> 2;
             case CONNECTION -> 3;
-            case VALIDATION -> 4;
-            case ERROR -> 5;
-            case BACKUP_FAILED -> 6;
-            case RESTORE_FAILED -> 7;
-            case MIGRATION_FAILED -> 8;
-            case ROLLBACK_FAILED -> 9;
+            case INTERRUPTED -> 4;
+            case VALIDATION -> 5;
+            case ERROR -> 6;
+            case BACKUP_FAILED -> 7;
+            case RESTORE_FAILED -> 8;
+            case MIGRATION_FAILED -> 9;
+            case ROLLBACK_FAILED -> 10;
         };
     }
 
     /** Returns true when a Job may reasonably retry after this outcome. */
     public boolean retriable() {
-        return this == CONNECTION || this == LOCK_TIMEOUT;
+        return this == CONNECTION || this == LOCK_TIMEOUT || this == INTERRUPTED;
     }
 }

@@ -16,15 +16,24 @@ import java.util.Optional;
  * @param history         every history row, oldest first; empty when the table does not exist yet
  * @param historyExists   whether the history table exists
  * @param issues          what validation would report, errors and warnings
+ * @param timeouts        the statement and lock timeouts migrations run with and where each comes from; empty when
+ *                        not known
  */
 public record InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
-        List<HistoryEntry> history, boolean historyExists, List<Issue> issues) {
+        List<HistoryEntry> history, boolean historyExists, List<Issue> issues, List<SessionTimeout> timeouts) {
 
     /** Copies the lists. */
     public InfoResult {
         migrations = List.copyOf(migrations);
         history = List.copyOf(history);
         issues = List.copyOf(issues);
+        timeouts = timeouts == null ? List.of() : List.copyOf(timeouts);
+    }
+
+    /** Creates a result without the timeouts. */
+    public InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
+            List<HistoryEntry> history, boolean historyExists, List<Issue> issues) {
+        this(schemaVersion, latestVersion, migrations, history, historyExists, issues, List.of());
     }
 
     /** How many pending versions {@link #summary()} lists. */
@@ -116,7 +125,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
     /**
      * Returns the whole result as plain values: the header every result starts with ({@code operation},
      * {@code success}, {@code exitCode}), the {@link #summary()}, then {@code migrations} (each as
-     * {@link MigrationInfo#toMap()}), {@code history} and {@code issues}.
+     * {@link MigrationInfo#toMap()}), {@code history}, {@code issues} and {@code timeouts} (each as
+     * {@link SessionTimeout#toMap()}).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = header();
@@ -151,6 +161,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
             found.add(row);
         }
         map.put("issues", found);
+        map.put("timeouts", timeouts.stream().map(SessionTimeout::toMap).toList());
         return map;
     }
 

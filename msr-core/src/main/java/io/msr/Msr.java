@@ -133,6 +133,18 @@ public interface Msr {
      */
     DriftResult recordFingerprint();
 
+    /**
+     * Stops the operations running on this engine, and on the engines of {@link #forSchema} and
+     * {@link #acrossSchemas()}, from any thread, as a process does on SIGTERM or SIGINT: the statement running on the
+     * migration connection is cancelled, a wait for the lock, for the database or for a retry ends, the transaction is
+     * rolled back and the lock released; each operation then throws {@link RunInterruptedException} (exit code 10)
+     * naming the migration it interrupted. Returns at once; the operations end on their own threads. Interrupting the
+     * thread that runs an operation stops its waits the same way, but not a running statement. Once stopped, the
+     * engine stays stopped: later operations throw at once. Does nothing in a test double.
+     */
+    default void stop() {
+    }
+
     /** Returns who holds the migration lock (pid, application name, connected since), without taking it. */
     LockStatus lockStatus();
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 public abstract sealed class MsrException extends RuntimeException
         permits ValidationException, MigrationFailedException, DownFailedException, ConnectionException,
         LockTimeoutException, MsrDatabaseException, ConfigurationException, BackupFailedException,
-        RestoreFailedException {
+        RestoreFailedException, RunInterruptedException {
 
     private static final long serialVersionUID = 1L;
 

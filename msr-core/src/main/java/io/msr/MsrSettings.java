@@ -28,7 +28,9 @@ import java.util.Set;
  * @param lockTimeout        PostgreSQL {@code lock_timeout} of each migration, so that a migration waiting for a
  *                           table lock never freezes the application's queries behind it for longer; default 3s,
  *                           {@link Duration#ZERO} for none; a file's {@code -- msr:lock-timeout=} overrides it
- * @param statementTimeout   PostgreSQL {@code statement_timeout} of each migration, or null for none; a file's
+ * @param statementTimeout   PostgreSQL {@code statement_timeout} of each migration ({@link Duration#ZERO} for none),
+ *                           or null (the default) to keep the value the session has: the role's
+ *                           ({@code ALTER ROLE ... SET}), the database's or the server's; a file's
  *                           {@code -- msr:statement-timeout=} overrides it
  * @param retryMaxAttempts   how many times a migration is tried when it fails on a transient error (lock
  *                           timeout, serialization failure, deadlock); 1 means no retry
@@ -339,7 +341,10 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
-        /** Sets the PostgreSQL statement_timeout of each migration (null for none). */
+        /**
+         * Sets the PostgreSQL statement_timeout of each migration ({@link Duration#ZERO} for none; null, the default,
+         * keeps the role's, database's or server's value).
+         */
         public Builder statementTimeout(Duration value) {
             this.statementTimeout = value;
             return this;

@@ -161,8 +161,9 @@ public interface Dialect {
     /**
      * Sets the lock timeout (how long a statement may wait for a table lock before it fails with a
      * {@linkplain #isTransient transient} error) and the statement timeout of a migration, in one round trip. A null
-     * or zero duration means no timeout, also when the session had one; a positive duration below one millisecond
-     * counts as one millisecond.
+     * duration leaves that setting as the session has it (the role's, the database's or the server's value); a zero
+     * duration means no timeout, also when the session had one; a positive duration below one millisecond counts as
+     * one millisecond.
      *
      * <p>With {@code local}, the values hold for the current transaction only: call it inside the migration's
      * transaction (autocommit off); COMMIT or ROLLBACK ends them, with nothing to reset (in autocommit it would have no
@@ -183,6 +184,23 @@ public interface Dialect {
      */
     boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local,
             String heldCondition) throws SQLException;
+
+    /**
+     * Returns the session's own statement and lock timeouts, before MSR sets any: each value as the database shows it
+     * and where it comes from ({@link io.msr.SessionTimeout#source()}: role, database, server default...). Empty when
+     * the database cannot tell. Reads only.
+     */
+    default java.util.List<io.msr.SessionTimeout> sessionTimeouts(Connection connection) throws SQLException {
+        return java.util.List.of();
+    }
+
+    /**
+     * Asks the server to cancel the statement running on the connection, from any thread, without waiting: the
+     * statement then fails on its own thread (PostgreSQL: SQLState 57014). Does nothing when none runs, nor when the
+     * driver offers no way to cancel a connection's statement. Never throws.
+     */
+    default void cancel(Connection connection) {
+    }
 
     /**
      * Restores both timeouts to the values the session started with (the server's, database's, role's or connection

@@ -294,15 +294,31 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout,
             boolean local, String heldCondition) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement(
-                "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)"
-                        + (heldCondition == null ? "" : ", " + heldCondition))) {
-            set.setString(1, milliseconds(lockTimeout));
-            set.setBoolean(2, local);
-            set.setString(3, milliseconds(statementTimeout));
-            set.setBoolean(4, local);
+        // A null timeout is not sent: the session keeps the value of the role, the database or the server.
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (lockTimeout != null) {
+            columns.add("set_config('lock_timeout', ?, ?)");
+            values.add(milliseconds(lockTimeout));
+        }
+        if (statementTimeout != null) {
+            columns.add("set_config('statement_timeout', ?, ?)");
+            values.add(milliseconds(statementTimeout));
+        }
+        if (heldCondition != null) {
+            columns.add(heldCondition);
+        }
+        if (columns.isEmpty()) {
+            columns.add("1");
+        }
+        try (PreparedStatement set = connection.prepareStatement("select " + String.join(", ", columns))) {
+            int parameter = 1;
+            for (String value : values) {
+                set.setString(parameter++, value);
+                set.setBoolean(parameter++, local);
+            }
             try (ResultSet result = set.executeQuery()) {
-                return heldCondition == null || result.next() && result.getBoolean(3);
+                return heldCondition == null || result.next() && result.getBoolean(columns.size());
             }
         }
     }
@@ -312,6 +328,48 @@ public final class PostgresDialect implements Dialect {
         try (Statement statement = connection.createStatement()) {
             // One round trip: the driver sends both in one pipeline.
             statement.execute("reset lock_timeout; reset statement_timeout");
+        }
+    }
+
+    @Override
+    public List<io.msr.SessionTimeout> sessionTimeouts(Connection connection) throws SQLException {
+        List<io.msr.SessionTimeout> timeouts = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select name, current_setting(name), source from pg_settings"
+                     + " where name in ('statement_timeout', 'lock_timeout') order by name desc")) {
+            while (rows.next()) {
+                timeouts.add(new io.msr.SessionTimeout(rows.getString(1), rows.getString(2), source(rows.getString(3))));
+            }
+        }
+        return timeouts;
+    }
+
+    /** Names pg_settings.source in the words of the README. */
+    private static String source(String source) {
+        return switch (source) {
+            case "default" -> "server default";
+            case "configuration file", "command line", "environment variable" -> "server configuration";
+            case "user" -> "role";
+            case "database user" -> "role in database";
+            case "database" -> "database";
+            case "client" -> "connection";
+            default -> source;
+        };
+    }
+
+    @Override
+    public void cancel(Connection connection) {
+        try {
+            // PGConnection.cancelQuery sends a cancel request on a socket of its own; reached by reflection, as the
+            // core compiles against java.sql alone.
+            Class<?> pg = Class.forName("org.postgresql.PGConnection", false, connection.getClass().getClassLoader());
+            if (connection.isWrapperFor(pg)) {
+                Object unwrapped = connection.unwrap(pg);
+                pg.getMethod("cancelQuery").invoke(unwrapped);
+            }
+        } catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(PostgresDialect.class).debug("Cancelling the running statement failed",
+                    e);
         }
     }
 

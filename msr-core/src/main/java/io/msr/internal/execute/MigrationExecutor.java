@@ -51,6 +51,10 @@ final class MigrationExecutor {
             for (SqlStatement sql : script.statements()) {
                 PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
                 try {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // Stopped (Msr.stop()) between two statements: the next one is not sent.
+                        throw new SQLException("canceling statement: the run was stopped before it started", "57014");
+                    }
                     statement.execute(sent.text());
                 } catch (SQLException e) {
                     throw failure(migration, script, sql, sent, direction, transactional, null, e);

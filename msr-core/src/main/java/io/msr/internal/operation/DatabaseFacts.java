@@ -4,6 +4,7 @@ import io.msr.internal.dialect.Dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +25,21 @@ final class DatabaseFacts {
         if (known == null) {
             known = dialect.currentDatabase(connection);
             database = known;
+        }
+        return known;
+    }
+
+    private volatile List<io.msr.SessionTimeout> timeouts;
+
+    /**
+     * Returns the session's own timeouts and their sources ({@link Dialect#sessionTimeouts}), asking the connection the
+     * first time only: verify mode's refresh stays at one statement.
+     */
+    List<io.msr.SessionTimeout> sessionTimeouts(Connection connection, Dialect dialect) throws SQLException {
+        List<io.msr.SessionTimeout> known = timeouts;
+        if (known == null) {
+            known = List.copyOf(dialect.sessionTimeouts(connection));
+            timeouts = known;
         }
         return known;
     }

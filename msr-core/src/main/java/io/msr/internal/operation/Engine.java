@@ -88,7 +88,7 @@ final class Engine implements Msr {
         this.context = new EngineContext(connections, lockConnections, settings, configuration.javaMigrations(),
                 new ResolutionCache(configuration.classLoader())::resolve,
                 new CompositeListener(configuration.listeners()),
-                new PgBackup(settings.backup(), details), new DatabaseFacts(), false);
+                new PgBackup(settings.backup(), details), new DatabaseFacts(), false, new StopSwitch());
         this.template = new OperationTemplate(context);
         this.schemaSource = configuration.schemaSource();
     }
@@ -179,6 +179,11 @@ final class Engine implements Msr {
     @Override
     public DriftResult recordFingerprint() {
         return DriftSteps.record(template, context.settings());
+    }
+
+    @Override
+    public void stop() {
+        context.stops().stop();
     }
 
     @Override

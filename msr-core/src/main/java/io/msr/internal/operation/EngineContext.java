@@ -33,10 +33,11 @@ import java.util.Map;
  * @param schemaFirst    put the history schema first on the migration connection's {@code search_path}, so that
  *                       migrations create and find their objects in it: an engine of one schema of many
  *                       ({@link io.msr.Msr#forSchema})
+ * @param stops          stops the runs of the engine and of its schemas' engines ({@link io.msr.Msr#stop()})
  */
 record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnections, MsrSettings settings,
         List<JavaMigration> javaMigrations, Resolver resolver, MigrationListener listener, PgBackup backup,
-        DatabaseFacts facts, boolean schemaFirst) {
+        DatabaseFacts facts, boolean schemaFirst, StopSwitch stops) {
 
     /**
      * Returns this context working on {@code schema}: its history table and lock there, the schema first on the
@@ -45,7 +46,7 @@ record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnec
     EngineContext forSchema(String schema) {
         MsrSettings own = settings.toBuilder().schema(schema).build();
         return new EngineContext(connections, lockConnections, own, javaMigrations, resolver, listener, backup, facts,
-                true);
+                true, stops);
     }
 
     /** Resolves the migrations of the settings' locations, with the Java migrations. */
@@ -75,7 +76,7 @@ record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnec
             }
         };
         return new EngineContext(connections, lockConnections, settings, javaMigrations, first, listener, backup, facts,
-                schemaFirst);
+                schemaFirst, stops);
     }
 
     /** Resolves every migration; an unknown placeholder is an error issue of its file. */

@@ -36,7 +36,8 @@ final class InspectSteps {
                     firstRun.plannedState(run.history().plannedState(resolution.migrations())), context.settings(),
                     false, run.session().serverMajorVersion());
             return new InfoResult(plan.schemaVersion(), plan.latestVersion(), plan.migrations(), run.history().rows(),
-                    run.history().exists(), plan.issues());
+                    run.history().exists(), plan.issues(), TimeoutsInForce.read(run.session(), context.facts(),
+                    context.settings()));
         });
     }
 

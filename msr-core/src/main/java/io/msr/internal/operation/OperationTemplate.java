@@ -81,7 +81,9 @@ final class OperationTemplate {
     /** Runs an operation: under the lock when {@code locked} (and the settings enable it), else without. */
     OperationResult run(Operation operation, boolean locked, MsrSettings settings, Step step) {
         RunRecorder recorder = new RunRecorder(operation, context.listener());
+        StopSwitch stops = context.stops();
         try {
+            stops.enter(name(operation));
             step.prepare();
             return withSession(settings, locked, (session, holder) -> step.finishedWithoutLock(session, holder,
                     recorder), recorder::success, (session, lease) -> {
@@ -96,8 +98,11 @@ final class OperationTemplate {
                 return recorder.success();
             });
         } catch (MsrException e) {
-            log.error("{} failed: {}", name(operation), e.getMessage());
-            throw recorder.failure(e);
+            MsrException error = stops.explain(e);
+            log.error("{} failed: {}", name(operation), error.getMessage());
+            throw recorder.failure(error);
+        } finally {
+            stops.leave();
         }
     }
 
@@ -106,16 +111,31 @@ final class OperationTemplate {
      * ({@link RunSession#openForReading}): the session and the history, then closed.
      */
     <T> T read(MsrSettings settings, Function<Run, T> reader) {
-        try (RunSession session = RunSession.openForReading(context, settings);
-             LockLease lease = session.lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE)) {
-            return reader.apply(new Run(session, lease, session.readHistory(), null));
-        }
+        return stoppable("Reading", () -> {
+            try (RunSession session = RunSession.openForReading(context, settings);
+                 LockLease lease = session.lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE)) {
+                return reader.apply(new Run(session, lease, session.readHistory(), null));
+            }
+        });
     }
 
     /** Runs the body under the lock (when the settings enable it), without a record: the session and the history. */
     <T> T locked(MsrSettings settings, Function<Run, T> body) {
-        return withSession(settings, true, NEVER_DONE, null, (session, lease) -> body.apply(
-                new Run(session, lease, session.readHistory(), null)));
+        return stoppable("The locked operation", () -> withSession(settings, true, NEVER_DONE, null,
+                (session, lease) -> body.apply(new Run(session, lease, session.readHistory(), null))));
+    }
+
+    /** Runs the body as one the {@link StopSwitch} may stop, its failure explained as an interruption once stopped. */
+    private <T> T stoppable(String what, Supplier<T> body) {
+        StopSwitch stops = context.stops();
+        try {
+            stops.enter(what);
+            return body.get();
+        } catch (MsrException e) {
+            throw stops.explain(e);
+        } finally {
+            stops.leave();
+        }
     }
 
     private interface SessionBody<T> {

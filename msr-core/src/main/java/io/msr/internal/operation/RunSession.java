@@ -61,6 +61,7 @@ final class RunSession implements AutoCloseable {
     private final String adoptTable;
     private final MsrSettings settings;
     private final DatabaseFacts facts;
+    private AutoCloseable stoppable = () -> { };
 
     /**
      * What the history table held when the operation read it.
@@ -151,9 +152,11 @@ final class RunSession implements AutoCloseable {
             LockKey key = dialect.lockKey(database, schema, settings.table());
             MigrationLock lock = lockEnabled ? dialect.lock(context.lockConnections(), key, detection)
                     : new NoMigrationLock(key);
-            return new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema, settings.table(),
-                    settings.naming() == MigrationNaming.FLYWAY),
+            RunSession session = new RunSession(connection, dialect, schema, new SchemaHistory(dialect, schema,
+                    settings.table(), settings.naming() == MigrationNaming.FLYWAY),
                     lock, key, lockEnabled, borrowed, settings, context.facts());
+            session.stoppable = context.stops().onStop(() -> dialect.cancel(connection));
+            return session;
         } catch (SQLException e) {
             giveBack(connection, borrowed);
             throw SqlErrors.outsideMigration("Could not prepare the migration connection", e);
@@ -291,6 +294,11 @@ final class RunSession implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            stoppable.close();
+        } catch (Exception e) {
+            log.debug("Unregistering the migration connection from the stop switch failed", e);
+        }
         giveBack(connection, borrowed);
     }
 

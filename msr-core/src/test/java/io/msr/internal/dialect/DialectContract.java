@@ -314,15 +314,20 @@ public abstract class DialectContract {
     }
 
     @Test
-    public void nullOrZeroMeansNoTimeoutAndLessThanAMillisecondIsOne() throws SQLException {
+    public void nullKeepsTheSessionsTimeoutZeroMeansNoneAndLessThanAMillisecondIsOne() throws SQLException {
         TestSchema schema = freshSchema("s");
         try (Connection connection = connect(schema)) {
             dialect().applyTimeouts(connection, Duration.ofSeconds(5), Duration.ofSeconds(5), false);
             connection.setAutoCommit(false);
             dialect().applyTimeouts(connection, null, Duration.ZERO, true);
-            assertThat(lockTimeout(connection)).isZero();
+            assertThat(lockTimeout(connection)).as("null keeps the session's value").isEqualTo(Duration.ofSeconds(5));
             assertThat(statementTimeout(connection)).isZero();
+            dialect().applyTimeouts(connection, Duration.ZERO, null, true);
+            assertThat(lockTimeout(connection)).isZero();
+            assertThat(statementTimeout(connection)).as("null keeps the session's value").isZero();
+            connection.rollback();
             dialect().applyTimeouts(connection, Duration.ofNanos(1), null, true);
+            assertThat(statementTimeout(connection)).isEqualTo(Duration.ofSeconds(5));
             assertThat(lockTimeout(connection)).isEqualTo(Duration.ofMillis(1));
             // Read back under a 1 ms statement timeout, the setting itself could be cancelled: prove it by its effect.
             dialect().applyTimeouts(connection, null, Duration.ofNanos(999_999), true);

@@ -17,7 +17,9 @@ import java.util.Map;
  *       {@code spring.datasource.url} is not set, and {@code MSR_DATABASE_URL} becomes {@code msr.datasource.*}
  *       when {@code msr.datasource.url} is not set;</li>
  *   <li>one-shot modes run without a web server and with lazy beans, so that nothing the operation does not
- *       need is created; when only MSR's own URL is set, the application's DataSource borrows it;</li>
+ *       need is created, and with a Hikari pool that keeps no idle connections, so that a Job opens the sessions it
+ *       uses (the lock's and the migration's), not the pool's size; when only MSR's own URL is set, the
+ *       application's DataSource borrows it;</li>
  *   <li>in verify mode, {@code msr} joins the {@code readiness} health group next to {@code readinessState},
  *       unless the application configures that group itself (then {@link ReadinessGroupCheck} logs how to add it),
  *       probes are off ({@code management.endpoint.health.probes.enabled=false}), or the {@code msr} indicator is
@@ -74,6 +76,9 @@ public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcess
             // Checking health groups would create every health contributor, and with them the application's
             // DataSource, which a one-shot run using msr.datasource.* must not need.
             overrides.put("management.endpoint.health.validate-group-membership", "false");
+            // A one-shot run borrows one connection at a time; a pool filling minimum-idle (by default its maximum
+            // size) would open the application's whole pool for a Job that needs the lock session and one more.
+            overrides.put("spring.datasource.hikari.minimum-idle", "0");
             environment.getPropertySources().addFirst(new MapPropertySource(OVERRIDES_SOURCE, overrides));
         }
     }

@@ -151,7 +151,8 @@ final class MsrModeConfigurations {
                     }, acrossSchemas(properties, schemaSource));
             // An AOT-built application has both one-shot configurations: this one leaves check mode to the other.
             MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.NONE : properties.getMode();
-            return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest);
+            return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest,
+                    properties.getShutdownTimeout());
         }
 
         @Bean

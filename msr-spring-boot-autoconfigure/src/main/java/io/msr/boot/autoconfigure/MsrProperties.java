@@ -29,6 +29,9 @@ import java.util.Map;
 @ConfigurationProperties("msr")
 public class MsrProperties {
 
+    /** The default of {@code msr.shutdown-timeout}: within Kubernetes' default grace period of 30 s. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
     /**
      * What MSR does at startup: verify (default; never writes, reports schema state through health and
      * metrics), migrate (apply pending migrations and exit), migrate-on-start (migrate, then keep serving),
@@ -176,6 +179,13 @@ public class MsrProperties {
      */
     private boolean allowOtherMigrationTools;
 
+    /**
+     * How long a one-shot run may take to stop on SIGTERM or SIGINT: cancel the running statement, roll back, release
+     * the lock and write its result, before the process exits with code 10 anyway. Keep it, plus a second or two for
+     * the JVM to start and exit, below the pod's terminationGracePeriodSeconds (30 s by default).
+     */
+    private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
     private final Lock lock = new Lock();
 
     private final Verify verify = new Verify();
@@ -237,7 +247,11 @@ public class MsrProperties {
          */
         private Duration lockTimeout = MsrSettings.DEFAULT_LOCK_TIMEOUT;
 
-        /** statement_timeout of each migration; none by default. A file's "-- msr:statement-timeout=" overrides it. */
+        /**
+         * statement_timeout of each migration (0 for none). Unset by default: migrations keep the value of the role
+         * (ALTER ROLE ... SET statement_timeout), the database or the server. A file's "-- msr:statement-timeout="
+         * overrides it.
+         */
         private Duration statementTimeout;
 
         /**
@@ -895,6 +909,14 @@ public class MsrProperties {
 
     public void setOutput(Output output) {
         this.output = output;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public String getTerminationMessagePath() {

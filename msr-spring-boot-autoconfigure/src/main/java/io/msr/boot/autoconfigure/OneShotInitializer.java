@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,6 +21,8 @@ import java.util.function.BooleanSupplier;
  * <p>Inside a test ({@link ApplicationLaunch}) it never exits: a success is kept as {@link #result()} and the
  * refresh goes on; a failure is thrown, failing the context with the {@link io.msr.MsrException} as cause.
  *
+ * <p>A SIGTERM or SIGINT during the run stops it: see {@link OneShotShutdown}.
+ *
  * <p>Does nothing when the mode at run time is not a one-shot mode: an AOT-processed application has this bean
  * whatever mode it was built with.
  */
@@ -31,13 +34,24 @@ final class OneShotInitializer implements InitializingBean {
     private final OneShotRunner runner;
     private final OneShotExit exit;
     private final BooleanSupplier insideTest;
+    private final Duration shutdownTimeout;
     private OneShotResult result;
 
     OneShotInitializer(MsrMode mode, OneShotRunner runner, OneShotExit exit, BooleanSupplier insideTest) {
+        this(mode, runner, exit, insideTest, MsrProperties.DEFAULT_SHUTDOWN_TIMEOUT);
+    }
+
+    /**
+     * Creates the initializer; in a launched application, a SIGTERM or SIGINT during the run stops it and ends the
+     * process within {@code shutdownTimeout} ({@link OneShotShutdown}).
+     */
+    OneShotInitializer(MsrMode mode, OneShotRunner runner, OneShotExit exit, BooleanSupplier insideTest,
+            Duration shutdownTimeout) {
         this.mode = mode;
         this.runner = runner;
         this.exit = exit;
         this.insideTest = insideTest;
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     @Override
@@ -45,10 +59,17 @@ final class OneShotInitializer implements InitializingBean {
         if (!mode.oneShot()) {
             return;
         }
+        boolean launched = !insideTest.getAsBoolean();
+        OneShotShutdown shutdown = new OneShotShutdown(runner::stop, shutdownTimeout, Runtime.getRuntime()::halt);
+        if (launched) {
+            shutdown.install();
+        }
         OneShotRunner.Outcome outcome = runner.run();
         int code = outcome.result().exitCode();
-        if (!insideTest.getAsBoolean()) {
+        if (launched) {
+            shutdown.finished(code);
             log.debug("msr.mode={} ended with exit code {}; exiting", mode.propertyValue(), code);
+            // After a signal this blocks (the JVM is shutting down) until the shutdown hook halts with the code.
             exit.exit(code);
         }
         if (outcome.failure() != null) {

@@ -64,6 +64,16 @@ final class OneShotRunner {
     record Outcome(OneShotResult result, RuntimeException failure) {
     }
 
+    /**
+     * Stops the operation running, from any thread ({@link Msr#stop()}): it then ends with exit code 10 and is
+     * reported as any failure. Does nothing for {@code msr.mode=check}, which has no database.
+     */
+    void stop() {
+        if (msr != null) {
+            msr.stop();
+        }
+    }
+
     /** Runs the operation and reports it; never throws. */
     Outcome run() {
         MsrMode mode = properties.getMode();

@@ -58,6 +58,11 @@ final class OneShotText {
             text.append(issue.severity().name().toLowerCase(Locale.ROOT)).append(": ").append(issue.message())
                     .append(System.lineSeparator());
         }
+        if (!info.timeouts().isEmpty()) {
+            text.append("Migrations run with ").append(String.join(", ", info.timeouts().stream()
+                    .map(timeout -> timeout.name() + "=" + timeout.value() + " (" + timeout.source() + ")").toList()))
+                    .append(System.lineSeparator());
+        }
         return text.append(headline(info)).toString();
     }
 
