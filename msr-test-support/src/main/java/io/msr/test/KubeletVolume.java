@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * ({@code ..2026_12_07_08_00_00.123456789}), the hidden link {@code ..data} points at it, and each top-level name of
  * the payload is a visible link {@code <name> -> ..data/<name>} (a key with a sub-path, as projected {@code items}
  * with {@code path: sub/dir/file} make, shows {@code sub -> ..data/sub}). An update writes a new timestamped folder,
- * swaps {@code ..data} by renaming a temporary link over it, adds the new visible links, removes the visible links of
- * names gone and then the old folder.
+ * swaps {@code ..data} by renaming a temporary link {@code ..data_tmp} over it, then adds the visible links of new
+ * names, removes those of names gone and finally the old folder, in the kubelet's order.
  */
 public final class KubeletVolume {
 
@@ -59,12 +59,12 @@ public final class KubeletVolume {
             }
             Path temp = dir.resolve("..data_tmp");
             Files.createSymbolicLink(temp, Path.of(stamp));
+            Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             for (String name : names) {
                 if (!visible.contains(name)) {
                     Files.createSymbolicLink(dir.resolve(name), Path.of("..data", name));
                 }
             }
-            Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             for (String name : visible) {
                 if (!names.contains(name)) {
                     Files.delete(dir.resolve(name));
