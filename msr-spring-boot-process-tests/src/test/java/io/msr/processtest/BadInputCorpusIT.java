@@ -60,7 +60,15 @@ class BadInputCorpusIT {
         Path migrations = copy(corpusCase.folder().resolve("migrations"), work.resolve(corpusCase.name()));
         generate(corpusCase.generate(), migrations);
         Path summary = work.resolve(corpusCase.name() + "-summary.json");
-        Path termination = Files.createFile(work.resolve(corpusCase.name() + "-termination-log"));
+        Path termination = work.resolve(corpusCase.name() + "-termination-log");
+        Path other = work.resolve(corpusCase.name() + "-other-file");
+        if (corpusCase.symlinkedResultFiles()) {
+            Files.writeString(other, "another file");
+            Files.createSymbolicLink(summary, other);
+            Files.createSymbolicLink(termination, other);
+        } else {
+            Files.createFile(termination);
+        }
         Connection lockHolder = null;
         try {
             if (corpusCase.setupSql() != null) {
@@ -96,7 +104,10 @@ class BadInputCorpusIT {
             assertThat(catalog(db)).as(corpusCase.name() + ": the schema is unchanged").isEqualTo(schemaBefore);
             String files = (Files.exists(summary) ? Files.readString(summary) : "") + Files.readString(termination);
             assertThat(run.output() + files).as(corpusCase.name() + ": no password anywhere").doesNotContain(password);
-            if (Files.exists(summary)) {
+            if (corpusCase.symlinkedResultFiles()) {
+                assertThat(Files.readString(other)).as(corpusCase.name() + ": the linked file").isEqualTo("another file");
+                assertThat(Files.isSymbolicLink(summary) && Files.isSymbolicLink(termination)).isTrue();
+            } else if (Files.exists(summary)) {
                 assertThat(Files.readString(summary)).contains("\"exitCode\":" + corpusCase.exit());
             }
         } finally {

@@ -32,7 +32,7 @@ final class InspectSteps {
         return template.read(context.settings(), run -> {
             FirstRun firstRun = FirstRun.inspect(run.session(), run.history(), context.settings());
             MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                    firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
+                    firstRun.issues(run.history().issues(resolution)),
                     firstRun.plannedState(run.history().plannedState(resolution.migrations())), context.settings(),
                     false, run.session().serverMajorVersion());
             return new InfoResult(plan.schemaVersion(), plan.latestVersion(), plan.migrations(), run.history().rows(),
@@ -55,7 +55,7 @@ final class InspectSteps {
             public void run(OperationTemplate.Run run) {
                 FirstRun firstRun = FirstRun.inspect(run.session(), run.history(), context.settings());
                 MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                        firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
+                        firstRun.issues(run.history().issues(resolution)),
                         firstRun.plannedState(run.history().plannedState(resolution.migrations())),
                         context.settings(), false, run.session().serverMajorVersion());
                 List<Issue> errors = plan.errors();

@@ -60,7 +60,7 @@ final class MigrateStep implements OperationTemplate.Step {
         RunSession session = run.session();
         FirstRun firstRun = FirstRun.inspect(session, run.history(), settings);
         MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                firstRun.issues(run.history().issues(resolution.migrations(), resolution.issues())),
+                firstRun.issues(run.history().issues(resolution)),
                 firstRun.plannedState(run.history().plannedState(resolution.migrations())), settings, true,
                 session.serverMajorVersion());
         if (!plan.errors().isEmpty()) {
@@ -132,7 +132,7 @@ final class MigrateStep implements OperationTemplate.Step {
             }
             // As if under the lock: a migration started outside a transaction and unfinished is not done yet. The lint
             // only looks at pending migrations, and with any pending this runner waits: no need to lint at each poll.
-            plan = MigrationPlanner.plan(resolution.migrations(), firstRun.issues(resolution.issues()),
+            plan = MigrationPlanner.plan(resolution.migrations(), firstRun.issues(history.issues(resolution)),
                     history.state(), withoutLint, true, session.serverMajorVersion());
         } catch (MsrException e) {
             unlockedReadFailed = true;

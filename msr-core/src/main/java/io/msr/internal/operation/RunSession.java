@@ -28,6 +28,8 @@ import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
+import io.msr.internal.plan.EmptyLocations;
+import io.msr.internal.source.MigrationResolver;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,13 +86,17 @@ final class RunSession implements AutoCloseable {
             return foreign == null ? state : adoption(resolved).preview();
         }
 
-        /** The resolution's issues plus the errors that forbid adopting. */
-        List<Issue> issues(List<ResolvedMigration> resolved, List<Issue> resolutionIssues) {
-            if (foreign == null) {
-                return resolutionIssues;
+        /**
+         * The resolution's issues plus those that need the history: a location that exists but is empty while the
+         * history records migrations no location provides ({@link EmptyLocations}), and the errors that forbid
+         * adopting.
+         */
+        List<Issue> issues(MigrationResolver.Resolution resolution) {
+            List<Issue> issues = new ArrayList<>(resolution.issues());
+            issues.addAll(EmptyLocations.issues(resolution.emptyLocations(), resolution.migrations(), state));
+            if (foreign != null) {
+                issues.addAll(adoption(resolution.migrations()).issues());
             }
-            List<Issue> issues = new ArrayList<>(resolutionIssues);
-            issues.addAll(adoption(resolved).issues());
             return issues;
         }
     }

@@ -11,11 +11,9 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +24,8 @@ import java.util.jar.JarFile;
 
 /**
  * Finds the {@code .sql} files of locations, recursively, skipping hidden files and folders (names starting
- * with a dot). Reads exploded class folders, jars and nested Spring Boot jars. Each location is walked once.
+ * with a dot) and following symbolic links, as a Kubernetes ConfigMap mount needs ({@link FolderWalk}). Reads
+ * exploded class folders, jars and nested Spring Boot jars. Each location is walked once.
  */
 public final class LocationScanner {
 
@@ -46,14 +45,11 @@ public final class LocationScanner {
      * throws {@link ConfigurationException}.
      */
     public Scan scan(List<MigrationLocation> locations) {
-        List<ScriptFile> files = new ArrayList<>();
-        List<Issue> issues = new ArrayList<>();
+        List<Scan> scans = new ArrayList<>();
         for (MigrationLocation location : locations) {
-            Scan scan = scan(location);
-            files.addAll(scan.files());
-            issues.addAll(scan.issues());
+            scans.add(scan(location));
         }
-        return new Scan(files, issues);
+        return Scan.of(scans);
     }
 
     /** Returns the {@code .sql} files of one location, as {@link #scan(List)} does. */
@@ -63,7 +59,7 @@ public final class LocationScanner {
                 ? scanFolder(location, Paths.get(location.path()), files)
                 : scanClasspath(location, files);
         files.sort(Comparator.comparing(ScriptFile::path));
-        return new Scan(files, exists ? List.of() : List.of(missing(location)));
+        return exists ? new Scan(files, List.of(), List.of(location)) : new Scan(files, List.of(missing(location)));
     }
 
     /**
@@ -84,13 +80,38 @@ public final class LocationScanner {
         return entries;
     }
 
-    /** The files found and the warnings about missing locations. */
-    public record Scan(List<ScriptFile> files, List<Issue> issues) {
+    /**
+     * The files found, the issues about missing locations and the locations that exist.
+     *
+     * @param files  the files found, sorted by location and path
+     * @param issues the issues about missing locations
+     * @param found  the locations that exist, even when they hold no file
+     */
+    public record Scan(List<ScriptFile> files, List<Issue> issues, List<MigrationLocation> found) {
 
         /** Copies the lists. */
         public Scan {
             files = List.copyOf(files);
             issues = List.copyOf(issues);
+            found = List.copyOf(found);
+        }
+
+        /** A scan of files and issues that found no location. */
+        public Scan(List<ScriptFile> files, List<Issue> issues) {
+            this(files, issues, List.of());
+        }
+
+        /** Joins the scans of several locations, in order. */
+        static Scan of(List<Scan> scans) {
+            List<ScriptFile> files = new ArrayList<>();
+            List<Issue> issues = new ArrayList<>();
+            List<MigrationLocation> found = new ArrayList<>();
+            for (Scan scan : scans) {
+                files.addAll(scan.files());
+                issues.addAll(scan.issues());
+                found.addAll(scan.found());
+            }
+            return new Scan(files, issues, found);
         }
     }
 
@@ -144,28 +165,13 @@ public final class LocationScanner {
         return true;
     }
 
-    /** What is done with each {@code .sql} file found. */
-    private interface SqlFileVisitor {
-        void visit(Path file, BasicFileAttributes attrs) throws IOException;
-    }
-
-    /** Visits the regular, not hidden {@code .sql} files below the folder, skipping hidden folders. */
-    private static void walkSqlFiles(MigrationLocation location, Path folder, SqlFileVisitor visitor) {
+    /**
+     * Visits the {@code .sql} files below the folder as {@link FolderWalk} finds them: symbolic links followed, hidden
+     * files and folders skipped, each real file once.
+     */
+    private static void walkSqlFiles(MigrationLocation location, Path folder, FolderWalk.SqlFileVisitor visitor) {
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile() && !hidden(file) && file.getFileName().toString().endsWith(".sql")) {
-                        visitor.visit(file, attrs);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FolderWalk.walk(folder, visitor);
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(location, e);
         }
@@ -201,10 +207,6 @@ public final class LocationScanner {
         } catch (IOException e) {
             throw unreadable(location, e);
         }
-    }
-
-    private static boolean hidden(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
     }
 
     private static boolean hiddenSegment(String relative) {

@@ -16,8 +16,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the files of the locations and the registered Java migrations into {@link ResolvedMigration}s.
@@ -80,9 +82,13 @@ public final class MigrationResolver {
         List<Pending> ups = new ArrayList<>();
         List<Pending> repeatables = new ArrayList<>();
         ForeignNames foreign = new ForeignNames(layout);
+        Set<MigrationLocation> empty = new LinkedHashSet<>(scan.found());
         for (ScriptFile file : scan.files()) {
             SqlFileName.Parsed name = layout.parse(file.fileName());
             foreign.count(file, name);
+            if (name instanceof SqlFileName.Valid) {
+                empty.remove(file.location());
+            }
             if (name instanceof SqlFileName.Malformed malformed) {
                 issues.add(Issue.error("MALFORMED_NAME", "File " + file.displayName() + " is not a valid migration name: "
                         + malformed.reason() + ". Expected " + layout.pattern() + " (msr.naming="
@@ -122,16 +128,34 @@ public final class MigrationResolver {
         }
         migrations.addAll(java);
         migrations.sort(ResolvedMigration.ORDER);
-        return new Resolution(migrations, issues);
+        return new Resolution(migrations, issues, empty.stream().map(MigrationLocation::toString).toList());
     }
 
-    /** The migrations resolved and the problems found with individual files. */
-    public record Resolution(List<ResolvedMigration> migrations, List<Issue> issues) {
+    /**
+     * The migrations resolved, the problems found with individual files, and the locations that exist but hold no
+     * migration (for the planner's {@code LOCATION_EMPTY} rule).
+     *
+     * @param migrations     the migrations, sorted by version
+     * @param issues         the problems found with locations and files
+     * @param emptyLocations the locations that exist but from which no migration was resolved, as configured
+     */
+    public record Resolution(List<ResolvedMigration> migrations, List<Issue> issues, List<String> emptyLocations) {
 
         /** Copies the lists: a resolution may be cached and shared. */
         public Resolution {
             migrations = List.copyOf(migrations);
             issues = List.copyOf(issues);
+            emptyLocations = List.copyOf(emptyLocations);
+        }
+
+        /** A resolution with no empty location. */
+        public Resolution(List<ResolvedMigration> migrations, List<Issue> issues) {
+            this(migrations, issues, List.of());
+        }
+
+        /** Returns this resolution with other issues. */
+        public Resolution withIssues(List<Issue> otherIssues) {
+            return new Resolution(migrations, otherIssues, emptyLocations);
         }
     }
 

@@ -47,7 +47,7 @@ public final class PlaceholderCheck {
             }
         }
         return issues.size() == resolution.issues().size() ? resolution
-                : new MigrationResolver.Resolution(resolution.migrations(), issues);
+                : resolution.withIssues(issues);
     }
 
     private static void unknown(Version version, SqlScript script, Set<String> known, List<Issue> issues) {

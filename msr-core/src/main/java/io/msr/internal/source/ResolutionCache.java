@@ -1,6 +1,5 @@
 package io.msr.internal.source;
 
-import io.msr.Issue;
 import io.msr.JavaMigration;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
@@ -62,14 +61,8 @@ public final class ResolutionCache {
         Key key = new Key(List.copyOf(locations), naming, List.copyOf(javaMigrations),
                 settings.placeholderReplacement(), Map.copyOf(settings.placeholders()));
         if (locationReads != readsBefore || !key.equals(lastKey)) {
-            List<Issue> issues = new ArrayList<>();
-            List<ScriptFile> files = new ArrayList<>();
-            for (LocationScanner.Scan scan : current) {
-                files.addAll(scan.files());
-                issues.addAll(scan.issues());
-            }
-            last = PlaceholderCheck.check(MigrationResolver.resolve(new LocationScanner.Scan(files, issues), java,
-                    naming), settings);
+            last = PlaceholderCheck.check(MigrationResolver.resolve(LocationScanner.Scan.of(current), java, naming),
+                    settings);
             lastKey = key;
         }
         return last;

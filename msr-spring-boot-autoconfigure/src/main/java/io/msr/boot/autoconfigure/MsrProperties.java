@@ -158,7 +158,10 @@ public class MsrProperties {
      */
     private boolean force;
 
-    /** File to write the JSON result of a one-shot mode to (in addition to /dev/termination-log when present). */
+    /**
+     * File to write the JSON result of a one-shot mode to (in addition to /dev/termination-log when present), whole
+     * (written beside it, then moved); a symbolic link there is left alone and the summary not written.
+     */
     private String summaryPath;
 
     /**
@@ -169,7 +172,8 @@ public class MsrProperties {
 
     /**
      * File a one-shot mode writes its compact JSON result to (under 4 KiB) when the file exists, as Kubernetes
-     * reads it; match the container's terminationMessagePath when that is changed.
+     * reads it; match the container's terminationMessagePath when that is changed. A symbolic link there is not
+     * followed: the message is not written.
      */
     private String terminationMessagePath = "/dev/termination-log";
 

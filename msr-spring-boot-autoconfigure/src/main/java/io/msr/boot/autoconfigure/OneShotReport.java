@@ -19,10 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.springframework.core.env.Environment;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,23 +228,9 @@ final class OneShotReport {
 
     private void write(String json, String compact) {
         if (properties.getSummaryPath() != null && !properties.getSummaryPath().isBlank()) {
-            Path summary = Path.of(properties.getSummaryPath());
-            try {
-                if (summary.getParent() != null) {
-                    Files.createDirectories(summary.getParent());
-                }
-                Files.writeString(summary, json + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                log.warn("Could not write the MSR summary to {} (msr.summary-path): {}", summary, e.getMessage());
-            }
+            ResultFiles.writeSummary(Path.of(properties.getSummaryPath()), json + "\n");
         }
-        if (Files.isWritable(terminationLog)) {
-            try {
-                Files.writeString(terminationLog, compact, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                log.debug("Could not write {}", terminationLog, e);
-            }
-        }
+        ResultFiles.writeTerminationMessage(terminationLog, compact);
     }
 
     /** Returns the result as JSON of at most 4 KiB: the full JSON when it fits, else trimmed lists and message. */

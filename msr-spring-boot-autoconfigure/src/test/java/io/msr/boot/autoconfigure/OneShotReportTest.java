@@ -114,4 +114,44 @@ class OneShotReportTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"operation\":\"MIGRATE\"");
         assertThat(dir.resolve("absent")).doesNotExist();
     }
+
+    @Test
+    void neverWritesThroughASymbolicLinkAtTheSummaryOrTerminationMessagePath() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "do not overwrite");
+        Path summary = Files.createSymbolicLink(dir.resolve("summary.json"), secret);
+        Path terminationLog = Files.createSymbolicLink(dir.resolve("termination-log"), secret);
+        MsrProperties properties = new MsrProperties();
+        properties.setSummaryPath(summary.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+                .operation(succeededRun(2));
+
+        assertThat(Files.readString(secret)).isEqualTo("do not overwrite");
+        assertThat(Files.isSymbolicLink(summary)).isTrue();
+        assertThat(Files.isSymbolicLink(terminationLog)).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MSR migrate");
+    }
+
+    @Test
+    void replacesAnExistingSummaryWholeAndOverwritesTheTerminationMessageInPlace() throws Exception {
+        Path summary = Files.writeString(dir.resolve("summary.json"), "#".repeat(100_000));
+        Path terminationLog = Files.writeString(dir.resolve("termination-log"), "%".repeat(10_000));
+        Object terminationKey = Files.readAttributes(terminationLog,
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        MsrProperties properties = new MsrProperties();
+        properties.setSummaryPath(summary.toString());
+
+        new OneShotReport(properties, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                terminationLog).operation(succeededRun(2));
+
+        assertThat(Files.readString(summary)).startsWith("{").doesNotContain("#").endsWith("}\n");
+        assertThat(Files.readString(terminationLog)).startsWith("{").doesNotContain("%");
+        assertThat(Files.readAttributes(terminationLog, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isEqualTo(terminationKey);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("summary.json", "termination-log");
+        }
+    }
 }
