@@ -224,6 +224,18 @@ final class MigrationExecutor {
         String where = migration.label() + " (" + file + (line == null ? "" : ", line " + line) + ")";
         String message = Redaction.redact(serverMessage(error));
         String state = error.getSQLState();
+        if (dialect.isConnectionError(error) && !transactional) {
+            // Not a retry's matter: what the lost session did is unknown, and the history says so until a person looks.
+            String text = "Lost the database connection while running " + (direction == Direction.UP ? "migration "
+                    : "down migration ") + where + ": " + message + (state == null ? "" : " (SQLState " + state + ")")
+                    + "." + (stayed != null ? stayed : " It ran outside a transaction, so statements before that one"
+                    + " stay applied, and that one may have completed or not. It is left as started but unfinished in"
+                    + " the history table, which blocks further runs until you check the database and run"
+                    + " msr.mode=repair.");
+            return direction == Direction.UP
+                    ? new MigrationFailedException(text, migration.version(), file, line, state, null)
+                    : new DownFailedException(text, migration.version(), file, line, state, null);
+        }
         if (dialect.isConnectionError(error)) {
             return new ConnectionException("Lost the database connection while running migration " + where + ": "
                     + message + (state == null ? "" : " (SQLState " + state + ")") + "."
