@@ -174,4 +174,34 @@ class TransactionControlTest {
                 + ".msr_schema_history order by id")).containsExactly("1 UP true", "2 STARTED false",
                 "2 UP false");
     }
+
+    @Test
+    void aTransactionalJavaMigrationMayNotCommitTheTransactionItRunsIn() {
+        JavaMigration commits = new JavaMigration() {
+            @Override
+            public Version version() {
+                return Version.of(2L);
+            }
+
+            @Override
+            public String description() {
+                return "commits";
+            }
+
+            @Override
+            public void up(MigrationContext context) throws Exception {
+                try (java.sql.Statement statement = context.connection().createStatement()) {
+                    statement.execute("create table " + schema + ".t2 (id int)");
+                }
+                context.connection().commit();
+            }
+        };
+
+        MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
+                () -> Msr.builder().url(db.jdbcUrl(), db.username(), db.password())
+                        .settings(folder.settings().schema(schema).build()).javaMigrations(commits).build().migrate());
+
+        assertThat(error.getMessage()).contains("V2").contains("commit()").contains("rolled back");
+        assertThat(exists("t2")).isFalse();
+    }
 }

@@ -149,10 +149,11 @@ final class MigrationExecutor {
 
     private void runJava(Connection connection, ResolvedMigration migration, Direction direction,
             boolean transactional) {
+        Connection given = transactional ? OwnedTransaction.guard(connection, migration.label()) : connection;
         MigrationContext context = new MigrationContext() {
             @Override
             public Connection connection() {
-                return connection;
+                return given;
             }
 
             @Override
