@@ -204,4 +204,16 @@ class TransactionControlTest {
         assertThat(error.getMessage()).contains("V2").contains("commit()").contains("rolled back");
         assertThat(exists("t2")).isFalse();
     }
+
+    @Test
+    void aDryRunWithLintOffNeverLetsAMigrationsCommitThrough() {
+        folder.write("V2_commit.up.sql", "create table " + schema + ".t2 (id int);\ncommit;\n");
+
+        MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
+                () -> msr(folder.settings().lintEnabled(false).dryRun(true)).migrate());
+
+        assertThat(error.getMessage()).contains("Dry run").contains("V2_commit.up.sql, line 2");
+        assertThat(exists("t1")).isFalse();
+        assertThat(exists("t2")).isFalse();
+    }
 }
