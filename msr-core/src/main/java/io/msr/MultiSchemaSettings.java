@@ -81,7 +81,8 @@ public record MultiSchemaSettings(List<String> schemas, int parallelism, boolean
     }
 
     /**
-     * Checks a schema list: every name a plain identifier of at most 63 characters, listed once; surrounding blanks are dropped.
+     * Checks a schema list: every name a plain identifier of at most 63 characters (letters, digits, {@code _} and
+     * {@code $}, starting with a letter or {@code _}; case kept), listed once; surrounding blanks are dropped.
      * Throws {@link ConfigurationException} naming {@code origin} (the property or the source) and the name at fault.
      */
     public static List<String> checkedNames(List<String> names, String origin) {
@@ -95,7 +96,8 @@ public record MultiSchemaSettings(List<String> schemas, int parallelism, boolean
             }
             if (!name.matches("[A-Za-z_][A-Za-z0-9_$]{0," + (MAX_NAME_BYTES - 1) + "}")) {
                 throw new ConfigurationException(origin + " names the schema '" + name + "', which is not a plain SQL"
-                        + " identifier of at most 63 characters (letters, digits and _, starting with a letter or _).");
+                        + " identifier of at most 63 characters (letters, digits, _ and $, starting with a letter or _;"
+                        + " upper case is kept as written). Rename the schema, or leave it out of the list.");
             }
             if (!seen.add(name)) {
                 throw new ConfigurationException(origin + " names the schema '" + name + "' twice; each schema is"

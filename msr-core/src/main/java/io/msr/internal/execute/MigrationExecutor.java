@@ -15,6 +15,7 @@ import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
 import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
+import io.msr.internal.sql.TransactionControl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,10 +46,15 @@ final class MigrationExecutor {
             return;
         }
         SqlScript script = direction == Direction.UP ? migration.up() : migration.down();
+        OwnBlock block = new OwnBlock();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             Placeholders.Values values = placeholders.values(connection, script);
             for (SqlStatement sql : script.statements()) {
+                TransactionControl.Effect effect = TransactionControl.of(sql.sql());
+                if (effect != null && transactional) {
+                    throw endsOurTransaction(migration, script, sql, direction);
+                }
                 PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
                 try {
                     if (Thread.currentThread().isInterrupted()) {
@@ -57,20 +63,101 @@ final class MigrationExecutor {
                     }
                     statement.execute(sent.text());
                 } catch (SQLException e) {
-                    throw failure(migration, script, sql, sent, direction, transactional, null, e);
+                    String stayed = block.rollBack(statement, script, e);
+                    throw failure(migration, script, sql, sent, direction, transactional, null, e, stayed);
                 }
+                block.ran(effect, sql);
+            }
+            if (block.open != null) {
+                SqlStatement open = block.open;
+                MsrException failure = leftOpen(migration, script, open, direction, block.rollBack(statement, script,
+                        null));
+                throw failure;
             }
         } catch (SQLException e) {
             throw failure(migration, script, null, null, direction, transactional, null, e);
         }
     }
 
+    /**
+     * The transaction block a file that runs outside MSR's transaction opened itself with BEGIN: the statement that
+     * opened it, null when none is open. When the file fails inside it, or ends with it open, it is rolled back
+     * before the failure leaves, so that the failure can be recorded and the connection is clean.
+     */
+    private static final class OwnBlock {
+        private SqlStatement open;
+
+        void ran(TransactionControl.Effect effect, SqlStatement statement) {
+            if (effect == TransactionControl.Effect.ENDS) {
+                open = null;
+            } else if (effect != null) {
+                open = statement;
+            }
+        }
+
+        /**
+         * Rolls the open block back, if any, and returns what that means for the file's statements (null when no
+         * block was open). A failed block never commits, so the sentence holds even when the ROLLBACK itself fails;
+         * that error is attached to {@code error}, when given.
+         */
+        String rollBack(Statement statement, SqlScript script, SQLException error) {
+            if (open == null) {
+                return null;
+            }
+            try {
+                statement.execute("rollback");
+            } catch (SQLException e) {
+                if (error != null) {
+                    error.addSuppressed(e);
+                }
+            }
+            int line = script.lineOf(open.offset() + firstTokenOffset(open));
+            return " It ran outside MSR's transaction: statements before line " + line + " stay applied, and the"
+                    + " file's own transaction block opened there (" + TransactionControl.keyword(open.sql())
+                    + ") was rolled back, so nothing from line " + line + " on remains. It is recorded as failed and"
+                    + " blocks further runs until you fix the database and run msr.mode=repair.";
+        }
+    }
+
+    private MsrException endsOurTransaction(ResolvedMigration migration, SqlScript script, SqlStatement statement,
+            Direction direction) {
+        int line = script.lineOf(statement.offset() + firstTokenOffset(statement));
+        String where = migration.label() + " (" + script.fileName() + ", line " + line + ")";
+        String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " was stopped before"
+                + " its " + TransactionControl.keyword(statement.sql()) + ": the file runs in MSR's transaction, which"
+                + " this statement would end, committing part of the migration apart from its history row. It was not"
+                + " sent." + consequence(true, direction) + " Leave transaction control to MSR, split the work into"
+                + " separate migrations, or make the file run outside a transaction with the first line"
+                + " -- msr:transaction=false.";
+        return direction == Direction.UP
+                ? new MigrationFailedException(text, migration.version(), script.fileName(), line, null, null)
+                : new DownFailedException(text, migration.version(), script.fileName(), line, null, null);
+    }
+
+    private MsrException leftOpen(ResolvedMigration migration, SqlScript script, SqlStatement open,
+            Direction direction, String stayed) {
+        int line = script.lineOf(open.offset() + firstTokenOffset(open));
+        String where = migration.label() + " (" + script.fileName() + ", line " + line + ")";
+        String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " ended with the"
+                + " transaction block its " + TransactionControl.keyword(open.sql()) + " opened still open: add the"
+                + " COMMIT that ends it." + stayed;
+        return direction == Direction.UP
+                ? new MigrationFailedException(text, migration.version(), script.fileName(), line, null, null)
+                : new DownFailedException(text, migration.version(), script.fileName(), line, null, null);
+    }
+
+    private static int firstTokenOffset(SqlStatement statement) {
+        java.util.List<io.msr.internal.sql.SqlToken> tokens = io.msr.internal.sql.SqlLexer.tokens(statement.sql());
+        return tokens.isEmpty() ? 0 : tokens.get(0).offset();
+    }
+
     private void runJava(Connection connection, ResolvedMigration migration, Direction direction,
             boolean transactional) {
+        Connection given = transactional ? OwnedTransaction.guard(connection, migration.label()) : connection;
         MigrationContext context = new MigrationContext() {
             @Override
             public Connection connection() {
-                return connection;
+                return given;
             }
 
             @Override
@@ -117,6 +204,15 @@ final class MigrationExecutor {
     private MsrException failure(ResolvedMigration migration, SqlScript script, SqlStatement statement,
             PlaceholderReplacer.Replaced sent, Direction direction, boolean transactional, String phase,
             SQLException error) {
+        return failure(migration, script, statement, sent, direction, transactional, phase, error, null);
+    }
+
+    /** {@code stayed}, when given, says what remains of the migration instead of the transaction mode's sentence. */
+    private MsrException failure(ResolvedMigration migration, SqlScript script, SqlStatement statement,
+            PlaceholderReplacer.Replaced sent, Direction direction, boolean transactional, String phase,
+            SQLException error, String stayed) {
+        String consequence = stayed != null ? stayed : consequence(transactional, direction)
+                + (transactional ? ErrorHints.of(error) : "");
         String file = script != null ? script.fileName() : migration.script();
         Integer line = null;
         if (script != null && statement != null) {
@@ -133,15 +229,27 @@ final class MigrationExecutor {
         String where = migration.label() + " (" + file + (line == null ? "" : ", line " + line) + ")";
         String message = Redaction.redact(serverMessage(error));
         String state = error.getSQLState();
+        if (dialect.isConnectionError(error) && !transactional) {
+            // Not a retry's matter: what the lost session did is unknown, and the history says so until a person looks.
+            String text = "Lost the database connection while running " + (direction == Direction.UP ? "migration "
+                    : "down migration ") + where + ": " + message + (state == null ? "" : " (SQLState " + state + ")")
+                    + "." + (stayed != null ? stayed : " It ran outside a transaction, so statements before that one"
+                    + " stay applied, and that one may have completed or not. It is left as started but unfinished in"
+                    + " the history table, which blocks further runs until you check the database and run"
+                    + " msr.mode=repair.");
+            return direction == Direction.UP
+                    ? new MigrationFailedException(text, migration.version(), file, line, state, null)
+                    : new DownFailedException(text, migration.version(), file, line, state, null);
+        }
         if (dialect.isConnectionError(error)) {
             return new ConnectionException("Lost the database connection while running migration " + where + ": "
                     + message + (state == null ? "" : " (SQLState " + state + ")") + "."
-                    + consequence(transactional, direction) + " Run migrate again once the database is back.",
+                    + consequence + " Run migrate again once the database is back.",
                     migration.version(), file, line, state, null);
         }
         String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " failed"
                 + (phase == null ? "" : " " + phase) + ": " + message
-                + (state == null ? "" : " (SQLState " + state + ")") + "." + consequence(transactional, direction);
+                + (state == null ? "" : " (SQLState " + state + ")") + "." + consequence;
         return direction == Direction.UP
                 ? new MigrationFailedException(text, migration.version(), file, line, state, null)
                 : new DownFailedException(text, migration.version(), file, line, state, null);

@@ -104,10 +104,12 @@ public enum LintRule {
             "create index concurrently users_email_idx on users (email);",
             "-- msr:transaction=false\ncreate index concurrently if not exists users_email_idx on users (email);"),
     /** Transaction control inside a file MSR wraps in a transaction. */
-    TRANSACTION_CONTROL("transaction-control", Level.WARNING, "BEGIN, COMMIT or ROLLBACK inside a file MSR runs in"
-            + " a transaction ends MSR's transaction early, so a failure leaves the migration half applied and its"
-            + " history row out of step", "leave transaction control to MSR; for work that must commit separately"
-            + " use separate migrations, or -- msr:transaction=false",
+    TRANSACTION_CONTROL("transaction-control", Level.ERROR, "BEGIN, COMMIT, END or ROLLBACK inside a file MSR runs"
+            + " in a transaction would end MSR's transaction early: what comes before it would commit on its own, and"
+            + " the rest, with the history row, in another transaction, so a failure would leave the migration half"
+            + " applied and unrecorded", "leave transaction control to MSR; for work that must commit separately use"
+            + " separate migrations, or make the file run outside a transaction with the first line"
+            + " -- msr:transaction=false, where BEGIN and COMMIT group statements",
             "begin;\nupdate users set active = true;\ncommit;",
             "update users set active = true;"),
     /** A non-transactional file whose statements fail when run a second time. */

@@ -1,6 +1,7 @@
 package io.msr.internal.lint;
 
 import io.msr.internal.sql.SqlToken;
+import io.msr.internal.sql.TransactionControl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +41,7 @@ final class StatementRules {
             if (indexOf(tokens, 1, "CASCADE") >= 0) {
                 hits.add(new MigrationLinter.Hit(LintRule.TRUNCATE_CASCADE, first.offset()));
             }
-        } else if (first.is("BEGIN") || first.is("START") && at(tokens, 1, "TRANSACTION") || first.is("COMMIT")
-                || first.is("END") || first.is("ABORT") || first.is("ROLLBACK") && !at(tokens, 1, "TO")
-                && !(at(tokens, 1, "PREPARED"))) {
+        } else if (TransactionControl.of(tokens) != null) {
             if (state.transactional) {
                 hits.add(new MigrationLinter.Hit(LintRule.TRANSACTION_CONTROL, first.offset()));
             }

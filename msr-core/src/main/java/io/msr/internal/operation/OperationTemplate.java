@@ -164,13 +164,18 @@ final class OperationTemplate {
                 lease.ensureHeld();
                 DeadClientDetection detection = new DeadClientDetection(settings.deadClientTimeout());
                 if (!locked || !settings.lockEnabled() || !detection.enabled()) {
-                    return body.run(session, lease);
+                    try {
+                        return body.run(session, lease);
+                    } catch (MsrException e) {
+                        throw ReadOnlyDatabase.explain(e, session.connection);
+                    }
                 }
                 try (LockWatch watch = LockWatch.start(lease, detection.watchEvery(), lost -> session.cut())) {
                     try {
                         return body.run(session, lease);
                     } catch (MsrException e) {
-                        throw watch.lost().map(lost -> lockLost(lost, e)).orElse(e);
+                        throw watch.lost().map(lost -> lockLost(lost, e))
+                                .orElseGet(() -> ReadOnlyDatabase.explain(e, session.connection));
                     }
                 }
             }

@@ -1,0 +1,2 @@
+create procedure save_work() language plpgsql as $$ begin commit; end $$;
+call save_work();
