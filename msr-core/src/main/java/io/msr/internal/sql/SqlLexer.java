@@ -70,6 +70,11 @@ public final class SqlLexer {
         return null;
     }
 
+    /** Returns the index just after the last token {@link #next()} returned (or the comments it skipped). */
+    int end() {
+        return position;
+    }
+
     private SqlToken token(int start, char c) {
         if (c == '\'') {
             return string(start, start, false);
