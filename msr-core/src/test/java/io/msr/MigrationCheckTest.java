@@ -68,6 +68,21 @@ class MigrationCheckTest {
     }
 
     @Test
+    void reportsPsqlMetaCommandsAndCopyFromStdinWithFileAndLine() throws IOException {
+        write("V1__vars.up.sql", "CREATE TABLE users (id bigint);\n\\set owner app\n");
+        write("V2__seed.up.sql", "-- seed\nCOPY users (id) FROM stdin;\n1\n\\.\n");
+
+        CheckResult result = check(MsrSettings.builder());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(result.findings()).extracting(CheckFinding::code, CheckFinding::file, CheckFinding::line)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PSQL_COMMAND", "db/msr/V1__vars.up.sql", 2),
+                        org.assertj.core.groups.Tuple.tuple("PSQL_COMMAND", "db/msr/V2__seed.up.sql", 2));
+        assertThat(CheckFormat.TEXT.render(result)).contains("psql meta-command \\set is not SQL")
+                .contains("COPY ... FROM STDIN needs psql");
+    }
+
+    @Test
     void strictTurnsWarningsIntoErrorsAndDisabledRulesAreLeftOut() throws IOException {
         write("V1__create_users.up.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
         write("V2__email_required.up.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");

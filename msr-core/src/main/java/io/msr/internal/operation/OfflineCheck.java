@@ -77,7 +77,8 @@ final class OfflineCheck {
             ScriptFile file = issue.script() == null ? null : files.get(issue.script());
             Matcher line = LINE.matcher(issue.message());
             findings.add(finding(issue, file == null ? issue.script() : path(file),
-                    "UNKNOWN_PLACEHOLDER".equals(issue.code()) && line.find() ? Integer.valueOf(line.group(1)) : null));
+                    ("UNKNOWN_PLACEHOLDER".equals(issue.code()) || "PSQL_COMMAND".equals(issue.code())) && line.find()
+                            ? Integer.valueOf(line.group(1)) : null));
         }
         for (ResolvedMigration migration : checked) {
             if (!migration.repeatable() && !migration.hasDown() && settings.downPolicy() != DownPolicy.OPTIONAL) {

@@ -7,6 +7,7 @@ import io.msr.Issue;
 import io.msr.JavaMigration;
 import io.msr.MigrationNaming;
 import io.msr.MigrationType;
+import io.msr.internal.sql.ClientCommands;
 import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.SqlStatementSplitter;
 
@@ -225,6 +226,11 @@ public final class MigrationResolver {
             return null;
         }
         List<SqlStatement> statements = SqlStatementSplitter.split(text);
+        ClientCommands.Found client = ClientCommands.first(text, statements);
+        if (client != null) {
+            issues.add(Issue.error("PSQL_COMMAND", "File " + file.displayName() + ", line "
+                    + SqlScript.lineOf(text, client.offset()) + ": " + client.message() + ".", null, file.path()));
+        }
         if (statements.isEmpty()) {
             issues.add(Issue.warning("EMPTY_SCRIPT", "File " + file.displayName() + " contains no SQL statement:"
                     + " it runs as a no-op and is recorded as applied. Add its SQL before it is applied, or keep it"

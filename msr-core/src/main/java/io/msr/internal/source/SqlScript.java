@@ -18,10 +18,19 @@ public record SqlScript(ScriptFile file, String text, String checksum, Directive
 
     /** Returns the 1-based line of a character index in the text. */
     public int lineOf(int index) {
+        return lineOf(text, index);
+    }
+
+    /**
+     * Returns the 1-based line of a character index in a text whose lines end in a line feed, a carriage return and
+     * line feed, or a bare carriage return (as editors and the server's scanner read them).
+     */
+    public static int lineOf(String text, int index) {
         int line = 1;
         int end = Math.min(index, text.length());
         for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
                 line++;
             }
         }

@@ -8,8 +8,9 @@ import java.util.Locale;
  * Reads PostgreSQL SQL as {@link SqlToken}s with the server's lexical rules, so that the statement splitter and
  * the lint agree on what is code and what is inside a literal or a comment. The rules:
  * <ul>
- * <li>Whitespace and comments separate tokens and are skipped: {@code --} to the end of the line, {@code /* *\/}
- *     nested. {@code --} and {@code /*} start a comment even right after an operator ({@code a+--c}).</li>
+ * <li>Whitespace (space, tab, line feed, carriage return, form feed, vertical tab: nothing else) and comments separate
+ *     tokens and are skipped: {@code --} to the next line feed or carriage return, {@code /* *\/} nested.
+ *     {@code --} and {@code /*} start a comment even right after an operator ({@code a+--c}).</li>
  * <li>A word starts with a letter, {@code _} or any non-ASCII character and goes on with those, digits and
  *     {@code $} ({@code a$b$} is one word, not a dollar quote).</li>
  * <li>{@code '...'} doubles a quote to escape it and takes backslashes literally (standard_conforming_strings
@@ -52,11 +53,10 @@ public final class SqlLexer {
         while (position < length) {
             int start = position;
             char c = sql.charAt(start);
-            if (Character.isWhitespace(c)) {
+            if (space(c)) {
                 position++;
             } else if (c == '-' && at(start + 1, '-')) {
-                int end = sql.indexOf('\n', start);
-                position = end < 0 ? length : end + 1;
+                position = lineEnd(start);
             } else if (c == '/' && at(start + 1, '*')) {
                 int end = blockCommentEnd(start);
                 if (end < 0) {
@@ -68,6 +68,11 @@ public final class SqlLexer {
             }
         }
         return null;
+    }
+
+    /** Returns the index just after the last token {@link #next()} returned (or the comments it skipped). */
+    int end() {
+        return position;
     }
 
     private SqlToken token(int start, char c) {
@@ -180,13 +185,10 @@ public final class SqlLexer {
             if (c == '\n' || c == '\r') {
                 newline = true;
                 i++;
-            } else if (Character.isWhitespace(c)) {
+            } else if (space(c)) {
                 i++;
             } else if (c == '-' && at(i + 1, '-')) {
-                i = sql.indexOf('\n', i);
-                if (i < 0) {
-                    return -1;
-                }
+                i = lineEnd(i);
             } else {
                 break;
             }
@@ -279,6 +281,17 @@ public final class SqlLexer {
         return -1;
     }
 
+    /** Returns the index of the line break ending the {@code --} comment at {@code start}, or the text's length. */
+    private int lineEnd(int start) {
+        for (int i = start + 2; i < length; i++) {
+            char c = sql.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return length;
+    }
+
     private SqlToken unterminated(int start) {
         return advance(SqlToken.Kind.UNTERMINATED, sql.substring(start), start, length);
     }
@@ -292,8 +305,19 @@ public final class SqlLexer {
         return index < length && sql.charAt(index) == c;
     }
 
+    /**
+     * Returns true for the server's whitespace ({@code space} in its scanner, scan.l): only these six characters.
+     * Other control characters are tokens of their own, and characters from U+0080 up, U+00A0 and U+3000 included,
+     * are identifier characters ({@code x\u3000$$} is one word), so Java's wider idea of whitespace does not apply.
+     * Vertical tab is whitespace from PostgreSQL 16 on; before, it is a token the server rejects, so it separates
+     * tokens either way.
+     */
+    static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
     private static boolean identifierStart(char c) {
-        return asciiLetter(c) || c == '_' || (c >= 0x80 && !Character.isWhitespace(c));
+        return asciiLetter(c) || c == '_' || c >= 0x80;
     }
 
     private static boolean identifierPart(char c) {

@@ -1,0 +1,4 @@
+create table meta_a (id int);
+
+\set owner app
+alter table meta_a owner to :owner;

@@ -1,0 +1,1 @@
+create table cr_a (id int); -- notecreat table cr_b (id int);select 1;
