@@ -4,21 +4,27 @@ import io.msr.Version;
 import io.msr.ConnectionException;
 import io.msr.Direction;
 import io.msr.DownFailedException;
+import io.msr.Issue;
 import io.msr.MigrationContext;
 import io.msr.MigrationFailedException;
 import io.msr.MsrException;
 import io.msr.Redaction;
 import io.msr.MsrSettings;
+import io.msr.ValidationException;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
+import io.msr.internal.source.PlaceholderCheck;
+import io.msr.internal.sql.PlaceholderBoundaries;
 import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs one migration's code, up or down, on a connection, inside whatever transaction the caller opened. SQL is
@@ -48,8 +54,13 @@ final class MigrationExecutor {
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             Placeholders.Values values = placeholders.values(connection, script);
-            for (SqlStatement sql : script.statements()) {
-                PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
+            List<PlaceholderReplacer.Replaced> replaced = values.values() == null ? null
+                    : replaceAll(migration, script, values);
+            List<SqlStatement> statements = script.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement sql = statements.get(i);
+                PlaceholderReplacer.Replaced sent = replaced == null ? PlaceholderReplacer.unchanged(sql.sql())
+                        : replaced.get(i);
                 try {
                     statement.execute(sent.text());
                 } catch (SQLException e) {
@@ -59,6 +70,26 @@ final class MigrationExecutor {
         } catch (SQLException e) {
             throw failure(migration, script, null, null, direction, transactional, null, e);
         }
+    }
+
+    /**
+     * Replaces the placeholders of every statement before the first runs, refusing values that would change the
+     * statements: the settings' values were checked before the run; this checks the built-ins, known only now.
+     */
+    private static List<PlaceholderReplacer.Replaced> replaceAll(ResolvedMigration migration, SqlScript script,
+            Placeholders.Values values) {
+        List<PlaceholderReplacer.Replaced> replaced = new ArrayList<>(script.statements().size());
+        for (SqlStatement sql : script.statements()) {
+            PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
+            PlaceholderBoundaries.check(sql.sql(), sent).ifPresent(breach -> {
+                throw new ValidationException(List.of(Issue.error(PlaceholderCheck.BREACH,
+                        PlaceholderCheck.breachMessage(script, sql, breach) + " Nothing of this file was run.",
+                        migration.version(),
+                        script.file().path())));
+            });
+            replaced.add(sent);
+        }
+        return replaced;
     }
 
     private void runJava(Connection connection, ResolvedMigration migration, Direction direction,
