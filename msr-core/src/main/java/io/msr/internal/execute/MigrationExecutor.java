@@ -39,10 +39,12 @@ final class MigrationExecutor {
 
     private final Dialect dialect;
     private final Placeholders placeholders;
+    private final Redaction redaction;
 
     MigrationExecutor(Dialect dialect, MsrSettings settings, SchemaHistory history) {
         this.dialect = dialect;
         this.placeholders = new Placeholders(settings, history);
+        this.redaction = Redaction.of(settings);
     }
 
     void run(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional) {
@@ -124,9 +126,9 @@ final class MigrationExecutor {
             String what = "Java migration V" + migration.version() + " (" + migration.script() + ") failed"
                     + (direction == Direction.DOWN ? " in down()" : "") + ": " + e;
             throw direction == Direction.UP
-                    ? new MigrationFailedException(Redaction.redact(what) + consequence(transactional, direction),
+                    ? new MigrationFailedException(redaction.mask(what) + consequence(transactional, direction),
                     migration.version(), migration.script(), null, null, e)
-                    : new DownFailedException(Redaction.redact(what) + consequence(transactional, direction),
+                    : new DownFailedException(redaction.mask(what) + consequence(transactional, direction),
                     migration.version(), migration.script(), null, null, e);
         }
     }
@@ -158,7 +160,9 @@ final class MigrationExecutor {
             line = script.lineOf(offset);
         }
         String where = migration.label() + " (" + file + (line == null ? "" : ", line " + line) + ")";
-        String message = Redaction.redact(serverMessage(error));
+        // The server's text may echo a statement or a value (Where:, Detail:, Context:): secret values are masked here,
+        // where every database failure of a migration becomes text.
+        String message = redaction.mask(serverMessage(error));
         String state = error.getSQLState();
         if (dialect.isConnectionError(error)) {
             return new ConnectionException("Lost the database connection while running migration " + where + ": "
