@@ -9,6 +9,7 @@ import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class PlaceholderCheck {
         if (settings.naming() == MigrationNaming.FLYWAY) {
             known.addAll(FLYWAY_BUILT_INS);
         }
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         settings.placeholders().forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
         List<Issue> issues = new ArrayList<>(resolution.issues());
         for (ResolvedMigration migration : resolution.migrations()) {
