@@ -52,6 +52,10 @@ import java.util.Set;
  *                           {@code ${msr:schema}}, {@code ${msr:table}} and {@code ${msr:user}} need no value here
  * @param placeholderReplacement replace placeholders when a migration runs (default true); false sends
  *                           {@code ${...}} as written and never reports an unknown placeholder
+ * @param secretPlaceholders names of placeholders whose values are secret (matched ignoring case), besides every
+ *                           placeholder whose name contains {@code password}, {@code secret}, {@code token} or
+ *                           {@code key}: their values are masked in every message, log line and result
+ *                           ({@link Redaction#of(MsrSettings)}); default none
  * @param naming             how SQL migration files are named (default {@link MigrationNaming#MSR})
  * @param adoptFrom          whose history the first migrate takes over when MSR's history table does not exist
  *                           (default {@link AdoptFrom#NONE})
@@ -84,7 +88,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, Set<String> lintEnabledRules,
         Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
-        MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
+        Set<String> secretPlaceholders, MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
         PhaseSelection phase, Duration connectWait, DriftSettings drift, MultiSchemaSettings multiSchema,
         Duration deadClientTimeout) {
 
@@ -177,6 +181,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                     + " least 3s (30s is the default), or 0 to leave the server's TCP keepalive settings alone.");
         }
         placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
+        secretPlaceholders = Set.copyOf(Objects.requireNonNull(secretPlaceholders, "secretPlaceholders"));
         Map<String, String> seen = new HashMap<>();
         for (String name : placeholders.keySet()) {
             if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
@@ -214,7 +219,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                 .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
                 .lintDisabledRules(lintDisabledRules).lintEnabledRules(lintEnabledRules)
                 .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
-                .placeholders(placeholders).placeholderReplacement(placeholderReplacement).naming(naming)
+                .placeholders(placeholders).placeholderReplacement(placeholderReplacement)
+                .secretPlaceholders(secretPlaceholders).naming(naming)
                 .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase)
                 .connectWait(connectWait).drift(drift).multiSchema(multiSchema).deadClientTimeout(deadClientTimeout);
     }
@@ -245,6 +251,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private BackupSettings backup = BackupSettings.defaults();
         private Map<String, String> placeholders = Map.of();
         private boolean placeholderReplacement = true;
+        private Set<String> secretPlaceholders = Set.of();
         private MigrationNaming naming = MigrationNaming.MSR;
         private AdoptFrom adoptFrom = AdoptFrom.NONE;
         private String adoptTable;
@@ -410,6 +417,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets the names of the placeholders whose values are secret, besides the names that say so. */
+        public Builder secretPlaceholders(Set<String> value) {
+            this.secretPlaceholders = value;
+            return this;
+        }
+
         /** Sets how SQL migration files are named. */
         public Builder naming(MigrationNaming value) {
             this.naming = value;
@@ -469,7 +482,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
                     isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
                     retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift, multiSchema,
+                    secretPlaceholders, naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift, multiSchema,
                     deadClientTimeout);
         }
     }

@@ -15,13 +15,14 @@ import java.util.Properties;
  * One case of the bad-input corpus: a folder with {@code case.properties} (expected {@code exit} code and
  * {@code message} fragment, optional {@code args} separated by {@code |}, {@code env.*} variables,
  * {@code setup-sql}, {@code cleanup-sql}, {@code hold-lock}, {@code generate}, {@code symlinked-result-files}: the
- * summary and termination message paths are symbolic links to another file, which must stay untouched), its
- * {@code migrations/} and,
+ * summary and termination message paths are symbolic links to another file, which must stay untouched),
+ * {@code secret}: a value that must appear nowhere, like the password), its {@code migrations/} and,
  * optionally, {@code setup/} migrations applied before the case runs. Values may use {@code ${migrations}},
  * {@code ${password}}, {@code ${host}}, {@code ${port}} and {@code ${db}}.
  */
 record BadInputCase(String name, Path folder, int exit, String message, List<String> args, Map<String, String> env,
-        String setupSql, String cleanupSql, boolean holdLock, String generate, boolean symlinkedResultFiles) {
+        String setupSql, String cleanupSql, boolean holdLock, String generate, boolean symlinkedResultFiles,
+        String secret) {
 
     static final String DEFAULT_ARGS = "--msr.mode=migrate|--msr.locations=filesystem:${migrations}";
     static final String DEFAULT_URL = "postgres://${user}:${password}@${host}:${port}/${db}";
@@ -45,6 +46,7 @@ record BadInputCase(String name, Path folder, int exit, String message, List<Str
                 Arrays.asList(properties.getProperty("args", DEFAULT_ARGS).split("\\|")), env,
                 properties.getProperty("setup-sql"), properties.getProperty("cleanup-sql"),
                 Boolean.parseBoolean(properties.getProperty("hold-lock")), properties.getProperty("generate"),
-                Boolean.parseBoolean(properties.getProperty("symlinked-result-files")));
+                Boolean.parseBoolean(properties.getProperty("symlinked-result-files")),
+                properties.getProperty("secret"));
     }
 }

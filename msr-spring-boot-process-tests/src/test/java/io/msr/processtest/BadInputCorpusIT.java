@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bad-input corpus: for every case, the packaged app run as a migrate Job must exit with the documented
  * code, print one clear message naming what is at fault, leave the schema unchanged, and never show the
- * password: not in its output, its summary file or its termination message.
+ * password (nor a case's {@code secret}): not in its output, its summary file or its termination message.
  */
 class BadInputCorpusIT {
 
@@ -104,6 +104,10 @@ class BadInputCorpusIT {
             assertThat(catalog(db)).as(corpusCase.name() + ": the schema is unchanged").isEqualTo(schemaBefore);
             String files = (Files.exists(summary) ? Files.readString(summary) : "") + Files.readString(termination);
             assertThat(run.output() + files).as(corpusCase.name() + ": no password anywhere").doesNotContain(password);
+            if (corpusCase.secret() != null) {
+                assertThat(run.output() + files).as(corpusCase.name() + ": the secret nowhere")
+                        .doesNotContain(corpusCase.secret());
+            }
             if (corpusCase.symlinkedResultFiles()) {
                 assertThat(Files.readString(other)).as(corpusCase.name() + ": the linked file").isEqualTo("another file");
                 assertThat(Files.isSymbolicLink(summary) && Files.isSymbolicLink(termination)).isTrue();

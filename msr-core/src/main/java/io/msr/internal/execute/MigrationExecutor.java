@@ -4,15 +4,19 @@ import io.msr.Version;
 import io.msr.ConnectionException;
 import io.msr.Direction;
 import io.msr.DownFailedException;
+import io.msr.Issue;
 import io.msr.MigrationContext;
 import io.msr.MigrationFailedException;
 import io.msr.MsrException;
 import io.msr.Redaction;
 import io.msr.MsrSettings;
+import io.msr.ValidationException;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
+import io.msr.internal.source.PlaceholderCheck;
+import io.msr.internal.sql.PlaceholderBoundaries;
 import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.TransactionControl;
@@ -20,6 +24,8 @@ import io.msr.internal.sql.TransactionControl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs one migration's code, up or down, on a connection, inside whatever transaction the caller opened. SQL is
@@ -34,10 +40,12 @@ final class MigrationExecutor {
 
     private final Dialect dialect;
     private final Placeholders placeholders;
+    private final Redaction redaction;
 
     MigrationExecutor(Dialect dialect, MsrSettings settings, SchemaHistory history) {
         this.dialect = dialect;
         this.placeholders = new Placeholders(settings, history);
+        this.redaction = Redaction.of(settings);
     }
 
     void run(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional) {
@@ -50,12 +58,17 @@ final class MigrationExecutor {
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             Placeholders.Values values = placeholders.values(connection, script);
-            for (SqlStatement sql : script.statements()) {
+            List<PlaceholderReplacer.Replaced> replaced = values.values() == null ? null
+                    : replaceAll(migration, script, values);
+            List<SqlStatement> statements = script.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement sql = statements.get(i);
                 TransactionControl.Effect effect = TransactionControl.of(sql.sql());
                 if (effect != null && transactional) {
                     throw endsOurTransaction(migration, script, sql, direction);
                 }
-                PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
+                PlaceholderReplacer.Replaced sent = replaced == null ? PlaceholderReplacer.unchanged(sql.sql())
+                        : replaced.get(i);
                 try {
                     if (Thread.currentThread().isInterrupted()) {
                         // Stopped (Msr.stop()) between two statements: the next one is not sent.
@@ -111,7 +124,7 @@ final class MigrationExecutor {
                     error.addSuppressed(e);
                 }
             }
-            int line = script.lineOf(open.offset() + firstTokenOffset(open));
+            int line = script.lineOf(open.offset());
             return " It ran outside MSR's transaction: statements before line " + line + " stay applied, and the"
                     + " file's own transaction block opened there (" + TransactionControl.keyword(open.sql())
                     + ") was rolled back, so nothing from line " + line + " on remains. It is recorded as failed and"
@@ -121,7 +134,7 @@ final class MigrationExecutor {
 
     private MsrException endsOurTransaction(ResolvedMigration migration, SqlScript script, SqlStatement statement,
             Direction direction) {
-        int line = script.lineOf(statement.offset() + firstTokenOffset(statement));
+        int line = script.lineOf(statement.offset());
         String where = migration.label() + " (" + script.fileName() + ", line " + line + ")";
         String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " was stopped before"
                 + " its " + TransactionControl.keyword(statement.sql()) + ": the file runs in MSR's transaction, which"
@@ -136,7 +149,7 @@ final class MigrationExecutor {
 
     private MsrException leftOpen(ResolvedMigration migration, SqlScript script, SqlStatement open,
             Direction direction, String stayed) {
-        int line = script.lineOf(open.offset() + firstTokenOffset(open));
+        int line = script.lineOf(open.offset());
         String where = migration.label() + " (" + script.fileName() + ", line " + line + ")";
         String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " ended with the"
                 + " transaction block its " + TransactionControl.keyword(open.sql()) + " opened still open: add the"
@@ -146,9 +159,24 @@ final class MigrationExecutor {
                 : new DownFailedException(text, migration.version(), script.fileName(), line, null, null);
     }
 
-    private static int firstTokenOffset(SqlStatement statement) {
-        java.util.List<io.msr.internal.sql.SqlToken> tokens = io.msr.internal.sql.SqlLexer.tokens(statement.sql());
-        return tokens.isEmpty() ? 0 : tokens.get(0).offset();
+    /**
+     * Replaces the placeholders of every statement before the first runs, refusing values that would change the
+     * statements: the settings' values were checked before the run; this checks the built-ins, known only now.
+     */
+    private static List<PlaceholderReplacer.Replaced> replaceAll(ResolvedMigration migration, SqlScript script,
+            Placeholders.Values values) {
+        List<PlaceholderReplacer.Replaced> replaced = new ArrayList<>(script.statements().size());
+        for (SqlStatement sql : script.statements()) {
+            PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
+            PlaceholderBoundaries.check(sql.sql(), sent).ifPresent(breach -> {
+                throw new ValidationException(List.of(Issue.error(PlaceholderCheck.BREACH,
+                        PlaceholderCheck.breachMessage(script, sql, breach) + " Nothing of this file was run.",
+                        migration.version(),
+                        script.file().path())));
+            });
+            replaced.add(sent);
+        }
+        return replaced;
     }
 
     private void runJava(Connection connection, ResolvedMigration migration, Direction direction,
@@ -184,9 +212,9 @@ final class MigrationExecutor {
             String what = "Java migration V" + migration.version() + " (" + migration.script() + ") failed"
                     + (direction == Direction.DOWN ? " in down()" : "") + ": " + e;
             throw direction == Direction.UP
-                    ? new MigrationFailedException(Redaction.redact(what) + consequence(transactional, direction),
+                    ? new MigrationFailedException(redaction.mask(what) + consequence(transactional, direction),
                     migration.version(), migration.script(), null, null, e)
-                    : new DownFailedException(Redaction.redact(what) + consequence(transactional, direction),
+                    : new DownFailedException(redaction.mask(what) + consequence(transactional, direction),
                     migration.version(), migration.script(), null, null, e);
         }
     }
@@ -227,7 +255,9 @@ final class MigrationExecutor {
             line = script.lineOf(offset);
         }
         String where = migration.label() + " (" + file + (line == null ? "" : ", line " + line) + ")";
-        String message = Redaction.redact(serverMessage(error));
+        // The server's text may echo a statement or a value (Where:, Detail:, Context:): secret values are masked here,
+        // where every database failure of a migration becomes text.
+        String message = redaction.mask(serverMessage(error));
         String state = error.getSQLState();
         if (dialect.isConnectionError(error) && !transactional) {
             // Not a retry's matter: what the lost session did is unknown, and the history says so until a person looks.

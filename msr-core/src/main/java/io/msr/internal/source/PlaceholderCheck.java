@@ -4,18 +4,24 @@ import io.msr.Version;
 import io.msr.Issue;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
+import io.msr.internal.sql.PlaceholderBoundaries;
 import io.msr.internal.sql.PlaceholderReplacer;
+import io.msr.internal.sql.SqlStatement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Reports placeholders that have no value, before anything runs: a {@code ${name}} in an up or down SQL file that
- * is neither set in {@link MsrSettings#placeholders()} (ignoring case) nor a built-in. Values are not needed here:
- * the built-ins are known only once connected, and replacement happens when a migration runs.
+ * is neither set in {@link MsrSettings#placeholders()} (ignoring case) nor a built-in; and placeholders whose value
+ * would change the statements of their file ({@link PlaceholderBoundaries}), checked with the settings' values (the
+ * built-ins, known only once connected, are checked when the migration runs). Only statements with a placeholder
+ * that has a value are read again.
  */
 public final class PlaceholderCheck {
 
@@ -24,6 +30,9 @@ public final class PlaceholderCheck {
 
     /** Flyway's names for the built-ins, known under {@code msr.naming=flyway} (matched ignoring case, as Flyway). */
     public static final List<String> FLYWAY_BUILT_INS = List.of("flyway:defaultschema", "flyway:table", "flyway:user");
+
+    /** The code of the issue of a value that would change its file's statements. */
+    public static final String BREACH = "PLACEHOLDER_CHANGES_STATEMENTS";
 
     private PlaceholderCheck() {
     }
@@ -38,11 +47,16 @@ public final class PlaceholderCheck {
         if (settings.naming() == MigrationNaming.FLYWAY) {
             known.addAll(FLYWAY_BUILT_INS);
         }
+        Map<String, String> values = new HashMap<>();
+        settings.placeholders().forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
         List<Issue> issues = new ArrayList<>(resolution.issues());
         for (ResolvedMigration migration : resolution.migrations()) {
             for (SqlScript script : new SqlScript[] {migration.up(), migration.down()}) {
                 if (script != null) {
                     unknown(migration.version(), script, known, issues);
+                    if (!values.isEmpty() && script.text().contains("${")) {
+                        breaches(migration.version(), script, values, issues);
+                    }
                 }
             }
         }
@@ -65,5 +79,26 @@ public final class PlaceholderCheck {
                     + " engine), or set msr.placeholder-replacement=false to send ${...} as written.";
             issues.add(Issue.error("UNKNOWN_PLACEHOLDER", message, version, script.file().path()));
         }
+    }
+
+    private static void breaches(Version version, SqlScript script, Map<String, String> values, List<Issue> issues) {
+        for (SqlStatement statement : script.statements()) {
+            if (!statement.sql().contains("${")) {
+                continue;
+            }
+            PlaceholderReplacer.Replaced replaced = PlaceholderReplacer.replace(statement.sql(),
+                    name -> values.get(name.toLowerCase(Locale.ROOT)));
+            PlaceholderBoundaries.check(statement.sql(), replaced).ifPresent(breach -> issues.add(Issue.error(
+                    BREACH, breachMessage(script, statement, breach), version, script.file().path())));
+        }
+    }
+
+    /** Says which value would change which statement, never quoting the value (it may be a secret). */
+    public static String breachMessage(SqlScript script, SqlStatement statement, PlaceholderBoundaries.Breach breach) {
+        return "File " + script.file().displayName() + ", line " + script.lineOf(statement.offset() + breach.index())
+                + ": the value of placeholder ${" + breach.name() + "} would change the statements of the file: it "
+                + breach.reason() + ". A value fills in a name, a number or the inside of a literal, never more SQL."
+                + " Fix msr.placeholders." + breach.name() + " (inside '...' write a quote as '')"
+                + " or the file.";
     }
 }

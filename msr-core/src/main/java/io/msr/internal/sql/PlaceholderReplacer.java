@@ -61,7 +61,7 @@ public final class PlaceholderReplacer {
             out.append(text, copied, matcher.start());
             int start = out.length();
             out.append(value);
-            spans.add(new Span(start, out.length(), matcher.start(), matcher.end()));
+            spans.add(new Span(matcher.group(1), start, out.length(), matcher.start(), matcher.end()));
             copied = matcher.end();
         }
         out.append(text, copied, text.length());
@@ -73,8 +73,16 @@ public final class PlaceholderReplacer {
         return new Replaced(text, List.of());
     }
 
-    /** A replaced value: where it is in the result and where its placeholder was in the original. */
-    private record Span(int start, int end, int originalStart, int originalEnd) {
+    /**
+     * A replaced value: where it is in the result and where its placeholder was in the original.
+     *
+     * @param name          the placeholder's name, as written
+     * @param start         the index of the value's first character in the result
+     * @param end           the index just after the value in the result
+     * @param originalStart the index of the placeholder's {@code $} in the original
+     * @param originalEnd   the index just after the placeholder's {@code }} in the original
+     */
+    public record Span(String name, int start, int end, int originalStart, int originalEnd) {
     }
 
     /** The text after replacement, with the way back to the original's indexes. */
@@ -91,6 +99,11 @@ public final class PlaceholderReplacer {
         /** Returns the replaced text. */
         public String text() {
             return text;
+        }
+
+        /** Returns the replaced values, in order; empty when nothing was replaced. */
+        public List<Span> spans() {
+            return spans;
         }
 
         /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * A {@code postgres://user:password@host:port/database?params} URL as platforms hand them out in
@@ -16,6 +17,13 @@ import java.nio.charset.StandardCharsets;
  */
 record DatabaseUrl(String jdbcUrl, String username, String password) {
 
+    /** The characters that end a URL's user info or host early unless percent-encoded. */
+    private static final String RESERVED = "@#/?";
+    /** What follows the user info: hosts (each with an optional port) and a database, then the query. */
+    private static final Pattern HOST_AND_DATABASE = Pattern.compile(
+            "(?:\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._~%-]+)(?::\\d*)?(?:,(?:\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._~%-]+)(?::\\d*)?)*"
+            + "/[^/?#@]+(?:[?#].*)?", Pattern.DOTALL);
+
     /**
      * Parses the URL held by the variable {@code name}; throws {@link IllegalArgumentException} naming the
      * variable (never the password) when it is not a postgres URL.
@@ -26,6 +34,7 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
             throw new IllegalArgumentException(name + " must look like postgres://user:password@host:5432/database"
                     + " (got a value starting with '" + scheme(text) + "')");
         }
+        requireEncodedUserInfo(name, text);
         URI uri;
         try {
             uri = new URI(text);
@@ -51,6 +60,40 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return new DatabaseUrl(jdbc, username, password);
+    }
+
+    /**
+     * Refuses a user or password holding a raw {@code @ # / ?}: each ends the user info or the host early, so the URL
+     * would name another host, or none, and the password would end up elsewhere. The user info is taken up to the last
+     * {@code @} that a host and a database follow; the message names the characters, never the value.
+     */
+    private static void requireEncodedUserInfo(String name, String text) {
+        String rest = text.substring(text.indexOf("://") + 3);
+        for (int at = rest.lastIndexOf('@'); at > 0; at = rest.lastIndexOf('@', at - 1)) {
+            if (!HOST_AND_DATABASE.matcher(rest.substring(at + 1)).matches()) {
+                continue;
+            }
+            String userInfo = rest.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            StringBuilder found = new StringBuilder();
+            boolean inPassword = false;
+            for (int i = 0; i < RESERVED.length(); i++) {
+                char c = RESERVED.charAt(i);
+                int index = userInfo.indexOf(c);
+                if (index >= 0) {
+                    found.append(found.length() == 0 ? "" : ", ").append('\'').append(c).append("' (%")
+                            .append(String.format("%02X", (int) c)).append(')');
+                    inPassword |= colon >= 0 && userInfo.indexOf(c, colon) >= 0;
+                }
+            }
+            if (found.length() > 0) {
+                throw new IllegalArgumentException(name + " has an unencoded " + found + " in its "
+                        + (inPassword ? "password" : "user name") + ": percent-encode the user and password in the URL"
+                        + " (write each such character as shown in brackets), as they would otherwise end the user"
+                        + " and password early");
+            }
+            return;
+        }
     }
 
     private static String decode(String text) {

@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Configuration of MSR, under {@code msr.*} (and, as every Spring property, {@code MSR_*} environment variables:
@@ -81,6 +83,13 @@ public class MsrProperties {
      * unknown placeholder.
      */
     private boolean placeholderReplacement = true;
+
+    /**
+     * Names of placeholders whose values are secret, besides every placeholder whose name contains password, secret,
+     * token or key (ignoring case): their values are masked (****) in logs, messages, the summary, the termination
+     * message and the actuator endpoint, also where the database echoes them in an error.
+     */
+    private Set<String> secretPlaceholders = new LinkedHashSet<>();
 
     /**
      * How SQL migration files are named: msr (V<version>_<description>.up.sql) or golang-migrate
@@ -683,6 +692,7 @@ public class MsrProperties {
                 .lintDisabledRules(lint.getDisabledRules())
                 .lintEnabledRules(lint.getEnabledRules()).lintPostgresVersion(lint.getPostgresVersion()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
+                .secretPlaceholders(secretPlaceholders)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
                 .phase(effectivePhase()).connectWait(connect.waitIn(mode))
                 .deadClientTimeout(postgres.getDeadClientTimeout())
@@ -841,6 +851,14 @@ public class MsrProperties {
 
     public void setAdoptTable(String adoptTable) {
         this.adoptTable = adoptTable;
+    }
+
+    public Set<String> getSecretPlaceholders() {
+        return secretPlaceholders;
+    }
+
+    public void setSecretPlaceholders(Set<String> secretPlaceholders) {
+        this.secretPlaceholders = secretPlaceholders;
     }
 
     public boolean isPlaceholderReplacement() {

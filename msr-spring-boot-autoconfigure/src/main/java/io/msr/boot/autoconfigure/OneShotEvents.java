@@ -11,6 +11,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a one-shot result as log events instead of printing it, for applications whose console log is structured
@@ -36,13 +37,24 @@ final class OneShotEvents {
     static final String STRUCTURED_CONSOLE = "logging.structured.format.console";
 
     private final Logger log;
+    private final UnaryOperator<String> mask;
 
     OneShotEvents() {
         this(LoggerFactory.getLogger(LOGGER));
     }
 
     OneShotEvents(Logger log) {
+        this(log, UnaryOperator.identity());
+    }
+
+    private OneShotEvents(Logger log, UnaryOperator<String> mask) {
         this.log = log;
+        this.mask = mask;
+    }
+
+    /** Returns these events with {@code mask} applied to every message and text field (secrets masked). */
+    OneShotEvents masking(UnaryOperator<String> mask) {
+        return new OneShotEvents(log, mask);
     }
 
     /** Returns true when the console log is structured, so that standard output must hold JSON lines only. */
@@ -76,8 +88,8 @@ final class OneShotEvents {
     }
 
     private void event(Level level, String message, Map<String, Object> fields) {
-        LoggingEventBuilder event = log.atLevel(level).setMessage(message);
-        fields.forEach(event::addKeyValue);
+        LoggingEventBuilder event = log.atLevel(level).setMessage(mask.apply(message));
+        fields.forEach((key, value) -> event.addKeyValue(key, value instanceof String text ? mask.apply(text) : value));
         event.log();
     }
 

@@ -11,6 +11,7 @@ import io.msr.Issue;
 import io.msr.LockStatus;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import io.msr.Redaction;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.Version;
@@ -22,6 +23,7 @@ import org.springframework.core.env.Environment;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ final class OneShotReport {
     private final PrintStream out;
     private final Path terminationLog;
     private final OneShotEvents events;
+    private final Redaction redaction;
 
     /** Creates a report that logs the result when {@code environment} has a structured console log. */
     OneShotReport(MsrProperties properties, Environment environment) {
@@ -59,7 +62,29 @@ final class OneShotReport {
         this.properties = properties;
         this.out = out;
         this.terminationLog = terminationLog;
-        this.events = events;
+        this.redaction = redaction(properties);
+        this.events = events == null ? null : events.masking(redaction::mask);
+    }
+
+    /**
+     * Everything this report writes passes here: the values of secret placeholders and the migration password are
+     * masked, whichever path (a server error, a note, a warning) brought them into a result.
+     */
+    private static Redaction redaction(MsrProperties properties) {
+        List<String> secrets = new ArrayList<>();
+        properties.getPlaceholders().forEach((name, value) -> {
+            if (Redaction.isSecretPlaceholder(name, properties.getSecretPlaceholders())) {
+                secrets.add(value);
+            }
+        });
+        if (properties.getDatasource().getPassword() != null) {
+            secrets.add(properties.getDatasource().getPassword());
+        }
+        return Redaction.of(secrets);
+    }
+
+    private void print(String text) {
+        out.println(redaction.mask(text));
     }
 
     void operation(OperationResult result) {
@@ -67,9 +92,9 @@ final class OneShotReport {
         if (events != null) {
             events.result(OneShotText.headline(result), result.exitCode().code(), result.toMap(), jsonField(json));
         } else if (properties.getOutput() == MsrProperties.Output.JSON) {
-            out.println(json);
+            print(json);
         } else {
-            out.println(OneShotText.operation(result));
+            print(OneShotText.operation(result));
         }
         write(json, compact(result, json));
     }
@@ -83,7 +108,7 @@ final class OneShotReport {
             events.result("MSR info: " + OneShotText.headline(info), ExitCode.SUCCESS.code(), info.toMap(),
                     jsonField(json));
         } else {
-            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.info(info));
+            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.info(info));
         }
         String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
                 : info.toSummaryJson();
@@ -99,8 +124,8 @@ final class OneShotReport {
             }
             events.result(CheckFormat.summary(result), result.exitCode().code(), checkFields(result), jsonField(json));
         } else {
-            out.print(properties.getOutput() == MsrProperties.Output.JSON ? json + "\n"
-                    : CheckFormat.TEXT.render(result));
+            out.print(redaction.mask(properties.getOutput() == MsrProperties.Output.JSON ? json + "\n"
+                    : CheckFormat.TEXT.render(result)));
             out.flush();
         }
         String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
@@ -117,7 +142,7 @@ final class OneShotReport {
         if (events != null) {
             events.result(OneShotText.headline(result), result.exitCode().code(), result.toMap(), jsonField(json));
         } else {
-            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.drift(result));
+            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.drift(result));
         }
         String compact = json;
         for (int limit = 10; limit > 0 && bytes(compact) > TERMINATION_MESSAGE_LIMIT; limit /= 2) {
@@ -145,7 +170,7 @@ final class OneShotReport {
             events.result(SchemasText.headline(result), result.exitCode().code(),
                     result.toSummaryMap(SchemasResult.SUMMARY_SCHEMAS_LISTED), jsonField(json));
         } else {
-            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : SchemasText.of(result));
+            print(properties.getOutput() == MsrProperties.Output.JSON ? json : SchemasText.of(result));
         }
         String compact = json;
         for (int listed = SchemasResult.SUMMARY_SCHEMAS_LISTED; bytes(compact) > TERMINATION_MESSAGE_LIMIT;
@@ -164,7 +189,7 @@ final class OneShotReport {
             events.result(OneShotText.lock(operation, status), ExitCode.SUCCESS.code(), lockFields(operation, status),
                     jsonField(json));
         } else {
-            out.println(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(operation, status));
+            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(operation, status));
         }
         write(json, json);
     }
@@ -226,7 +251,9 @@ final class OneShotReport {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private void write(String json, String compact) {
+    private void write(String rawJson, String rawCompact) {
+        String json = redaction.mask(rawJson);
+        String compact = redaction.mask(rawCompact);
         if (properties.getSummaryPath() != null && !properties.getSummaryPath().isBlank()) {
             ResultFiles.writeSummary(Path.of(properties.getSummaryPath()), json + "\n");
         }

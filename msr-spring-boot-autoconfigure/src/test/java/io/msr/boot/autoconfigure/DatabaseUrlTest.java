@@ -32,6 +32,29 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aPasswordWithUnencodedUrlCharactersIsRefusedNamingThemAndAskingForPercentEncoding() {
+        for (String password : new String[] {"p@ss", "p#ss", "pa/ss", "p?ss", "a@b#c/d?e"}) {
+            assertThatThrownBy(() -> DatabaseUrl.parse("DATABASE_URL", "postgres://app:" + password
+                    + "@db.internal:5432/orders?sslmode=require"))
+                    .as(password).hasMessageContaining("DATABASE_URL has an unencoded")
+                    .hasMessageContaining("in its password").hasMessageContaining("percent-encode")
+                    .hasMessageNotContaining(password).hasMessageNotContaining("ss@");
+        }
+        assertThatThrownBy(() -> DatabaseUrl.parse("DATABASE_URL", "postgres://app:a@b#c@db/orders"))
+                .hasMessageContaining("'@' (%40), '#' (%23)");
+        assertThatThrownBy(() -> DatabaseUrl.parse("MSR_DATABASE_URL", "postgres://a/b:secret@db/orders"))
+                .hasMessageContaining("MSR_DATABASE_URL has an unencoded '/' (%2F) in its user name")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void anAtSignInTheQueryIsNotMistakenForTheUserInfo() {
+        DatabaseUrl url = DatabaseUrl.parse("DATABASE_URL", "postgres://u:pw@db/app?application_name=a@b");
+        assertThat(url.password()).isEqualTo("pw");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db/app?application_name=a@b");
+    }
+
+    @Test
     void neverPrintsThePasswordInToString() {
         assertThat(DatabaseUrl.parse("DATABASE_URL", "postgres://u:secret@db/app").toString()).doesNotContain("secret");
     }

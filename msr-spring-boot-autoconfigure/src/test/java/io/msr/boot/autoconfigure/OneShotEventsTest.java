@@ -109,6 +109,21 @@ class OneShotEventsTest {
     }
 
     @Test
+    void masksSecretPlaceholderValuesInTheEventsMessageAndFields() {
+        MsrProperties properties = new MsrProperties();
+        properties.setOutput(MsrProperties.Output.JSON);
+        properties.getPlaceholders().put("db_password", "Ev3nt-S3cret");
+        Failure failure = new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
+                "Migration V3 failed: bad \"Ev3nt-S3cret\"; Where: SQL statement \"select 'Ev3nt-S3cret'\"",
+                Version.of(3), "V3_step.up.sql", 2, "P0001");
+        report(properties).operation(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
+                Instant.now(), 7, Version.of(1), Version.of(2), List.of(run(2)), List.of(), List.of(), failure));
+
+        assertThat(written("logstash")).doesNotContain("Ev3nt-S3cret").contains("select '****'");
+        assertThat(written("ecs")).doesNotContain("Ev3nt-S3cret");
+    }
+
+    @Test
     void writesAFailureAsAnErrorEventNamingTheFileWithFlatKeysInLogstashAndGelf() {
         Failure failure = new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
                 "Migration V3 (V3_step.up.sql, line 2) failed: relation \"nope\" does not exist", Version.of(3),

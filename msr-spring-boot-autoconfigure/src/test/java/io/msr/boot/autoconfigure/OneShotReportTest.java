@@ -47,6 +47,27 @@ class OneShotReportTest {
     }
 
     @Test
+    void masksSecretPlaceholderValuesInTheTextTheSummaryAndTheTerminationMessage() throws Exception {
+        MsrProperties properties = new MsrProperties();
+        properties.setSummaryPath(dir.resolve("summary.json").toString());
+        properties.getPlaceholders().put("signing_key", "K3y-S3cret");
+        properties.getPlaceholders().put("tenant_note", "N0te \"S3cret\"");
+        properties.getSecretPlaceholders().add("TENANT_NOTE");
+        properties.getPlaceholders().put("tenant", "acme");
+        Path terminationLog = Files.createFile(dir.resolve("termination-log"));
+        for (MsrProperties.Output output : MsrProperties.Output.values()) {
+            properties.setOutput(output);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+                    .operation(failedRun(1, "failed: K3y-S3cret, N0te \"S3cret\" and acme"));
+            String written = out.toString(StandardCharsets.UTF_8) + Files.readString(dir.resolve("summary.json"))
+                    + Files.readString(terminationLog);
+            assertThat(written).as(output.name()).doesNotContain("K3y-S3cret").doesNotContain("S3cret")
+                    .contains("acme");
+        }
+    }
+
+    @Test
     void aThousandSchemasKeepTheTerminationMessageUnderItsLimitAndTheSummaryFileWhole() throws Exception {
         MsrProperties properties = new MsrProperties();
         properties.setSummaryPath(dir.resolve("summary.json").toString());

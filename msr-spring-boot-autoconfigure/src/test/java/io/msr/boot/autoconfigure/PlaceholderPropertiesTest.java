@@ -39,6 +39,16 @@ class PlaceholderPropertiesTest {
     }
 
     @Test
+    void bindsSecretPlaceholdersFromAPropertyAndAnEnvironmentVariable() {
+        withEnvironment(runner, Map.of("MSR_SECRET_PLACEHOLDERS", "tenant_note,Audit"))
+                .run(context -> assertThat(context.getBean(MsrProperties.class).toSettings().secretPlaceholders())
+                        .containsExactlyInAnyOrder("tenant_note", "Audit"));
+        runner.withPropertyValues("msr.secret-placeholders=signing")
+                .run(context -> assertThat(context.getBean(MsrProperties.class).toSettings().secretPlaceholders())
+                        .containsExactly("signing"));
+    }
+
+    @Test
     void bindsPlaceholdersFromPropertiesAndEnvironmentVariables() {
         withEnvironment(runner, Map.of("MSR_PLACEHOLDERS_REGION", "eu", "MSR_PLACEHOLDER_REPLACEMENT", "false"))
                 .withPropertyValues("msr.placeholders.tenant=acme", "msr.placeholders[Audit_Schema]=audit")

@@ -1,0 +1,3 @@
+-- greets whoever the deployment names
+
+insert into victim (name) values ('${name}');

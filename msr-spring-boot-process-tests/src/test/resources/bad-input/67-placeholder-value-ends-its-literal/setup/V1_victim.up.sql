@@ -1,0 +1,1 @@
+create table victim (name text);

@@ -1,0 +1,4 @@
+do $$
+begin
+  perform length('${db.password}') / 0;
+end $$;
