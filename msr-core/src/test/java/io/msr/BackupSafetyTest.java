@@ -225,4 +225,84 @@ class BackupSafetyTest {
                 + "\"VIEW public.run_c\"]").contains("\"kept\":[\"SCHEMA other_schema\",\"TABLE other_schema.t\","
                 + "\"TABLE public.other_during_run\"]");
     }
+
+    /** Runs a piece of test code as migration V2, on the run's transaction. */
+    private static JavaMigration v2(SqlWork work) {
+        return new JavaMigration() {
+            @Override
+            public Version version() {
+                return Version.of(2);
+            }
+
+            @Override
+            public String description() {
+                return "test step";
+            }
+
+            @Override
+            public void up(MigrationContext context) throws Exception {
+                work.run(context.connection());
+            }
+        };
+    }
+
+    @FunctionalInterface
+    interface SqlWork {
+        void run(java.sql.Connection connection) throws Exception;
+    }
+
+    @Test
+    void aRollbackRefusesToDropTheRunsSchemaWhenAnotherSessionPutATableInIt() {
+        JavaMigration v2 = v2(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("create schema run_schema; create table run_schema.run_t (id int)");
+            }
+        });
+        JavaMigration v3 = new JavaMigration() {
+            @Override
+            public Version version() {
+                return Version.of(3);
+            }
+
+            @Override
+            public String description() {
+                return "another session uses the run's schema";
+            }
+
+            @Override
+            public void up(MigrationContext context) {
+                db.execute("create table run_schema.others (id int)");
+                throw new IllegalStateException("the run fails after another session used its schema");
+            }
+        };
+
+        RestoreFailedException error = catchThrowableOfType(RestoreFailedException.class,
+                () -> msr(settings(RollbackStrategy.BACKUP), v2, v3).migrate());
+
+        assertThat(error.exitCode()).isEqualTo(ExitCode.RESTORE_FAILED);
+        assertThat(error.getMessage()).contains("would also drop TABLE run_schema.others")
+                .contains("Nothing was changed by the restore");
+        assertThat(db.queryForStrings("select tablename from pg_tables where schemaname = 'run_schema' order by 1"))
+                .containsExactly("others", "run_t");
+        assertThat(tables()).contains("run_a");
+    }
+
+    @Test
+    void aDumpChangedDuringTheRunIsNotRestored() {
+        folder.write("V3_broken.up.sql", "select * from nowhere;");
+        JavaMigration v2 = v2(connection -> {
+            try (Stream<Path> files = Files.list(backups)) {
+                Path dump = files.filter(file -> file.toString().endsWith(".dump")).findFirst().orElseThrow();
+                Files.write(dump, "swapped".getBytes(), StandardOpenOption.APPEND);
+            }
+        });
+
+        RestoreFailedException error = catchThrowableOfType(RestoreFailedException.class,
+                () -> msr(settings(RollbackStrategy.BACKUP), v2).migrate());
+
+        assertThat(error.exitCode()).isEqualTo(ExitCode.RESTORE_FAILED);
+        assertThat(error.getMessage()).contains("restoring the backup failed: Refusing to restore")
+                .contains("was changed or damaged since it was taken");
+        assertThat(tables()).containsExactly("customer", "msr_schema_history", "run_a");
+    }
 }

@@ -50,7 +50,7 @@ final class BackupFolder {
      */
     static Path prepare(Path configured) {
         Path folder = configured.toAbsolutePath();
-        boolean posix = Files.getFileAttributeView(folder.getRoot(), PosixFileAttributeView.class) != null;
+        boolean posix = posix(folder);
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             create(folder, posix);
             return folder;
@@ -66,13 +66,29 @@ final class BackupFolder {
 
     /** Creates an empty file readable and writable by its owner only (where permissions exist). */
     static void createPrivateFile(Path file) throws IOException {
-        if (Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) == null) {
+        if (!posix(file.getParent())) {
             Files.createFile(file);
             return;
         }
         Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         // The umask may only take bits away; setting them again makes the mode exact.
         Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+    }
+
+    /** Tells whether the file system holding the path, or its nearest existing ancestor, keeps POSIX permissions. */
+    private static boolean posix(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void create(Path folder, boolean posix) {
