@@ -280,7 +280,7 @@ class BackupSafetyTest {
                 () -> msr(settings(RollbackStrategy.BACKUP), v2, v3).migrate());
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.RESTORE_FAILED);
-        assertThat(error.getMessage()).contains("would also drop TABLE run_schema.others")
+        assertThat(error.getMessage()).contains("would not survive it: TABLE run_schema.others (would go with what the run created)")
                 .contains("Nothing was changed by the restore");
         assertThat(db.queryForStrings("select tablename from pg_tables where schemaname = 'run_schema' order by 1"))
                 .containsExactly("others", "run_t");
@@ -304,5 +304,27 @@ class BackupSafetyTest {
         assertThat(error.getMessage()).contains("restoring the backup failed: Refusing to restore")
                 .contains("was changed or damaged since it was taken");
         assertThat(tables()).containsExactly("customer", "msr_schema_history", "run_a");
+    }
+
+    @Test
+    void aRollbackRefusesWhenWhatAnotherSessionCreatedDependsOnWhatTheBackupHolds() {
+        db.execute("create schema app; create table app.existing (id int)");
+        folder.write("V3_broken.up.sql", "select * from nowhere;");
+        JavaMigration v2 = v2(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("create table app.run_t (id int)");
+            }
+            db.execute("create table app.others (id int); create view public.others_view as select * from customer");
+        });
+
+        RestoreFailedException error = catchThrowableOfType(RestoreFailedException.class,
+                () -> msr(settings(RollbackStrategy.BACKUP), v2).migrate());
+
+        assertThat(error.getMessage()).contains("would not survive it: TABLE app.others (depends on SCHEMA app),"
+                + " VIEW public.others_view (depends on TABLE public.customer)")
+                .contains("Nothing was changed by the restore");
+        assertThat(db.queryForStrings("select tablename from pg_tables where schemaname = 'app' order by 1"))
+                .containsExactly("existing", "others", "run_t");
+        assertThat(tables()).contains("run_a");
     }
 }

@@ -144,10 +144,59 @@ final class ObjectInventory {
      *
      * @param dropped the objects dropped, as {@code KIND name}, sorted
      * @param kept    the objects the archive does not hold that were left alone, sorted
-     * @param swept   kept objects that a cascading drop would have taken with it (they depend on a dropped
-     *                object); when not empty, nothing was dropped
+     * @param swept   kept objects that would not survive: a cascading drop of the run's objects would take them,
+     *                or they depend on an object the archive holds, which {@code pg_restore --clean} drops without
+     *                cascading, so it would fail; each as {@code KIND name (depends on KIND name)} when known. When
+     *                not empty, nothing was dropped
      */
     record Removal(List<String> dropped, List<String> kept, List<String> swept) {
+    }
+
+    /**
+     * The normal dependencies on an object the archive holds, each with the top-level object it belongs to (a view's
+     * rule, a table's constraint, trigger or column default belong to the table), as identities.
+     */
+    private static final String DEPENDENCIES = "select owner, referenced from (select case d.classid"
+            + " when 'pg_rewrite'::regclass then 'pg_class'::regclass::oid::text || ':'"
+            + " || (select r.ev_class from pg_rewrite r where r.oid = d.objid)::text"
+            + " when 'pg_constraint'::regclass then (select case when c.conrelid <> 0 then"
+            + " 'pg_class'::regclass::oid::text || ':' || c.conrelid::text else 'pg_type'::regclass::oid::text || ':'"
+            + " || c.contypid::text end from pg_constraint c where c.oid = d.objid)"
+            + " when 'pg_trigger'::regclass then 'pg_class'::regclass::oid::text || ':'"
+            + " || (select t.tgrelid from pg_trigger t where t.oid = d.objid)::text"
+            + " when 'pg_attrdef'::regclass then 'pg_class'::regclass::oid::text || ':'"
+            + " || (select a.adrelid from pg_attrdef a where a.oid = d.objid)::text"
+            + " else d.classid::text || ':' || d.objid::text end as owner,"
+            + " d.refclassid::text || ':' || d.refobjid::text as referenced from pg_depend d where d.deptype = 'n') x"
+            + " where owner = any(?::text[]) and referenced = any(?::text[]) and owner <> referenced";
+
+    /**
+     * Returns the kept objects that depend on an object the archive holds (their schema, a table a view reads or a
+     * foreign key references, ...): {@code pg_restore --clean} drops that object without cascading and would fail.
+     */
+    private List<String> blockingTheRestore(Connection connection, Set<String> inArchive, List<DatabaseObject> kept)
+            throws SQLException {
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (DatabaseObject object : current(connection)) {
+            names.put(object.identity(), object.describe());
+        }
+        java.util.TreeSet<String> blocking = new java.util.TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(DEPENDENCIES)) {
+            statement.setArray(1, connection.createArrayOf("text",
+                    kept.stream().map(DatabaseObject::identity).toArray()));
+            statement.setArray(2, connection.createArrayOf("text", inArchive.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String referenced = names.getOrDefault(rows.getString(2), "an object of the backup");
+                    blocking.add(names.getOrDefault(rows.getString(1), rows.getString(1)) + " (depends on "
+                            + referenced + ")");
+                }
+            }
+        }
+        return List.copyOf(blocking);
     }
 
     /**
@@ -166,6 +215,10 @@ final class ObjectInventory {
             (toDrop == null || toDrop.contains(object.identity()) ? absent : kept).add(object);
         }
         List<String> keptNames = described(kept);
+        List<String> blocking = blockingTheRestore(connection, inArchive, kept);
+        if (!blocking.isEmpty()) {
+            return new Removal(List.of(), keptNames, blocking);
+        }
         if (absent.isEmpty()) {
             return new Removal(List.of(), keptNames, List.of());
         }
@@ -181,7 +234,8 @@ final class ObjectInventory {
             List<DatabaseObject> swept = kept.stream().filter(object -> !left.contains(object.identity())).toList();
             if (!swept.isEmpty()) {
                 connection.rollback();
-                return new Removal(List.of(), keptNames, described(swept));
+                return new Removal(List.of(), keptNames, described(swept).stream()
+                        .map(name -> name + " (would go with what the run created)").toList());
             }
             connection.commit();
         } catch (SQLException e) {

@@ -145,10 +145,11 @@ public final class PgBackup {
                     + " restoring " + file + ": " + redact(e.getMessage()) + manualRestore(file, target), e);
         }
         if (!removal.swept().isEmpty()) {
-            throw new RestoreFailedException("Refusing to restore " + file + ": dropping what the run created would"
-                    + " also drop " + String.join(", ", removal.swept()) + ", which other sessions created during the"
-                    + " run and which depend on it. Nothing was changed by the restore. Move or drop those objects"
-                    + " first" + manualRestore(file, target));
+            throw new RestoreFailedException("Refusing to restore " + file + ": objects other sessions created"
+                    + " during the run would not survive it: " + String.join(", ", removal.swept()) + ". A rollback"
+                    + " by backup drops only what the run created, and pg_restore --clean cannot replace an object"
+                    + " that such an object depends on. Nothing was changed by the restore: the run's migrations"
+                    + " stay applied. Move or drop those objects first" + manualRestore(file, target));
         }
         if (!removal.dropped().isEmpty()) {
             log.info("Dropped {} object(s) the backup does not hold: {}", removal.dropped().size(), removal.dropped());
