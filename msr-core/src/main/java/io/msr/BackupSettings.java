@@ -12,8 +12,12 @@ import java.util.Objects;
  * <p>The tools connect with the JDBC URL, user and password MSR was given; the password reaches them through
  * their environment ({@code PGPASSWORD}), never their command line.
  *
- * @param folder    where backup files are written, created when missing; default {@code <java.io.tmpdir>/msr-backups}
- *                  (a backup that must outlive the process belongs on a persistent volume)
+ * @param folder    where backup files are written; default {@code <java.io.tmpdir>/msr-backups-<user name>}, the
+ *                  temporary directory being the one place a container with a read-only file system and an
+ *                  unwritable home still lets a process write (a backup that must outlive the process belongs on a
+ *                  persistent volume). Kept private to the user MSR runs as: created {@code 0700} when missing,
+ *                  refused (exit code 2) when it exists but belongs to another user or is writable by group or
+ *                  others; dumps are written {@code 0600}, each with its SHA-256 in {@code <dump>.sha256}
  * @param keep      keep the backup of a migrate run that succeeded, or whose restore succeeded (a backup whose
  *                  restore failed, or one taken by the backup operation, is always kept)
  * @param pgDump    the {@code pg_dump} command: a name looked up on {@code PATH} or a path
@@ -24,8 +28,12 @@ import java.util.Objects;
  */
 public record BackupSettings(Path folder, boolean keep, String pgDump, String pgRestore, List<String> schemas) {
 
-    /** The default folder. */
-    public static final Path DEFAULT_FOLDER = Path.of(System.getProperty("java.io.tmpdir"), "msr-backups");
+    /**
+     * The default folder: {@code msr-backups-<user name>} in the temporary directory, one per user, so that two users
+     * of a machine never share, or fight over, one folder.
+     */
+    public static final Path DEFAULT_FOLDER = Path.of(System.getProperty("java.io.tmpdir"),
+            "msr-backups-" + String.valueOf(System.getProperty("user.name")).replaceAll("[^A-Za-z0-9._-]", "_"));
     /** The default pg_dump command. */
     public static final String DEFAULT_PG_DUMP = "pg_dump";
     /** The default pg_restore command. */

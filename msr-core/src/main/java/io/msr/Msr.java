@@ -92,7 +92,9 @@ public interface Msr {
     /**
      * Backs the database (or the schemas of {@link BackupSettings#schemas()}) up to a new file in
      * {@link BackupSettings#folder()} with {@code pg_dump -Fc}, under the lock so the backup never holds half a
-     * migration run. The file is kept; the result's notes name it. Throws {@link BackupFailedException}.
+     * migration run. The file (0600, with its SHA-256 in {@code <file>.sha256}) is kept; the result's notes and
+     * {@link OperationResult#backup()} name it. Throws {@link BackupFailedException}, or {@link ValidationException}
+     * (exit code 2) when the folder exists but belongs to another user or group or others may write to it.
      */
     OperationResult backup();
 
@@ -100,7 +102,8 @@ public interface Msr {
      * Restores a backup file under the lock, so that the database (or the schemas of
      * {@link BackupSettings#schemas()}) ends up exactly as backed up: objects the backup does not hold are dropped,
      * then {@code pg_restore --clean --if-exists} runs in one transaction. Needs {@link MsrSettings#force()}.
-     * Throws {@link RestoreFailedException}.
+     * Throws {@link RestoreFailedException}, before changing anything when the file has no {@code <file>.sha256}
+     * or its SHA-256 differs from it.
      */
     OperationResult restore(Path file);
 

@@ -20,16 +20,25 @@ import java.util.Map;
  * @param warnings             warnings found by validation, worded for people
  * @param notes                other things the operation did besides running migrations (repairs, for example)
  * @param failure              why it failed, or null on success
+ * @param backup               the backup taken or restored, or null when the operation involved none
  */
 public record OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
         Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed, List<String> warnings,
-        List<String> notes, Failure failure) {
+        List<String> notes, Failure failure, BackupReport backup) {
 
     /** Copies the lists. */
     public OperationResult {
         executed = List.copyOf(executed);
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
+    }
+
+    /** Creates a result that involved no backup. */
+    public OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
+            Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed,
+            List<String> warnings, List<String> notes, Failure failure) {
+        this(operation, exitCode, startedAt, durationMs, schemaVersionBefore, schemaVersionAfter, executed, warnings,
+                notes, failure, null);
     }
 
     /** Returns true when the operation succeeded. */
@@ -56,8 +65,9 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
     /**
      * Returns this result as plain values: the header every result starts with ({@code operation},
      * {@code success}, {@code exitCode}), then {@code startedAt}, {@code durationMs}, {@code schemaVersionBefore},
-     * {@code schemaVersionAfter}, {@code executed}, {@code warnings}, {@code notes} and, on failure,
-     * {@code failure}.
+     * {@code schemaVersionAfter}, {@code executed}, {@code warnings}, {@code notes}, on failure
+     * {@code failure} and, when the operation took or restored a backup, {@code backup} ({@code file},
+     * {@code sha256}, {@code restored}, {@code dropped}, {@code kept}).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -92,6 +102,9 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
             error.put("line", failure.line());
             error.put("sqlState", failure.sqlState());
             map.put("failure", error);
+        }
+        if (backup != null) {
+            map.put("backup", backup.toMap());
         }
         return map;
     }

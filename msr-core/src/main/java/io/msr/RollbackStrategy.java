@@ -11,8 +11,10 @@ public enum RollbackStrategy {
     DOWN,
     /**
      * Backs the database up before running anything ({@code pg_dump}) and, when a migration fails after this run
-     * committed something, restores it ({@code pg_restore}), dropping what the run added. A backup that cannot be
-     * taken stops the run before any migration (exit code 5); a restore that fails exits 6 and keeps the file.
+     * committed something, restores it ({@code pg_restore}) after checking its SHA-256, dropping what the run
+     * created and keeping what other sessions created meanwhile (the result's {@link BackupReport} lists both). A
+     * backup that cannot be taken stops the run before any migration (exit code 5; 2 when the backup folder is not
+     * private to the user); a restore that fails or is refused exits 6 and keeps the file.
      */
     BACKUP,
     /** {@link #DOWN} first; when the down rollback stops (a missing or failing down), {@link #BACKUP}'s restore. */

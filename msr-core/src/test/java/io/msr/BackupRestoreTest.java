@@ -77,6 +77,10 @@ class BackupRestoreTest {
         return db.queryForStrings("select id || ' ' || name from customer order by id");
     }
 
+    private List<Path> dumpFiles() throws IOException {
+        return backupFiles().stream().filter(file -> file.toString().endsWith(".dump")).toList();
+    }
+
     private List<Path> backupFiles() throws IOException {
         if (!Files.isDirectory(backups)) {
             return List.of();
@@ -131,11 +135,13 @@ class BackupRestoreTest {
                 RollbackStrategy.BACKUP).build().backup().withKeep(true))).migrate(2);
 
         assertThat(result.succeeded()).hasSize(2);
-        List<Path> files = backupFiles();
+        List<Path> files = dumpFiles();
         assertThat(files).singleElement().satisfies(file -> {
             assertThat(file.getFileName().toString()).matches("msr-" + db.name() + "-\\d{8}T\\d{9}Z\\.dump");
             assertThat(Files.readAllBytes(file)).startsWith("PGDMP".getBytes());
         });
+        assertThat(backupFiles()).hasSize(2).contains(files.get(0).resolveSibling(files.get(0).getFileName()
+                + ".sha256"));
         assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Kept the backup " + files.get(0)));
     }
 
@@ -216,7 +222,7 @@ class BackupRestoreTest {
                         .withTools(tools.pgDump().toString(), failing.toString()))).migrate());
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.RESTORE_FAILED);
-        Path kept = backupFiles().get(0);
+        Path kept = dumpFiles().get(0);
         assertThat(error.getMessage()).contains("Migration V3").contains("pg_restore failed with exit code 1")
                 .contains("could not connect").contains("The backup is kept at " + kept)
                 .contains("pg_restore --clean --if-exists --single-transaction --dbname=" + db.name() + " " + kept);
@@ -248,7 +254,7 @@ class BackupRestoreTest {
         OperationResult backup = msr(settings(RollbackStrategy.NONE)).backup();
         assertThat(backup.operation()).isEqualTo(Operation.BACKUP);
         assertThat(backup.schemaVersionBefore()).isEqualTo(Version.of(2L));
-        Path file = backupFiles().get(0);
+        Path file = dumpFiles().get(0);
         assertThat(backup.notes()).singleElement().asString().contains("at schema version V2 to " + file);
 
         db.execute("delete from customer where id = 2; update customer set email = 'x'");

@@ -56,7 +56,7 @@ class BackupSchemaNamesTest {
     private Path backUp(List<String> schemas) throws IOException {
         msr(schemas, false).backup();
         try (Stream<Path> files = Files.list(backups)) {
-            return files.toList().get(0);
+            return files.filter(file -> file.toString().endsWith(".dump")).toList().get(0);
         }
     }
 

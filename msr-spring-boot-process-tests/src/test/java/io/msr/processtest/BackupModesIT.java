@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Backups from the packaged jar as a Job runs them: {@code msr.mode=backup} and {@code msr.mode=restore}, and
- * {@code msr.rollback-strategy=backup} on a failing migrate, judged by exit code (0, 1, 3, 5, 6), output and
+ * {@code msr.rollback-strategy=backup} on a failing migrate, judged by exit code (0, 1, 2, 3, 5, 6), output and
  * database state. Each test backs up only its own schema ({@code msr.backup.schemas}).
  */
 @WithPostgres
@@ -70,6 +72,10 @@ class BackupModesIT {
         }
     }
 
+    private List<Path> dumps() throws IOException {
+        return backups().stream().filter(file -> file.toString().endsWith(".dump")).toList();
+    }
+
     private static String[] concat(String[] first, String... more) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(List.of(more));
@@ -84,12 +90,25 @@ class BackupModesIT {
         PackagedJar.Run backup = run("backup", tools(tools));
 
         assertThat(backup.exitCode()).as(backup.output()).isZero();
-        Path file = backups().get(0);
-        assertThat(backup.output()).contains("Backed up the database at schema version V2 to " + file);
+        Path file = dumps().get(0);
+        Path checksum = file.resolveSibling(file.getFileName() + ".sha256");
+        String sha256 = Files.readString(checksum).substring(0, 64);
+        assertThat(backup.output()).contains("Backed up the database at schema version V2 to " + file)
+                .contains("SHA-256 " + sha256);
         assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"operation\":\"BACKUP\"")
-                .contains(file.toString());
+                .contains(file.toString()).contains("\"sha256\":\"" + sha256 + "\"");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
         db.execute("delete from " + schema + ".greeting; create table " + schema + ".later (id int)");
+        Path tampered = Files.copy(file, dir.resolve("tampered.dump"));
+        Files.copy(checksum, dir.resolve("tampered.dump.sha256"));
+        Files.write(tampered, "swapped".getBytes(), StandardOpenOption.APPEND);
+        PackagedJar.Run refusedTampered = run("restore", concat(tools(tools), "--msr.backup.file=" + tampered,
+                "--msr.force=true"));
+        assertThat(refusedTampered.exitCode()).as(refusedTampered.output()).isEqualTo(6);
+        assertThat(refusedTampered.output()).contains("Refusing to restore " + tampered)
+                .contains("was changed or damaged since it was taken");
+        assertThat(tables()).contains("later");
         PackagedJar.Run refused = run("restore", concat(tools(tools), "--msr.backup.file=" + file));
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
         assertThat(refused.output()).contains("set msr.force=true");
@@ -102,6 +121,21 @@ class BackupModesIT {
         assertThat(db.queryForStrings("select text from " + schema + ".greeting"))
                 .containsExactly("hello from a Spring bean");
         assertThat(tables()).doesNotContain("later");
+    }
+
+    @Test
+    void aGroupWritableBackupFolderIsRefusedWithExitTwo() throws IOException {
+        PgClientTools tools = PgClientTools.requireFor(db);
+        Path folder = Files.createDirectories(dir.resolve("backups"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxr-x"));
+
+        PackagedJar.Run run = run("migrate", concat(tools(tools), "--msr.rollback-strategy=backup"));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("The backup folder " + folder + " is writable by its group or by others")
+                .contains("chmod 700 " + folder);
+        assertThat(tables()).isEmpty();
+        assertThat(backups()).isEmpty();
     }
 
     @Test
@@ -150,7 +184,7 @@ class BackupModesIT {
                 "--msr.locations=classpath:db/msr,filesystem:" + extra);
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(6);
-        Path kept = backups().get(0);
+        Path kept = dumps().get(0);
         assertThat(run.output()).contains("pg_restore could not read the backup file " + kept)
                 .contains("The backup is kept at " + kept);
     }

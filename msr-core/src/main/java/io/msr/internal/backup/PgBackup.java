@@ -61,16 +61,17 @@ public final class PgBackup {
         LibpqEnvironment.Target target = target(BackupFailedException::new);
         Path executable = pgDump.locate().orElseThrow(() -> new BackupFailedException(
                 "Cannot back the database up: " + pgDump.missingMessage("msr.backup.pg-dump")));
-        Path folder = settings.folder().toAbsolutePath();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new BackupFailedException("Cannot create the backup folder " + folder + " (" + e
-                    + "). Set msr.backup.folder to a writable folder, such as a mounted volume.", e);
-        }
+        Path folder = BackupFolder.prepare(settings.folder());
         deleteStalePartials(folder, target.database());
         Path file = newFile(folder, target.database());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            // Owner-only before pg_dump writes a byte: it truncates the file and keeps its mode.
+            BackupFolder.createPrivateFile(partial);
+        } catch (IOException e) {
+            throw new BackupFailedException("Cannot create the backup file " + partial + " (" + e + "). Set"
+                    + " msr.backup.folder to a writable folder of your own.", e);
+        }
         List<String> arguments = new ArrayList<>(List.of("--format=custom", "--no-password", "--file=" + partial));
         settings.schemas().forEach(schema -> arguments.add("--schema=" + schemaPattern(schema)));
         long start = System.nanoTime();
@@ -81,41 +82,81 @@ public final class PgBackup {
                     + target.database() + "' to " + file + ": " + redact(outcome.output()) + hint(outcome.output()));
         }
         try {
+            String sha256 = DumpChecksum.of(partial);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            BackupFile backup = new BackupFile(file, Files.size(file), (System.nanoTime() - start) / 1_000_000);
-            log.info("Backed up database '{}' to {} ({}) in {} ms", target.database(), file, backup.size(),
-                    backup.durationMs());
+            DumpChecksum.write(file, sha256);
+            BackupFile backup = new BackupFile(file, Files.size(file), (System.nanoTime() - start) / 1_000_000,
+                    sha256);
+            log.info("Backed up database '{}' to {} ({}, SHA-256 {}) in {} ms", target.database(), file,
+                    backup.size(), sha256, backup.durationMs());
             return backup;
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new BackupFailedException("Could not move the finished backup to " + file + ": " + e, e);
+            throw new BackupFailedException("Could not finish the backup " + file + " and its checksum file: " + e,
+                    e);
         }
     }
 
     /**
-     * Brings the database (or the configured schemas) back to the backup: first drops, over {@code connection},
-     * the objects in scope that the archive does not hold (created, or dropped and recreated, since the backup),
-     * then runs {@code pg_restore --clean --if-exists} in one transaction. Returns the objects dropped. Throws
-     * {@link RestoreFailedException} naming the file and saying how to restore it by hand.
+     * Returns a footprint that records what the run creates, for {@link #restore(BackupFile, Connection,
+     * RunFootprint)} to drop only that.
      */
-    public List<String> restore(Path file, Connection connection) {
+    public RunFootprint footprint() {
+        return new RunFootprint(inventory);
+    }
+
+    /**
+     * Brings the database (or the configured schemas) back to a backup file (the restore operation): checks the
+     * file against its checksum file, drops, over {@code connection}, every object in scope that the archive does
+     * not hold (created, or dropped and recreated, since the backup), then runs {@code pg_restore --clean
+     * --if-exists} in one transaction. Throws {@link RestoreFailedException} naming the file and saying how to
+     * restore it by hand; a missing or differing checksum throws it before anything is changed.
+     */
+    public Restored restore(Path file, Connection connection) {
+        return restore(file, null, null, connection);
+    }
+
+    /**
+     * Brings the database back to the backup a run took, after the run failed: checks the file against the
+     * checksum recorded when it was taken, drops only the objects the archive does not hold that the run itself
+     * created ({@code footprint}), keeping those other sessions created meanwhile, then restores as
+     * {@link #restore(Path, Connection)} does. When dropping the run's objects would cascade to a kept one, refuses
+     * before changing anything.
+     */
+    public Restored restore(BackupFile backup, Connection connection, RunFootprint footprint) {
+        return restore(backup.path(), backup.sha256(), footprint, connection);
+    }
+
+    private Restored restore(Path file, String recordedSha256, RunFootprint footprint, Connection connection) {
         LibpqEnvironment.Target target = target(RestoreFailedException::new);
         if (!Files.isReadable(file)) {
             throw new RestoreFailedException("Cannot restore: the backup file " + file + " does not exist or cannot"
                     + " be read.");
         }
+        String sha256 = DumpChecksum.verify(file, recordedSha256);
         Path executable = pgRestore.locate().orElseThrow(() -> new RestoreFailedException(
                 "Cannot restore " + file + ": " + pgRestore.missingMessage("msr.backup.pg-restore")));
         Set<String> inArchive = ObjectInventory.identitiesInArchive(list(executable, file, target));
-        List<String> dropped;
+        ObjectInventory.Removal removal;
         try {
-            dropped = inventory.dropAbsentFrom(connection, inArchive);
+            removal = inventory.dropAbsentFrom(connection, inArchive, footprint == null ? null : footprint.written());
         } catch (SQLException e) {
             throw new RestoreFailedException("Could not drop the objects created since the backup before"
                     + " restoring " + file + ": " + redact(e.getMessage()) + manualRestore(file, target), e);
         }
-        if (!dropped.isEmpty()) {
-            log.info("Dropped {} object(s) the backup does not hold: {}", dropped.size(), dropped);
+        if (!removal.swept().isEmpty()) {
+            throw new RestoreFailedException("Refusing to restore " + file + ": objects other sessions created"
+                    + " during the run would not survive it: " + String.join(", ", removal.swept()) + ". A rollback"
+                    + " by backup drops only what the run created, and pg_restore --clean cannot replace an object"
+                    + " that such an object depends on. Nothing was changed by the restore: the run's migrations"
+                    + " stay applied. Move or drop those objects first" + manualRestore(file, target));
+        }
+        if (!removal.dropped().isEmpty()) {
+            log.info("Dropped {} object(s) the backup does not hold: {}", removal.dropped().size(), removal.dropped());
+        }
+        if (!removal.kept().isEmpty()) {
+            log.info("Kept {} object(s) the backup does not hold, which other sessions created: {}",
+                    removal.kept().size(), removal.kept());
         }
         List<String> arguments = new ArrayList<>(List.of("--clean", "--if-exists", "--single-transaction",
                 "--exit-on-error", "--no-password", "--dbname=" + dbnameArgument(target.database())));
@@ -131,7 +172,7 @@ public final class PgBackup {
         }
         log.info("Restored database '{}' from {} in {} ms", target.database(), file,
                 (System.nanoTime() - start) / 1_000_000);
-        return dropped;
+        return new Restored(sha256, removal.dropped(), removal.kept());
     }
 
     /** Returns the table of contents of an archive ({@code pg_restore --list}), which needs no connection. */

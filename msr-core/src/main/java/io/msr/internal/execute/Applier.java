@@ -9,6 +9,7 @@ import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.TransactionMode;
+import io.msr.internal.backup.RunFootprint;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
@@ -47,6 +48,7 @@ public final class Applier {
     private final SchemaHistory.Writer writer;
     private final HistoryTable table;
     private final MigrationListener listener;
+    private final RunFootprint footprint;
 
     /**
      * @param settings the settings (transaction mode, timeouts, retries)
@@ -58,6 +60,16 @@ public final class Applier {
      */
     public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
             HistoryTable table, MigrationListener listener) {
+        this(settings, dialect, history, writer, table, listener, RunFootprint.untracked());
+    }
+
+    /**
+     * As {@link #Applier(MsrSettings, Dialect, SchemaHistory, SchemaHistory.Writer, HistoryTable, MigrationListener)},
+     * recording in {@code footprint} the objects each migration writes, for a rollback by backup.
+     */
+    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
+            HistoryTable table, MigrationListener listener, RunFootprint footprint) {
+        this.footprint = footprint;
         this.mode = settings.transactionMode();
         this.dialect = dialect;
         this.executor = new MigrationExecutor(dialect, settings, history);
@@ -107,6 +119,7 @@ public final class Applier {
                     current = null;
                 }
                 lease.ensureHeld();
+                recordFootprint(connection, pending.get(pending.size() - 1));
                 try {
                     connection.commit();
                 } catch (SQLException e) {
@@ -163,6 +176,7 @@ public final class Applier {
                         appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.STARTED,
                                 false, 0);
                         invalidBefore = InvalidIndexes.present(dialect, connection);
+                        startFootprint(connection, migration);
                     }
                     start = System.nanoTime();
                     rejected = setTimeouts(connection, lease, migration, transactional, null);
@@ -174,8 +188,10 @@ public final class Applier {
                 executor.run(connection, migration, Direction.UP, transactional);
                 long ms = Versions.elapsedMs(start);
                 if (transactional) {
+                    recordFootprint(connection, migration);
                     appendRowAndCommit(migration, ms);
                 } else {
+                    footprint.outsideTransactionEnded(connection);
                     appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
                 }
                 table.committed();
@@ -189,6 +205,7 @@ public final class Applier {
                     table.rolledBack();
                 } else {
                     table.committed();
+                    footprint.outsideTransactionEnded(connection);
                     Transactions.resetQuietly(() -> dialect.resetTimeouts(connection), e);
                 }
                 if (retry.retry(e, attempt, repeatable, "Migration " + migration.label())) {
@@ -241,6 +258,25 @@ public final class Applier {
             }
         }
         return null;
+    }
+
+    /** Records what the open transaction wrote, for a rollback by backup; a failure is the migration's. */
+    private void recordFootprint(Connection connection, ResolvedMigration migration) {
+        try {
+            footprint.beforeCommit(connection);
+        } catch (SQLException e) {
+            throw executor.failure(migration, Direction.UP, true, "while listing the objects it wrote for"
+                    + " msr.rollback-strategy", e);
+        }
+    }
+
+    private void startFootprint(Connection connection, ResolvedMigration migration) {
+        try {
+            footprint.outsideTransactionStarting(connection);
+        } catch (SQLException e) {
+            throw executor.failure(migration, Direction.UP, false, "while listing the objects present before it for"
+                    + " msr.rollback-strategy", e);
+        }
     }
 
     /** Writes the migration's history row and commits its transaction with it, in one round trip. */

@@ -1,5 +1,6 @@
 package io.msr.internal.execute;
 
+import io.msr.BackupReport;
 import io.msr.Version;
 import io.msr.ExecutedMigration;
 import io.msr.ExitCode;
@@ -9,6 +10,7 @@ import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class RunRecorder {
     private final List<String> notes = new ArrayList<>();
     private Version versionBefore;
     private Version versionAfter;
+    private BackupReport backup;
 
     /** Starts recording an operation and tells the listener it started. */
     public RunRecorder(Operation operation, MigrationListener listener) {
@@ -114,10 +117,20 @@ public final class RunRecorder {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** Records the backup the operation took. */
+    public void backedUp(Path file, String sha256) {
+        backup = BackupReport.taken(file.toString(), sha256);
+    }
+
+    /** Records that the operation restored a backup, and what it dropped and kept besides. */
+    public void restored(Path file, String sha256, List<String> dropped, List<String> kept) {
+        backup = new BackupReport(file.toString(), sha256, true, dropped, kept);
+    }
+
     /** Builds the successful result and tells the listener the run finished. */
     public OperationResult success() {
         OperationResult result = new OperationResult(operation, ExitCode.SUCCESS, startedAt, elapsedMs(), versionBefore,
-                versionAfter, executed, warnings, notes, null);
+                versionAfter, executed, warnings, notes, null, backup);
         listener.runFinished(result);
         return result;
     }
@@ -125,7 +138,7 @@ public final class RunRecorder {
     /** Attaches the failed result to the error and returns the error, for rethrowing. */
     public MsrException failure(MsrException error) {
         OperationResult result = new OperationResult(operation, error.exitCode(), startedAt, elapsedMs(), versionBefore,
-                versionAfter, executed, warnings, notes, error.toFailure());
+                versionAfter, executed, warnings, notes, error.toFailure(), backup);
         error.withResult(result);
         listener.runFinished(result);
         return error;

@@ -7,6 +7,7 @@ import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.ValidationException;
 import io.msr.internal.adopt.Adoption;
+import io.msr.internal.backup.RunFootprint;
 import io.msr.internal.execute.Applier;
 import io.msr.internal.execute.DryRun;
 import io.msr.internal.execute.HistoryTable;
@@ -93,7 +94,8 @@ final class MigrateStep implements OperationTemplate.Step {
                 ? RunBackup.take(context.backup(), settings.backup().keep(), run.recorder()) : null;
         try (SchemaHistory.Writer writer = session.history.writer(session.connection)) {
             Applier applier = new Applier(settings, session.dialect, session.history, writer,
-                    new HistoryTable(session.history, session.schema, run.history().exists() || adopted), context.listener());
+                    new HistoryTable(session.history, session.schema, run.history().exists() || adopted), context.listener(),
+                    backup != null ? backup.footprint() : RunFootprint.untracked());
             FailureRecovery recovery = new FailureRecovery(settings.rollbackStrategy(), settings.transactionMode(),
                     new DownRollback(new Reverter(settings, session.dialect, session.history, writer,
                             context.listener())), backup);

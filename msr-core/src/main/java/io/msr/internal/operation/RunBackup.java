@@ -4,6 +4,8 @@ import io.msr.MsrException;
 import io.msr.RestoreFailedException;
 import io.msr.internal.backup.BackupFile;
 import io.msr.internal.backup.PgBackup;
+import io.msr.internal.backup.Restored;
+import io.msr.internal.backup.RunFootprint;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.execute.Versions;
 import io.msr.internal.lock.LockLease;
@@ -13,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.util.List;
 
 /**
  * The backup a migrate run takes, under the lock and before its first migration, when the rollback strategy
@@ -27,19 +28,27 @@ final class RunBackup {
     private final PgBackup tool;
     private final BackupFile file;
     private final boolean keep;
+    private final RunFootprint footprint;
 
     private RunBackup(PgBackup tool, BackupFile file, boolean keep) {
         this.tool = tool;
         this.file = file;
         this.keep = keep;
+        this.footprint = tool.footprint();
     }
 
     /** Takes the backup; throws {@link BackupFailedException} (exit code 5) before anything has run. */
     static RunBackup take(PgBackup tool, boolean keep, RunRecorder recorder) {
         BackupFile file = tool.dump();
-        recorder.note("Backed up the database to " + file.path() + " (" + file.size() + ", " + file.durationMs()
-                + " ms) before running any migration");
+        recorder.backedUp(file.path(), file.sha256());
+        recorder.note("Backed up the database to " + file.path() + " (" + file.size() + ", SHA-256 "
+                + file.sha256() + ", " + file.durationMs() + " ms) before running any migration");
         return new RunBackup(tool, file, keep);
+    }
+
+    /** Returns what records the objects the run creates; the applier feeds it. */
+    RunFootprint footprint() {
+        return footprint;
     }
 
     /**
@@ -54,16 +63,20 @@ final class RunBackup {
                     + " the database was not restored. The backup is kept at " + file.path(), failure, lost);
         }
         log.warn("Restoring the database from {} after the failure (msr.rollback-strategy)", file.path());
-        List<String> dropped;
+        Restored restored;
         try {
-            dropped = tool.restore(file.path(), connection);
+            restored = tool.restore(file, connection, footprint);
         } catch (RestoreFailedException e) {
             throw restoreFailed(e.getMessage(), failure, e);
         }
         recorder.rollBackSucceeded();
         recorder.versionAfter(recorder.versionBefore());
-        recorder.note("Restored the database from the backup " + file.path() + (dropped.isEmpty() ? ""
-                : " after dropping what the run had created (" + String.join(", ", dropped) + ")")
+        recorder.restored(file.path(), restored.sha256(), restored.dropped(), restored.kept());
+        recorder.note("Restored the database from the backup " + file.path() + " (SHA-256 checked)"
+                + (restored.dropped().isEmpty() ? "" : " after dropping what the run had created ("
+                + String.join(", ", restored.dropped()) + ")")
+                + (restored.kept().isEmpty() ? "" : "; kept what other sessions created during the run ("
+                + String.join(", ", restored.kept()) + ")")
                 + "; the schema is back at " + Versions.text(recorder.versionBefore()));
     }
 
@@ -75,6 +88,7 @@ final class RunBackup {
         }
         try {
             Files.deleteIfExists(file.path());
+            Files.deleteIfExists(file.checksumFile());
             recorder.note("Deleted the backup " + file.path() + ", no longer needed");
         } catch (IOException e) {
             log.warn("Could not delete the backup {}: {}", file.path(), e.toString());

@@ -370,8 +370,10 @@ public class MsrProperties {
     public static class Backup {
 
         /**
-         * Folder backup files are written to, created when missing; by default msr-backups in the temporary
-         * folder. A backup that must outlive the pod belongs on a persistent volume.
+         * Folder backup files are written to; by default msr-backups-<user name> in the temporary folder. Created
+         * 0700 when missing; refused (exit code 2) when it belongs to another user or group or others may write to
+         * it. Dumps are written 0600, each with its SHA-256 in <dump>.sha256. A backup that must outlive the pod
+         * belongs on a persistent volume.
          */
         private Path folder = BackupSettings.DEFAULT_FOLDER;
 
