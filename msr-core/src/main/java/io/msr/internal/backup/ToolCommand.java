@@ -10,12 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One PostgreSQL client tool ({@code pg_dump}, {@code pg_restore}): found on {@code PATH} or at a configured
  * path, run with its connection in its environment, and reported by exit code and the tail of its output.
  */
 final class ToolCommand {
+
+    /**
+     * The variables of the runner's own environment a tool inherits, besides libpq's {@code PG*}: what finds
+     * programs, libraries, the home folder (libpq's {@code ~/.postgresql} certificates) and the locale. Nothing else
+     * reaches the tool: a container's environment often holds {@code DATABASE_URL}, {@code SPRING_DATASOURCE_PASSWORD}
+     * or unrelated secrets, which {@code pg_dump} has no use for.
+     */
+    private static final Set<String> INHERITED = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE",
+            "TZ", "TMPDIR", "LD_LIBRARY_PATH");
 
     /** How much of the tool's output is kept for the error message. */
     private static final int OUTPUT_TAIL = 4000;
@@ -83,6 +93,7 @@ final class ToolCommand {
     /**
      * Runs the tool with these arguments and extra environment variables (added to the inherited environment,
      * replacing variables of the same name; a variable mapped to null is removed from it) and waits for it. The
+     * inherited environment is only libpq's {@code PG*} variables, {@code LC_*} and {@link #INHERITED}. The
      * arguments must never hold a secret. Never throws: a tool that cannot be started, or a wait that is
      * interrupted (the tool is then killed), is an outcome too.
      */
@@ -91,6 +102,7 @@ final class ToolCommand {
         line.add(executable.toString());
         line.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(variable -> !inherited(variable));
         environment.forEach((variable, value) -> {
             if (value == null) {
                 builder.environment().remove(variable);
@@ -114,6 +126,10 @@ final class ToolCommand {
             process.destroyForcibly();
             return new Outcome(Outcome.NOT_RUN, "interrupted while " + name + " ran; it was stopped");
         }
+    }
+
+    private static boolean inherited(String variable) {
+        return variable.startsWith("PG") || variable.startsWith("LC_") || INHERITED.contains(variable);
     }
 
     private static String tail(InputStream stream) throws IOException {

@@ -22,4 +22,24 @@ class ToolCommandTest {
         assertThat(outcome.succeeded()).isTrue();
         assertThat(outcome.output()).isEqualTo("removed /nowhere");
     }
+
+    @Test
+    void theToolInheritsOnlyLibpqsVariablesAndWhatFindsProgramsAndTheLocaleNeverTheRunnersSecrets() {
+        ToolCommand.Outcome outcome = new ToolCommand("sh", "/bin/sh").run(Path.of("/bin/sh"),
+                List.of("-c", "env"), Map.of("PGPASSWORD", "the-tools-own"));
+
+        assertThat(outcome.succeeded()).isTrue();
+        List<String> names = outcome.output().lines().map(line -> line.substring(0, Math.max(0, line.indexOf('='))))
+                .toList();
+        assertThat(names).contains("PGPASSWORD");
+        if (System.getenv("PATH") != null) {
+            assertThat(names).contains("PATH");
+        }
+        List<String> leaked = System.getenv().keySet().stream().filter(names::contains)
+                .filter(name -> !name.startsWith("PG") && !name.startsWith("LC_") && !List.of("PATH", "HOME", "USER",
+                        "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "LD_LIBRARY_PATH", "PWD", "SHLVL", "_")
+                        .contains(name))
+                .toList();
+        assertThat(leaked).as("variables of the runner's environment the tool saw").isEmpty();
+    }
 }
