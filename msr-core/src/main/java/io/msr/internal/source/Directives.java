@@ -47,8 +47,11 @@ public record Directives(Map<String, String> values) {
      */
     public static Directives parse(String text) {
         Map<String, String> found = new LinkedHashMap<>();
-        for (String raw : text.split("\n", -1)) {
-            String line = raw.strip();
+        // Line by line from the top, copying only the lines read: directives sit in the leading comments.
+        for (int start = 0, end; start <= text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            String line = text.substring(start, end).strip();
             if (line.isEmpty()) {
                 continue;
             }

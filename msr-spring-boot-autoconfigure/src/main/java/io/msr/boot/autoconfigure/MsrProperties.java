@@ -14,6 +14,7 @@ import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import io.msr.Version;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,13 @@ public class MsrProperties {
      * unknown placeholder.
      */
     private boolean placeholderReplacement = true;
+
+    /**
+     * The largest SQL migration file read (e.g. 50MB). A larger file is refused at validation, exit code 2, naming
+     * the file, its size and this limit, before anything runs. A migration needs about six times its size in heap
+     * while it runs: raise it together with the container's memory limit.
+     */
+    private DataSize maxMigrationSize = DataSize.ofBytes(MsrSettings.DEFAULT_MAX_MIGRATION_SIZE);
 
     /**
      * How SQL migration files are named: msr (V<version>_<description>.up.sql) or golang-migrate
@@ -667,7 +675,7 @@ public class MsrProperties {
                 .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
                 .phase(effectivePhase()).connectWait(connect.waitIn(mode))
-                .deadClientTimeout(postgres.getDeadClientTimeout())
+                .deadClientTimeout(postgres.getDeadClientTimeout()).maxMigrationSize(maxMigrationSize.toBytes())
                 .drift(drift.toSettings()).multiSchema(new MultiSchemaSettings(schemas, parallelism, continueOnError,
                         shard.getIndex() == null ? 0 : shard.getIndex(), shard.getCount())).build();
     }
@@ -823,6 +831,14 @@ public class MsrProperties {
 
     public void setAdoptTable(String adoptTable) {
         this.adoptTable = adoptTable;
+    }
+
+    public DataSize getMaxMigrationSize() {
+        return maxMigrationSize;
+    }
+
+    public void setMaxMigrationSize(DataSize maxMigrationSize) {
+        this.maxMigrationSize = maxMigrationSize;
     }
 
     public boolean isPlaceholderReplacement() {
