@@ -105,8 +105,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public static final Duration DEFAULT_CONNECT_WAIT = Duration.ZERO;
     /** The default time after which the server drops the sessions of a runner that vanished: 30 seconds. */
     public static final Duration DEFAULT_DEAD_CLIENT_TIMEOUT = Duration.ofSeconds(30);
-    /** The default largest SQL migration file read: 50 MiB. */
-    public static final long DEFAULT_MAX_MIGRATION_SIZE = 50L * 1024 * 1024;
+    /** The default largest SQL migration file read: 32 MiB, measured to apply under the shipped container limits. */
+    public static final long DEFAULT_MAX_MIGRATION_SIZE = 32L * 1024 * 1024;
     /** The shortest dead-client timeout: below it a slow network would look like a vanished node. */
     public static final Duration MIN_DEAD_CLIENT_TIMEOUT = Duration.ofSeconds(3);
 

@@ -81,7 +81,7 @@ public class MsrProperties {
     private boolean placeholderReplacement = true;
 
     /**
-     * The largest SQL migration file read (e.g. 50MB). A larger file is refused at validation, exit code 2, naming
+     * The largest SQL migration file read (e.g. 32MB). A larger file is refused at validation, exit code 2, naming
      * the file, its size and this limit, before anything runs. A migration needs about six times its size in heap
      * while it runs: raise it together with the container's memory limit.
      */
