@@ -79,7 +79,7 @@ import java.util.Set;
  *                           validation (exit code 2) before anything runs, naming the file, its size and this limit
  *                           ({@code msr.max-migration-size}). Default {@link #DEFAULT_MAX_MIGRATION_SIZE}, which applies
  *                           under the shipped container limits (512 MiB, {@code -XX:MaxRAMPercentage=75}); a migration
- *                           needs about six times its size in heap while it runs
+ *                           needs about seven times its size in heap while it runs
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,

@@ -245,7 +245,7 @@ public final class LocationScanner {
     private Issue tooLarge(MigrationLocation location, String path, long size) {
         return Issue.error("MIGRATION_TOO_LARGE", "File " + location + "/" + path + " is " + mebibytes(size) + " ("
                 + size + " bytes), more than msr.max-migration-size (" + mebibytes(maxFileSize) + ", " + maxFileSize
-                + " bytes): it was not read, and no migration ran. A migration needs about six times its size in heap"
+                + " bytes): it was not read, and no migration ran. A migration needs about seven times its size in heap"
                 + " while it runs. Split it into smaller migrations, or raise msr.max-migration-size together with the"
                 + " memory limit of the container.", null, path);
     }

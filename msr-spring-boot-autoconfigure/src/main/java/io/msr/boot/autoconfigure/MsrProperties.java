@@ -82,7 +82,7 @@ public class MsrProperties {
 
     /**
      * The largest SQL migration file read (e.g. 32MB). A larger file is refused at validation, exit code 2, naming
-     * the file, its size and this limit, before anything runs. A migration needs about six times its size in heap
+     * the file, its size and this limit, before anything runs. A migration needs about seven times its size in heap
      * while it runs: raise it together with the container's memory limit.
      */
     private DataSize maxMigrationSize = DataSize.ofBytes(MsrSettings.DEFAULT_MAX_MIGRATION_SIZE);

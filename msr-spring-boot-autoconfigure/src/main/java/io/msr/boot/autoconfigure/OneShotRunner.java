@@ -109,7 +109,7 @@ final class OneShotRunner {
     private String outOfMemory(MsrMode mode) {
         long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         return "msr.mode=" + mode.propertyValue() + " ran out of memory (a Java heap of " + heap + " MiB)"
-                + inProgress() + ". A migration needs about six times its size in heap while it runs. Give the JVM"
+                + inProgress() + ". A migration needs about seven times its size in heap while it runs. Give the JVM"
                 + " more memory (the container's memory limit, -XX:MaxRAMPercentage), or split the migration;"
                 + " msr.max-migration-size (" + properties.getMaxMigrationSize().toMegabytes() + " MB) refuses larger files before"
                 + " anything runs.";
