@@ -536,10 +536,10 @@ by default it refuses them at validation, exit code 2. Exit code 1 with no rows 
 its summary naming the migration; Flyway's job dies with a stack trace). A peak RSS near 512 MiB means that
 the container itself would be at its limit.
 Before issue #23 (commit 3c76941: the lint kept every token of a statement, statements were copies of their file,
-the checksum normalised a copy), the process-test app under the same limits, one multi-row INSERT: 1 MiB 187 MiB peak
-RSS, 10 MiB 407, 50 MiB the heap ran out (exit 1, no summary, 579); after: 170, 243, and at 50 MiB exit 1 with the
-summary naming the file (540): that app's larger context leaves the driver's copies of the statement no room.
-Class histograms of a 50 MiB INSERT (live heap at its peak): 416 MiB before, 275 MiB after.
+the checksum normalised a copy), the process-test app under the same limits, one multi-row INSERT: 1 MiB peak
+RSS 183 MiB, 10 MiB 397, 50 MiB the heap ran out (exit 1, no summary, 565); after: 166, 237, and at 50 MiB exit 1 with
+the summary naming the file (527): that app's larger context leaves the driver's copies of the statement no room.
+Class histograms of a 50 MiB INSERT (live heap at its peak): 397 MiB before, 263 MiB after.
 
 | MiB | shape | job | exit code | peak RSS (MiB) | rows |
 |---|---|---|---|---|---|
