@@ -16,6 +16,9 @@
 #                  against psql, and verify mode's refresh with them on the classpath (~3 min at REPETITIONS=3)
 #   tenants        many schemas: SCHEMAS (200) x TENANT_MIGRATIONS (20) with MSR at parallelism 1, 2, 4 against a
 #                  Flyway loop and psql (benchmarks/run-tenants.sh, ~22 min at REPETITIONS=3)
+#   memory         peak RSS of the packaged migrate Job (MSR and Flyway) under the shipped container limits applying
+#                  one migration of MEMORY_SIZES (1 10 32 50) MB, as one multi-row INSERT and as INSERTs of 1,000 rows
+#                  (~15 min, one run each: a peak, not a time)
 # e.g. SECTIONS=single-schema REPETITIONS=1 benchmarks/run.sh for a quick run. Each section rewrites only its own
 # part of RESULTS.md (between its <!-- section: name --> markers) and says which run produced it; a new section is
 # a function section_<name> that prints its markdown, plus its name in all_sections.
@@ -31,7 +34,7 @@ sizes="${sizes% }"
 count="${sizes##* }"
 repetitions="${REPETITIONS:-3}"
 single_count="${SINGLE_MIGRATIONS:-1000}"
-all_sections="apply job probe race single-schema tenants"
+all_sections="apply job probe race single-schema tenants memory"
 read -r -a sections <<< "${SECTIONS:-${all_sections}}"
 for section in "${sections[@]}"; do
   [[ " ${all_sections} " == *" ${section} "* ]] || { echo "unknown section ${section} (known: ${all_sections})" >&2; exit 2; }
@@ -466,6 +469,81 @@ refresh asks for \`current_schema()\` before reading the history (with it set, o
 | CPU per refresh, calling thread (ms) | CPU per refresh, whole process (ms) | wall per refresh (ms) | statements per refresh | round trips per refresh |
 |---|---|---|---|---|
 | ${refresh_cpu} | ${refresh_process_cpu} | ${refresh_wall} | ${refresh_statements} | ${refresh_round_trips} |
+REPORT
+}
+
+# 7. Memory: one large migration applied by the packaged migrate Job under the shipped container limits (a 512 MiB
+#    pod, -XX:MaxRAMPercentage=75: a 384 MiB heap, and the serial collector the JVM picks in so small a container).
+#    msr.max-migration-size is raised to 64MB so that the sizes above the default limit are measured too.
+memory_limits="-XX:MaxRAM=512m -XX:MaxRAMPercentage=75"
+# Writes a migration of about $2 MiB to $3 in shape $1: one multi-row INSERT, or INSERTs of 1,000 rows each.
+memory_migration() {
+  awk -v shape="$1" -v size="$(( $2 * 1024 * 1024 ))" 'BEGIN {
+    print "create table seed (id bigint, label text);"; n = 44
+    if (shape == "one-insert") { print "insert into seed (id, label) values"; n += 36 }
+    for (i = 0; n < size; i++) {
+      if (shape == "batches" && i % 1000 == 0) { print "insert into seed (id, label) values"; n += 36 }
+      row = "(" i ", '\''row " i " of a generated seed file'\'')"
+      last = n + length(row) + 2 >= size || (shape == "batches" && i % 1000 == 999)
+      print row (last ? ";" : ","); n += length(row) + 2
+    }
+  }' > "$3"
+}
+# Runs one job on a fresh database; prints "exit-code peak-RSS-KiB rows".
+memory_run() {
+  local tool="$1" folder="$2" database="bench_memory_$$" code=0 rows
+  psql -X -q -c "drop database if exists ${database}" -c "create database ${database}"
+  local url="jdbc:postgresql://${PGHOST}:${PGPORT}/${database}"
+  # shellcheck disable=SC2086 # the limits are several words on purpose
+  case "${tool}" in
+    msr) /usr/bin/time -f '%M' -o "${work}/sample" "${java_cmd}" ${memory_limits} -jar benchmarks/jobs/msr-job/target/msr-job.jar \
+           --spring.main.banner-mode=off --logging.level.root=warn --msr.mode=migrate --msr.max-migration-size=64MB \
+           --spring.datasource.url="${url}" --spring.datasource.username="${PGUSER}" \
+           --msr.locations="filesystem:${folder}" > "${work}/memory.log" 2>&1 || code=$? ;;
+    flyway) /usr/bin/time -f '%M' -o "${work}/sample" "${java_cmd}" ${memory_limits} -jar benchmarks/jobs/flyway-job/target/flyway-job.jar \
+           --spring.main.banner-mode=off --logging.level.root=warn --spring.datasource.url="${url}" \
+           --spring.datasource.username="${PGUSER}" --spring.flyway.locations="filesystem:${folder}" \
+           > "${work}/memory.log" 2>&1 || code=$? ;;
+  esac
+  rows="$(psql -X -tAc "select count(*) from seed" -d "${database}" 2>/dev/null || echo 0)"
+  psql -X -q -c "drop database ${database}"
+  echo "${code} $(tail -1 "${work}/sample") ${rows}"
+}
+section_memory() {
+  local rows="" size shape exit_code kib count
+  for size in ${MEMORY_SIZES:-1 10 32 50}; do
+    for shape in one-insert batches; do
+      mkdir -p "${work}/memory/${size}-${shape}/msr" "${work}/memory/${size}-${shape}/flyway"
+      memory_migration "${shape}" "${size}" "${work}/memory/${size}-${shape}/msr/V1_seed.up.sql"
+      cp "${work}/memory/${size}-${shape}/msr/V1_seed.up.sql" "${work}/memory/${size}-${shape}/flyway/V1__seed.sql"
+      for tool in msr flyway; do
+        read -r exit_code kib count < <(memory_run "${tool}" "${work}/memory/${size}-${shape}/${tool}")
+        rows+="$(printf '| %s | %s | %s | %s | %s | %s |' "${size}" "${shape}" "$(name_of "${tool}")" "${exit_code}" \
+          "$(( kib / 1024 ))" "${count}")"$'\n'
+      done
+    done
+  done
+  cat <<REPORT
+## Memory: one large migration, packaged migrate Job, shipped container limits
+
+$(run_line memory)
+
+Peak RSS (\`/usr/bin/time\` maximum resident set) of the Spring Boot migrate Job applying one migration of the size
+given, under \`${memory_limits}\` (a 384 MiB heap and the serial collector, as in a 512 MiB pod): one multi-row
+INSERT of the whole file (the most demanding shape: one statement the driver copies while sending it), or INSERTs of
+1,000 rows. MSR runs with \`msr.max-migration-size=64MB\` here so that sizes above its default (16 MiB) are measured;
+by default it refuses them at validation, exit code 2. Exit code 1 with no rows is the heap running out (MSR writes
+its summary naming the migration; Flyway's job dies with a stack trace). A peak RSS near 512 MiB means that
+the container itself would be at its limit.
+Before issue #23 (commit 3c76941: the lint kept every token of a statement, statements were copies of their file,
+the checksum normalised a copy), the process-test app under the same limits, one multi-row INSERT: 1 MiB peak
+RSS 183 MiB, 10 MiB 397, 50 MiB the heap ran out (exit 1, no summary, 565); after: 166, 237, and at 50 MiB exit 1 with
+the summary naming the file (527): that app's larger context leaves the driver's copies of the statement no room.
+Class histograms of a 50 MiB INSERT (live heap at its peak): 397 MiB before, 263 MiB after.
+
+| MiB | shape | job | exit code | peak RSS (MiB) | rows |
+|---|---|---|---|---|---|
+${rows}
 REPORT
 }
 

@@ -58,6 +58,13 @@ class DockerfileTest {
     }
 
     @Test
+    void aJobWhoseHeapRunsOutLivesToWriteItsSummary() {
+        // -XX:+ExitOnOutOfMemoryError would end the JVM before the one-shot run reports the migration in progress.
+        assertThat(instructions("ENTRYPOINT")).singleElement().asString().doesNotContain("ExitOnOutOfMemoryError");
+        assertThat(Repository.read(Repository.DOCKER.resolve("migrate.sh"))).doesNotContain("ExitOnOutOfMemoryError");
+    }
+
+    @Test
     void startsFromAClassDataSharingArchiveTrainedAtBuildTime() {
         assertThat(instructions("RUN")).anySatisfy(run -> assertThat(run).contains("-XX:ArchiveClassesAtExit=sample-app.jsa"));
         assertThat(DOCKERFILE).contains("-Dspring.context.exit=onRefresh");

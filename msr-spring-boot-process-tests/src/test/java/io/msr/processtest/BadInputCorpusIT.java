@@ -200,6 +200,13 @@ class BadInputCorpusIT {
             }
             sql.append("insert into big values ('not a number', 'last');\n");
             Files.writeString(migrations.resolve("V1_huge.up.sql"), sql, StandardCharsets.UTF_8);
+        } else if ("over-size-limit".equals(kind)) {
+            // One byte over the default msr.max-migration-size: refused before it is read.
+            LargeMigrations.multiRowInsert(migrations.resolve("V1_seed.up.sql"), "seed",
+                    MsrSettings.DEFAULT_MAX_MIGRATION_SIZE + 1);
+        } else if (kind != null && kind.startsWith("multi-row-insert-mib=")) {
+            long mebibytes = Long.parseLong(kind.substring(kind.indexOf('=') + 1));
+            LargeMigrations.multiRowInsert(migrations.resolve("V1_seed.up.sql"), "seed", mebibytes * 1024 * 1024);
         }
     }
 }

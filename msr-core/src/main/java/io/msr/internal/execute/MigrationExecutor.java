@@ -63,11 +63,14 @@ final class MigrationExecutor {
             List<SqlStatement> statements = script.statements();
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement sql = statements.get(i);
-                TransactionControl.Effect effect = TransactionControl.of(sql.sql());
+                // sql() copies a view's text out: once per statement, a 16 MiB statement is copied once.
+                String text = replaced == null ? sql.sql() : null;
+                TransactionControl.Effect effect = TransactionControl.of(text != null ? text
+                        : replaced.get(i).text());
                 if (effect != null && transactional) {
                     throw endsOurTransaction(migration, script, sql, direction);
                 }
-                PlaceholderReplacer.Replaced sent = replaced == null ? PlaceholderReplacer.unchanged(sql.sql())
+                PlaceholderReplacer.Replaced sent = replaced == null ? PlaceholderReplacer.unchanged(text)
                         : replaced.get(i);
                 try {
                     if (Thread.currentThread().isInterrupted()) {
@@ -167,8 +170,9 @@ final class MigrationExecutor {
             Placeholders.Values values) {
         List<PlaceholderReplacer.Replaced> replaced = new ArrayList<>(script.statements().size());
         for (SqlStatement sql : script.statements()) {
-            PlaceholderReplacer.Replaced sent = values.replace(sql.sql());
-            PlaceholderBoundaries.check(sql.sql(), sent).ifPresent(breach -> {
+            String text = sql.sql();
+            PlaceholderReplacer.Replaced sent = values.replace(text);
+            PlaceholderBoundaries.check(text, sent).ifPresent(breach -> {
                 throw new ValidationException(List.of(Issue.error(PlaceholderCheck.BREACH,
                         PlaceholderCheck.breachMessage(script, sql, breach) + " Nothing of this file was run.",
                         migration.version(),

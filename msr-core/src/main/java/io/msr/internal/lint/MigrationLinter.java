@@ -92,9 +92,21 @@ public final class MigrationLinter {
         return findings;
     }
 
-    /** Returns the tokens the rules read: the statement's own, with offsets into its text. */
+    /**
+     * The most tokens of one statement the rules read. Every rule decides from a statement's head (its kind, target,
+     * column list, ALTER TABLE actions), which is far shorter; a 50 MB multi-row INSERT has millions of tokens, which
+     * would take gigabytes of heap if all were kept.
+     */
+    static final int MAX_TOKENS = 100_000;
+
+    /** Returns the tokens the rules read: the statement's own, at most {@link #MAX_TOKENS}, with offsets into its text. */
     static List<SqlToken> tokens(SqlStatement statement) {
-        return SqlLexer.tokens(statement.sql());
+        List<SqlToken> tokens = new ArrayList<>();
+        SqlLexer lexer = new SqlLexer(statement.sql());
+        for (SqlToken token = lexer.next(); token != null; token = tokens.size() < MAX_TOKENS ? lexer.next() : null) {
+            tokens.add(token);
+        }
+        return tokens;
     }
 
     /** Returns the rule ids of a file's {@code -- msr:allow=} directive. */

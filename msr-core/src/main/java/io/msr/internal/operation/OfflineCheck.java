@@ -59,13 +59,13 @@ final class OfflineCheck {
             throw new ConfigurationException("The disabled lint rules name unknown rules " + unknownRules
                     + "; the rules are " + MigrationLinter.ruleIds() + ".");
         }
-        MigrationResolver.Resolution resolution = PlaceholderCheck.check(new MigrationResolver(check.classLoader())
+        MigrationResolver.Resolution resolution = PlaceholderCheck.check(new MigrationResolver(check.classLoader(), settings.maxMigrationSize())
                 .resolve(settings.locations(), List.of(), settings.naming()), settings);
         List<Issue> issues = new ArrayList<>(resolution.issues());
         MigrationPlanner.uniqueByVersion(resolution.migrations(), issues);
         Map<String, ScriptFile> files = new HashMap<>();
         List<MigrationLocation> locations = settings.locations().stream().map(MigrationLocation::parse).toList();
-        for (ScriptFile file : new LocationScanner(check.classLoader()).scan(locations).files()) {
+        for (ScriptFile file : new LocationScanner(check.classLoader(), settings.maxMigrationSize()).scan(locations).files()) {
             files.putIfAbsent(file.path(), file);
         }
         List<CheckFinding> findings = new ArrayList<>();

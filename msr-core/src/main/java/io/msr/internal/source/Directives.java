@@ -47,8 +47,10 @@ public record Directives(Map<String, String> values) {
      */
     public static Directives parse(String text) {
         Map<String, String> found = new LinkedHashMap<>();
-        for (String raw : text.split("\n", -1)) {
-            String line = raw.strip();
+        // Line by line from the top, copying only the lines read: directives sit in the leading comments.
+        for (int start = 0, end; start <= text.length(); start = end + 1) {
+            end = lineEnd(text, start);
+            String line = text.substring(start, end).strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -68,6 +70,17 @@ public record Directives(Map<String, String> values) {
             }
         }
         return found.isEmpty() ? NONE : new Directives(found);
+    }
+
+    /** A line ends at {@code \n} or {@code \r}, as a {@code --} comment does for PostgreSQL; {@code \r\n} leaves an empty line. */
+    private static int lineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static void check(String name, String value, String directive) {

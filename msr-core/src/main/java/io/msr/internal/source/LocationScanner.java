@@ -32,10 +32,29 @@ public final class LocationScanner {
     private static final MigrationLocation DEFAULT = MigrationLocation.parse(MsrSettings.DEFAULT_LOCATION);
 
     private final ClassLoader classLoader;
+    private final long maxFileSize;
 
-    /** Creates a scanner that resolves classpath locations with the given class loader. */
+    /**
+     * Creates a scanner that resolves classpath locations with the given class loader and reads files up to
+     * {@link MsrSettings#DEFAULT_MAX_MIGRATION_SIZE}.
+     */
     public LocationScanner(ClassLoader classLoader) {
+        this(classLoader, MsrSettings.DEFAULT_MAX_MIGRATION_SIZE);
+    }
+
+    /**
+     * Creates a scanner that resolves classpath locations with the given class loader and reads files of at most
+     * {@code maxFileSize} bytes: a larger file is not read but reported, as an error issue naming it, its size and
+     * the limit ({@code msr.max-migration-size}), so that one huge file never exhausts the heap before validation.
+     */
+    public LocationScanner(ClassLoader classLoader, long maxFileSize) {
         this.classLoader = classLoader;
+        this.maxFileSize = maxFileSize;
+    }
+
+    /** Returns the size in bytes above which a file is reported instead of read. */
+    public long maxFileSize() {
+        return maxFileSize;
     }
 
     /**
@@ -55,11 +74,16 @@ public final class LocationScanner {
     /** Returns the {@code .sql} files of one location, as {@link #scan(List)} does. */
     public Scan scan(MigrationLocation location) {
         List<ScriptFile> files = new ArrayList<>();
+        List<Issue> issues = new ArrayList<>();
         boolean exists = location.kind() == MigrationLocation.Kind.FILESYSTEM
-                ? scanFolder(location, Paths.get(location.path()), files)
-                : scanClasspath(location, files);
+                ? scanFolder(location, Paths.get(location.path()), files, issues)
+                : scanClasspath(location, files, issues);
         files.sort(Comparator.comparing(ScriptFile::path));
-        return exists ? new Scan(files, List.of(), List.of(location)) : new Scan(files, List.of(missing(location)));
+        if (!exists) {
+            issues.add(missing(location));
+            return new Scan(files, issues);
+        }
+        return new Scan(files, issues, List.of(location));
     }
 
     /**
@@ -128,7 +152,7 @@ public final class LocationScanner {
                 + ". Fix msr.locations, or create the folder.", null, null);
     }
 
-    private boolean scanClasspath(MigrationLocation location, List<ScriptFile> files) {
+    private boolean scanClasspath(MigrationLocation location, List<ScriptFile> files, List<Issue> issues) {
         Enumeration<URL> roots;
         try {
             roots = classLoader.getResources(location.path());
@@ -141,18 +165,18 @@ public final class LocationScanner {
             found = true;
             if ("file".equals(root.getProtocol())) {
                 try {
-                    scanFolder(location, Paths.get(root.toURI()), files);
+                    scanFolder(location, Paths.get(root.toURI()), files, issues);
                 } catch (URISyntaxException e) {
                     throw unreadable(location, e);
                 }
             } else {
-                scanJar(location, root, files);
+                scanJar(location, root, files, issues);
             }
         }
         return found;
     }
 
-    private boolean scanFolder(MigrationLocation location, Path folder, List<ScriptFile> files) {
+    private boolean scanFolder(MigrationLocation location, Path folder, List<ScriptFile> files, List<Issue> issues) {
         if (!Files.exists(folder)) {
             return false;
         }
@@ -160,8 +184,14 @@ public final class LocationScanner {
             throw new ConfigurationException("Location " + location + " (" + folder.toAbsolutePath()
                     + ") is not a readable folder. Check msr.locations and the file permissions.");
         }
-        walkSqlFiles(location, folder, (file, attrs) -> files.add(new ScriptFile(location,
-                folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file))));
+        walkSqlFiles(location, folder, (file, attrs) -> {
+            String path = folder.relativize(file).toString().replace('\\', '/');
+            if (attrs.size() > maxFileSize) {
+                issues.add(tooLarge(location, path, attrs.size()));
+            } else {
+                files.add(new ScriptFile(location, path, Files.readAllBytes(file)));
+            }
+        });
         return true;
     }
 
@@ -177,7 +207,7 @@ public final class LocationScanner {
         }
     }
 
-    private void scanJar(MigrationLocation location, URL root, List<ScriptFile> files) {
+    private void scanJar(MigrationLocation location, URL root, List<ScriptFile> files, List<Issue> issues) {
         try {
             URLConnection connection = root.openConnection();
             if (!(connection instanceof JarURLConnection jarConnection)) {
@@ -200,13 +230,35 @@ public final class LocationScanner {
                 if (hiddenSegment(relative)) {
                     continue;
                 }
+                if (entry.getSize() > maxFileSize) {
+                    issues.add(tooLarge(location, relative, entry.getSize()));
+                    continue;
+                }
                 try (InputStream in = jar.getInputStream(entry)) {
-                    files.add(new ScriptFile(location, relative, in.readAllBytes()));
+                    // An entry may not declare its size: read one byte past the limit to know.
+                    byte[] content = in.readNBytes((int) Math.min(maxFileSize + 1, Integer.MAX_VALUE - 8));
+                    if (content.length > maxFileSize) {
+                        issues.add(tooLarge(location, relative, content.length));
+                    } else {
+                        files.add(new ScriptFile(location, relative, content));
+                    }
                 }
             }
         } catch (IOException e) {
             throw unreadable(location, e);
         }
+    }
+
+    private Issue tooLarge(MigrationLocation location, String path, long size) {
+        return Issue.error("MIGRATION_TOO_LARGE", "File " + location + "/" + path + " is " + mebibytes(size) + " ("
+                + size + " bytes), more than msr.max-migration-size (" + mebibytes(maxFileSize) + ", " + maxFileSize
+                + " bytes): it was not read, and no migration ran. A migration needs about seven times its size in heap"
+                + " while it runs. Split it into smaller migrations, or raise msr.max-migration-size together with the"
+                + " memory limit of the container.", null, path);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private static boolean hiddenSegment(String relative) {

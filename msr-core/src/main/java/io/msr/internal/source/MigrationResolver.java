@@ -12,7 +12,9 @@ import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.SqlStatementSplitter;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,6 +42,14 @@ public final class MigrationResolver {
     /** Creates a resolver reading classpath locations with the given class loader. */
     public MigrationResolver(ClassLoader classLoader) {
         this.scanner = new LocationScanner(classLoader);
+    }
+
+    /**
+     * Creates a resolver reading classpath locations with the given class loader and files of at most
+     * {@code maxFileSize} bytes ({@link LocationScanner#LocationScanner(ClassLoader, long)}).
+     */
+    public MigrationResolver(ClassLoader classLoader, long maxFileSize) {
+        this.scanner = new LocationScanner(classLoader, maxFileSize);
     }
 
     /** Resolves with MSR's own file names; see {@link #resolve(List, List, MigrationNaming)}. */
@@ -200,18 +210,16 @@ public final class MigrationResolver {
     }
 
     private static SqlScript read(ScriptFile file, List<Issue> issues) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.content())).toString();
-        } catch (CharacterCodingException e) {
+        byte[] content = file.content();
+        if (!isUtf8(content)) {
             issues.add(Issue.error("NOT_TEXT", "File " + file.displayName()
                     + " is not UTF-8 text (is it a binary file?). Save it as UTF-8.", null, file.path()));
             return null;
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        int bom = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
+                && content[2] == (byte) 0xBF ? 3 : 0;
+        // Valid UTF-8 decodes alike either way; the String constructor makes no intermediate char buffer.
+        String text = new String(content, bom, content.length - bom, StandardCharsets.UTF_8);
         if (text.indexOf('\0') >= 0) {
             issues.add(Issue.error("NOT_TEXT", "File " + file.displayName()
                     + " contains NUL bytes (is it a binary file?). Save it as UTF-8 text.", null, file.path()));
@@ -237,6 +245,24 @@ public final class MigrationResolver {
                     + " as a placeholder on purpose.", null, file.path()));
         }
         return new SqlScript(file, text, Checksums.of(text), directives, statements);
+    }
+
+    /** Returns true when the bytes are well-formed UTF-8; decodes through a small buffer, keeping nothing. */
+    private static boolean isUtf8(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
+        if (result.isError()) {
+            return false;
+        }
+        out.clear();
+        return !decoder.flush(out).isError();
     }
 
     private static ResolvedMigration resolveJava(JavaMigration java, FileNaming layout) {

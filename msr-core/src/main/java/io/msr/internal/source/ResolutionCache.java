@@ -20,7 +20,8 @@ import java.util.Objects;
  */
 public final class ResolutionCache {
 
-    private final LocationScanner scanner;
+    private final ClassLoader classLoader;
+    private LocationScanner scanner;
     private final Map<MigrationLocation, Scanned> scans = new HashMap<>();
     private MigrationNaming javaNaming;
     private List<ResolvedMigration> java;
@@ -30,7 +31,7 @@ public final class ResolutionCache {
 
     /** Creates the cache, reading classpath locations with the given class loader. */
     public ResolutionCache(ClassLoader classLoader) {
-        this.scanner = new LocationScanner(classLoader);
+        this.classLoader = classLoader;
     }
 
     /** A location's files as last read, and for a filesystem location the listing they were read with. */
@@ -50,6 +51,11 @@ public final class ResolutionCache {
         List<String> locations = settings.locations();
         MigrationNaming naming = settings.naming();
         int readsBefore = locationReads;
+        if (scanner == null || scanner.maxFileSize() != settings.maxMigrationSize()) {
+            // Files skipped or read under another limit must be read again.
+            scanner = new LocationScanner(classLoader, settings.maxMigrationSize());
+            scans.clear();
+        }
         List<LocationScanner.Scan> current = new ArrayList<>();
         for (MigrationLocation location : MigrationResolver.locations(locations)) {
             current.add(scan(location));

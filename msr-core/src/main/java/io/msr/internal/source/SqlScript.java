@@ -2,6 +2,8 @@ package io.msr.internal.source;
 
 import io.msr.internal.sql.SqlStatement;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,6 +17,20 @@ import java.util.List;
  */
 public record SqlScript(ScriptFile file, String text, String checksum, Directives directives,
         List<SqlStatement> statements) {
+
+    /**
+     * Keeps each statement split from {@code text} as a view of it ({@link SqlStatement#within}), so that the
+     * statements do not hold a second copy of the script.
+     */
+    public SqlScript {
+        List<SqlStatement> views = new ArrayList<>(statements.size());
+        for (SqlStatement statement : statements) {
+            views.add(statement.isIn(text)
+                    ? SqlStatement.within(text, statement.offset(), statement.offset() + statement.length())
+                    : statement);
+        }
+        statements = Collections.unmodifiableList(views);
+    }
 
     /** Returns the 1-based line of a character index in the text. */
     public int lineOf(int index) {

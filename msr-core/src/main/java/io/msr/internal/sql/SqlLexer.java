@@ -33,7 +33,8 @@ public final class SqlLexer {
     private final int length;
     private int position;
 
-    SqlLexer(String sql) {
+    /** Creates a lexer over a text; {@link #next()} reads its tokens one at a time, keeping none. */
+    public SqlLexer(String sql) {
         this.sql = sql;
         this.length = sql.length();
     }
@@ -49,7 +50,7 @@ public final class SqlLexer {
     }
 
     /** Returns the next token, or null at the end of the text. */
-    SqlToken next() {
+    public SqlToken next() {
         while (position < length) {
             int start = position;
             char c = sql.charAt(start);

@@ -160,6 +160,19 @@ class MigrationLinterTest {
     }
 
     @Test
+    void aHugeStatementIsLintedFromItsHeadWithoutKeepingAllItsTokens() {
+        StringBuilder insert = new StringBuilder("insert into accounts (id, name) values (0, 'a')");
+        for (int i = 1; i < 60_000; i++) {
+            insert.append(", (").append(i).append(", 'a')");
+        }
+        SqlStatement statement = new SqlStatement(insert.append(';').toString(), 0);
+        assertThat(MigrationLinter.tokens(statement)).hasSize(MigrationLinter.MAX_TOKENS);
+        // Read from its head, the INSERT still gives the table rows: a plain CREATE INDEX on it after is reported.
+        assertThat(rules("create table accounts (id bigint, name text);\n" + statement.sql()
+                + "\ncreate index accounts_name on accounts (name);")).contains("create-index-not-concurrently");
+    }
+
+    @Test
     void treatsTablesCreatedEarlierInTheRunAsNew() {
         assertThat(rules("create table accounts (id int primary key);",
                 "create index accounts_id_idx on accounts (id);\n"

@@ -16,8 +16,33 @@ class ChecksumsAndDirectivesTest {
     }
 
     @Test
+    void streamedChecksumEqualsTheDigestOfTheNormalisedUtf8Text() throws Exception {
+        java.util.Random random = new java.util.Random(23);
+        String alphabet = "ab;\r\n\r\né€\uD83D\uDE00\uD800x\uDC00ÿࠀ";
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder(round % 7 == 0 ? "\uFEFF" : "");
+            for (int i = random.nextInt(20_000); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String normalised = text.toString().replaceFirst("^\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n');
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(Checksums.of(text.toString())).as("round " + round)
+                    .isEqualTo(java.util.HexFormat.of().formatHex(digest));
+        }
+    }
+
+    @Test
     void checksumChangesWithTheContent() {
         assertThat(Checksums.of("select 1;")).isNotEqualTo(Checksums.of("select 2;"));
+    }
+
+    @Test
+    void readsDirectivesFromLinesEndingInABareCarriageReturn() {
+        Directives directives = Directives.parse("-- a note\r-- msr:transaction=false\rcreate index concurrently i"
+                + " on t (a);\r");
+        assertThat(directives.transaction()).isFalse();
+        assertThat(Directives.parse("-- msr:transaction=false\r\n\r\ncreate table t (a int);").transaction()).isFalse();
     }
 
     @Test

@@ -97,6 +97,40 @@ class LocationScannerTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsAnErrorNamingItsSizeAndTheLimitAndIsNotRead() throws IOException {
+        write("db/V1_small.up.sql", "select 1;");
+        write("db/V2_seed.up.sql", "x".repeat(2049));
+        LocationScanner.Scan scan = new LocationScanner(getClass().getClassLoader(), 2048)
+                .scan(List.of(MigrationLocation.parse("filesystem:" + root.resolve("db"))));
+        assertThat(scan.files()).extracting(ScriptFile::path).containsExactly("V1_small.up.sql");
+        assertThat(scan.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.isError()).isTrue();
+            assertThat(issue.code()).isEqualTo("MIGRATION_TOO_LARGE");
+            assertThat(issue.script()).isEqualTo("V2_seed.up.sql");
+            assertThat(issue.message()).contains("V2_seed.up.sql", "(2049 bytes)", "msr.max-migration-size", "2048 bytes");
+        });
+    }
+
+    @Test
+    void aJarEntryOverTheSizeLimitIsAnErrorToo() throws IOException {
+        Path jar = root.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("db/", "db/msr/")) {
+                out.putNextEntry(new JarEntry(folder));
+                out.closeEntry();
+            }
+            entry(out, "db/msr/V1_a.up.sql", "select 1;");
+            entry(out, "db/msr/V2_b.up.sql", "select 2; -- " + "x".repeat(100));
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            LocationScanner.Scan scan = new LocationScanner(loader, 50).scan(List.of(MigrationLocation.parse("classpath:db/msr")));
+            assertThat(scan.files()).extracting(ScriptFile::path).containsExactly("V1_a.up.sql");
+            assertThat(scan.issues()).singleElement().satisfies(issue -> assertThat(issue.message())
+                    .contains("classpath:db/msr/V2_b.up.sql", "(113 bytes)", "msr.max-migration-size"));
+        }
+    }
+
+    @Test
     void parsesLocationPrefixes() {
         assertThat(MigrationLocation.parse("classpath:/db/msr/")).isEqualTo(
                 new MigrationLocation(MigrationLocation.Kind.CLASSPATH, "db/msr"));

@@ -141,14 +141,20 @@ final class MsrModeConfigurations {
     @Conditional({MsrModeCondition.OneShot.class, MigrationDatabaseCondition.class})
     static final class OneShot {
 
+        /** A listener of the engine: names the migration in progress should the heap run out. */
+        @Bean
+        MigrationInProgress msrMigrationInProgress() {
+            return new MigrationInProgress();
+        }
+
         @Bean
         @Lazy(false)
         OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties, Environment environment,
-                ObjectProvider<MsrSchemaSource> schemaSource) {
+                ObjectProvider<MsrSchemaSource> schemaSource, MigrationInProgress progress) {
             OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties, environment),
                     () -> {
                         throw new IllegalStateException("msr.mode=check is not run on a database");
-                    }, acrossSchemas(properties, schemaSource));
+                    }, acrossSchemas(properties, schemaSource), progress);
             // An AOT-built application has both one-shot configurations: this one leaves check mode to the other.
             MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.NONE : properties.getMode();
             return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest,

@@ -14,6 +14,7 @@ import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import io.msr.Version;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +91,13 @@ public class MsrProperties {
      * message and the actuator endpoint, also where the database echoes them in an error.
      */
     private Set<String> secretPlaceholders = new LinkedHashSet<>();
+
+    /**
+     * The largest SQL migration file read (e.g. 16MB). A larger file is refused at validation, exit code 2, naming
+     * the file, its size and this limit, before anything runs. A migration needs about seven times its size in heap
+     * while it runs: raise it together with the container's memory limit.
+     */
+    private DataSize maxMigrationSize = DataSize.ofBytes(MsrSettings.DEFAULT_MAX_MIGRATION_SIZE);
 
     /**
      * How SQL migration files are named: msr (V<version>_<description>.up.sql) or golang-migrate
@@ -697,7 +705,7 @@ public class MsrProperties {
                 .secretPlaceholders(secretPlaceholders)
                 .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
                 .phase(effectivePhase()).connectWait(connect.waitIn(mode))
-                .deadClientTimeout(postgres.getDeadClientTimeout())
+                .deadClientTimeout(postgres.getDeadClientTimeout()).maxMigrationSize(maxMigrationSize.toBytes())
                 .drift(drift.toSettings()).multiSchema(new MultiSchemaSettings(schemas, parallelism, continueOnError,
                         shard.getIndex() == null ? 0 : shard.getIndex(), shard.getCount())).build();
     }
@@ -861,6 +869,14 @@ public class MsrProperties {
 
     public void setSecretPlaceholders(Set<String> secretPlaceholders) {
         this.secretPlaceholders = secretPlaceholders;
+    }
+
+    public DataSize getMaxMigrationSize() {
+        return maxMigrationSize;
+    }
+
+    public void setMaxMigrationSize(DataSize maxMigrationSize) {
+        this.maxMigrationSize = maxMigrationSize;
     }
 
     public boolean isPlaceholderReplacement() {

@@ -35,6 +35,9 @@ final class OneShotRunner {
 
     private final Supplier<CheckResult> check;
     private final boolean acrossSchemas;
+    private final MigrationInProgress progress;
+    /** Freed when the heap runs out, so that the summary can still be written. */
+    private byte[] reserve = new byte[1024 * 1024];
 
     OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report) {
         this(msr, properties, report, () -> {
@@ -53,6 +56,16 @@ final class OneShotRunner {
      */
     OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check,
             boolean acrossSchemas) {
+        this(msr, properties, report, check, acrossSchemas, new MigrationInProgress());
+    }
+
+    /**
+     * Creates a runner as above; {@code progress}, a listener of {@code msr}, names the migration in progress when the
+     * heap runs out.
+     */
+    OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check,
+            boolean acrossSchemas, MigrationInProgress progress) {
+        this.progress = progress;
         this.msr = msr;
         this.properties = properties;
         this.report = report;
@@ -74,9 +87,57 @@ final class OneShotRunner {
         }
     }
 
-    /** Runs the operation and reports it; never throws. */
+
+    /**
+     * Runs the operation and reports it; never throws. An {@link Error} (the heap running out above all) ends the run
+     * with {@link ExitCode#ERROR} and a summary naming the migration in progress, instead of killing the JVM with none.
+     */
     Outcome run() {
         MsrMode mode = properties.getMode();
+        try {
+            return operation(mode);
+        } catch (OutOfMemoryError e) {
+            // The stack unwound up to here, so what the migration held is unreachable; the reserve is a last margin.
+            reserve = null;
+            return error(mode, outOfMemory(mode), e);
+        } catch (Error e) {
+            return error(mode, "msr.mode=" + mode.propertyValue() + " failed with " + e + inProgress(), e);
+        }
+    }
+
+    private Outcome error(MsrMode mode, String message, Error error) {
+        log.error(message, error);
+        MigrationInProgress.Current current = progress.current();
+        Failure failure = new Failure(ExitCode.ERROR, error.getClass().getSimpleName(),
+                Redaction.redact(message, properties.getDatasource().getPassword()),
+                current == null ? null : current.version(), current == null ? null : current.script(), null, null);
+        OperationResult result = failed(mode, failure);
+        report.operation(result);
+        return new Outcome(new OneShotResult(mode, ExitCode.ERROR.code(), result), new IllegalStateException(message,
+                error));
+    }
+
+    private String outOfMemory(MsrMode mode) {
+        long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "msr.mode=" + mode.propertyValue() + " ran out of memory (a Java heap of " + heap + " MiB)"
+                + inProgress() + ". A migration needs about seven times its size in heap while it runs. Give the JVM"
+                + " more memory (the container's memory limit, -XX:MaxRAMPercentage), or split the migration;"
+                + " msr.max-migration-size (" + properties.getMaxMigrationSize().toMegabytes() + " MB) refuses larger files before"
+                + " anything runs.";
+    }
+
+    private String inProgress() {
+        MigrationInProgress.Current current = progress.current();
+        if (current == null) {
+            return " before any migration started: nothing was applied by this run";
+        }
+        return " while applying " + (current.direction() == io.msr.Direction.DOWN ? "the down migration of " : "")
+                + (current.version() == null ? "" : "V" + current.version() + " ") + "(" + current.script() + "):"
+                + " its transaction, if it had one, was rolled back; one that runs outside a transaction"
+                + " (-- msr:transaction=false) may be partly applied, so check the schema before running again";
+    }
+
+    private Outcome operation(MsrMode mode) {
         try {
             // Backup and restore work on the database (or msr.backup.schemas), whatever schemas are migrated.
             if (acrossSchemas && mode != MsrMode.CHECK && mode != MsrMode.BACKUP && mode != MsrMode.RESTORE) {

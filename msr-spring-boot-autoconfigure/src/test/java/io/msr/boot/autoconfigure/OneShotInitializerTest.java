@@ -56,6 +56,26 @@ class OneShotInitializerTest {
     }
 
     @Test
+    void aRunThatRunsOutOfHeapExitsOneWithASummaryNamingTheMigrationInProgress() {
+        MsrProperties properties = new MsrProperties();
+        properties.setMode(MsrMode.MIGRATE);
+        OneShotReport report = new OneShotReport(properties, new PrintStream(out, true), dir.resolve("none"));
+        MigrationInProgress progress = new MigrationInProgress();
+        Msr msr = (Msr) Proxy.newProxyInstance(Msr.class.getClassLoader(), new Class<?>[] {Msr.class},
+                (proxy, method, args) -> {
+                    progress.migrationStarted(io.msr.Version.of(7), "seed", "V7_seed.up.sql", io.msr.Direction.UP);
+                    throw new OutOfMemoryError("Java heap space");
+                });
+        OneShotInitializer initializer = new OneShotInitializer(MsrMode.MIGRATE,
+                new OneShotRunner(msr, properties, report, () -> null, false, progress), exits::add, () -> false);
+
+        assertThatThrownBy(initializer::afterPropertiesSet).hasMessageContaining("ran out of memory");
+        assertThat(exits).containsExactly(ExitCode.ERROR.code());
+        assertThat(out.toString()).contains("ran out of memory", "while applying V7 (V7_seed.up.sql)",
+                "msr.max-migration-size (16 MB)");
+    }
+
+    @Test
     void aTestNeverExitsAndKeepsTheResult() {
         InfoResult info = new InfoResult(null, null, List.of(), List.of(), false, List.of());
         OneShotInitializer initializer = initializer(MsrMode.INFO, msr(info), true);
