@@ -45,6 +45,9 @@ public final class Applier {
     private final MigrationTimeouts timeouts;
     private final RetryPolicy retry;
     private final SchemaHistory history;
+    /** SQLState of a statement cancelled by a cancel request. */
+    private static final String QUERY_CANCELED = "57014";
+
     private final SchemaHistory.Writer writer;
     private final HistoryTable table;
     private final MigrationListener listener;
@@ -339,14 +342,27 @@ public final class Applier {
         return error;
     }
 
+    /**
+     * Records a failed migration that ran outside a transaction, so that later runs refuse to start until repair. A
+     * stop ({@code Msr.stop()}, a shutdown signal) cancels whatever the migration connection runs and is sent again
+     * while the run goes on: a cancel that lands on this row is no reason to lose it, so the row is written again
+     * (the stop is sent every few seconds, never twice in a row).
+     */
     private void recordFailure(ResolvedMigration migration, long ms, MsrException error) {
-        try {
-            writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
-                    migration.checksum(), HistoryOperation.UP, false, ms);
-        } catch (SQLException e) {
-            error.addSuppressed(e);
-            log.error("Could not record the failure of {} in the history table ({}); check the database by hand"
-                    + " before the next run", migration.label(), e.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
+                        migration.checksum(), HistoryOperation.UP, false, ms);
+                return;
+            } catch (SQLException e) {
+                if (attempt < 3 && QUERY_CANCELED.equals(e.getSQLState())) {
+                    continue;
+                }
+                error.addSuppressed(e);
+                log.error("Could not record the failure of {} in the history table ({}); check the database by hand"
+                        + " before the next run", migration.label(), e.getMessage());
+                return;
+            }
         }
     }
 }
