@@ -89,7 +89,7 @@ public final class PlaceholderBoundaries {
                 }
             }
             if (!value) {
-                after.add(new Place(token.kind(), originalStart(spans, start), originalEnd(spans, end)));
+                after.add(new Place(token.kind(), originalStart(spans, standalone, start), originalEnd(spans, end)));
             }
         }
         for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
@@ -133,14 +133,18 @@ public final class PlaceholderBoundaries {
         return blamed;
     }
 
-    /** Maps the start of a token of the replaced text to the text as written: a value's start to its placeholder's. */
-    private static int originalStart(List<Span> spans, int index) {
+    /**
+     * Maps the start of a token of the replaced text to the text as written: a value's start to its placeholder's. A
+     * token right after an empty value starts at its placeholder when the placeholder was part of it
+     * ({@code ${prefix}users}), after it when the placeholder stood alone ({@code to ${reader};}).
+     */
+    private static int originalStart(List<Span> spans, Set<Integer> standalone, int index) {
         int shift = 0;
         for (Span span : spans) {
             if (index < span.start()) {
                 break;
             }
-            if (index < span.end() || index == span.start()) {
+            if (index < span.end() || index == span.start() && !standalone.contains(span.originalStart())) {
                 return span.originalStart();
             }
             shift = span.originalEnd() - span.end();

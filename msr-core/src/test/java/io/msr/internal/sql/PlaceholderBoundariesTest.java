@@ -90,6 +90,13 @@ class PlaceholderBoundariesTest {
     }
 
     @Test
+    void anEmptyValueKeepsTheStatementWhereverItStands() {
+        keeps("grant select on users to ${reader};", "reader", "");
+        keeps("select * from ${prefix}users;", "prefix", "");
+        keeps("select '${a}' as a;", "a", "");
+    }
+
+    @Test
     void namesTheFirstBreakingPlaceholderAmongSeveral() {
         String sql = "insert into t values ('${a}', '${b}');";
         PlaceholderBoundaries.Breach breach = check(sql, Map.of("a", "fine", "b", "bad'")).orElseThrow();
