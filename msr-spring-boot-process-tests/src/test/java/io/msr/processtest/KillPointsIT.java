@@ -195,8 +195,9 @@ class KillPointsIT {
             assertThat(fixture.lockFreeAfterMs()).isLessThan(2_000);
             reader.rollback();
         }
-        List<String> kept = files(backups);
+        List<String> kept = files(backups).stream().filter(name -> name.endsWith(".dump")).toList();
         assertThat(kept).singleElement().asString().endsWith(".dump");
+        assertThat(files(backups)).as("the dump's checksum, which the restore checks").contains(kept.get(0) + ".sha256");
 
         PackagedJar.Run restore = fixture.run(concat(backup, "--msr.mode=restore", "--msr.force=true",
                 "--msr.backup.file=" + backups.resolve(kept.get(0))));
