@@ -16,13 +16,15 @@ import java.util.Properties;
  * {@code message} fragment, optional {@code args} separated by {@code |}, {@code env.*} variables,
  * {@code setup-sql}, {@code cleanup-sql}, {@code hold-lock}, {@code generate}, {@code symlinked-result-files}: the
  * summary and termination message paths are symbolic links to another file, which must stay untouched),
- * {@code secret}: a value that must appear nowhere, like the password), its {@code migrations/} and,
+ * {@code secret}: a value that must appear nowhere, like the password), {@code expect-sql} and {@code expect-rows}
+ * (separated by {@code |}): for a case that must change the database exactly so, the rows the query returns
+ * afterwards, checked instead of an unchanged schema), its {@code migrations/} and,
  * optionally, {@code setup/} migrations applied before the case runs. Values may use {@code ${migrations}},
  * {@code ${password}}, {@code ${host}}, {@code ${port}} and {@code ${db}}.
  */
 record BadInputCase(String name, Path folder, int exit, String message, List<String> args, Map<String, String> env,
         String setupSql, String cleanupSql, boolean holdLock, String generate, boolean symlinkedResultFiles,
-        String secret) {
+        String secret, String expectSql, List<String> expectRows) {
 
     static final String DEFAULT_ARGS = "--msr.mode=migrate|--msr.locations=filesystem:${migrations}";
     static final String DEFAULT_URL = "postgres://${user}:${password}@${host}:${port}/${db}";
@@ -47,6 +49,8 @@ record BadInputCase(String name, Path folder, int exit, String message, List<Str
                 properties.getProperty("setup-sql"), properties.getProperty("cleanup-sql"),
                 Boolean.parseBoolean(properties.getProperty("hold-lock")), properties.getProperty("generate"),
                 Boolean.parseBoolean(properties.getProperty("symlinked-result-files")),
-                properties.getProperty("secret"));
+                properties.getProperty("secret"), properties.getProperty("expect-sql"),
+                properties.getProperty("expect-rows") == null ? List.of()
+                        : Arrays.asList(properties.getProperty("expect-rows").split("\\|")));
     }
 }

@@ -1,0 +1,1 @@
+create table "app$1".dollar_table (a int);
