@@ -1,6 +1,5 @@
 package io.msr.boot.autoconfigure;
 
-import io.msr.InfoResult;
 import io.msr.Msr;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
