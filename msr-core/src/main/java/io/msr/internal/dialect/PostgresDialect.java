@@ -344,7 +344,7 @@ public final class PostgresDialect implements Dialect {
         return timeouts;
     }
 
-    /** Names pg_settings.source in the words of the README. */
+    /** Names pg_settings.source in the words of docs/zero-downtime.md ("Statement timeout: the DBA's stays"). */
     private static String source(String source) {
         return switch (source) {
             case "default" -> "server default";

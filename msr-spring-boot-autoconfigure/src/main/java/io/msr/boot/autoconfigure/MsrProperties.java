@@ -329,7 +329,7 @@ public class MsrProperties {
         /** Check pending SQL migrations; findings are warnings, errors with msr.strict. */
         private boolean enabled = true;
 
-        /** Rule ids never reported, e.g. drop-column (see the README for the list). */
+        /** Rule ids never reported, e.g. drop-column (see docs/lint-rules.md for the list). */
         private java.util.Set<String> disabledRules = new java.util.LinkedHashSet<>();
 
         /** Rule ids that are off by default and reported anyway: the style rules, e.g. prefer-bigint, prefer-text. */
