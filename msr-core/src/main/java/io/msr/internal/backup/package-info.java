@@ -1,0 +1,5 @@
+/**
+ * Backups with pg_dump and pg_restore: the backup folder and files with their SHA-256, the tools' environment, and
+ * what a run created, so that the rollback by backup drops only that (docs/architecture.md).
+ */
+package io.msr.internal.backup;

@@ -1,0 +1,6 @@
+/**
+ * The zero-downtime lint: the rules that flag statements which block traffic, break the previous release during a
+ * rolling update or cannot run as written, their findings, and the generated page docs/lint-rules.md
+ * (docs/architecture.md).
+ */
+package io.msr.internal.lint;
