@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One problem the offline check found.
  *
@@ -12,8 +14,8 @@ package io.msr;
  * @param line     the 1-based line, or null when not known
  * @param version  the migration version, or null
  */
-public record CheckFinding(Issue.Severity severity, String code, String message, String file, Integer line,
-        Version version) {
+public record CheckFinding(Issue.Severity severity, String code, String message, @Nullable String file,
+        @Nullable Integer line, @Nullable Version version) {
 
     /** Returns true for an error. */
     public boolean isError() {

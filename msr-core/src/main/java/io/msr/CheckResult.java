@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -11,7 +13,7 @@ import java.util.List;
  *                   the base ref)
  * @param baseRef    the base ref compared with, or null
  */
-public record CheckResult(List<CheckFinding> findings, int migrations, int checked, String baseRef) {
+public record CheckResult(List<CheckFinding> findings, int migrations, int checked, @Nullable String baseRef) {
 
     /** Copies the list. */
     public CheckResult {

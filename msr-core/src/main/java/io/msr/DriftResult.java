@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.Objects;
  * @param differences           every difference, sorted by object; empty unless {@link Status#DRIFT}
  * @param message               one or two sentences for people: what was found and what to do next
  */
-public record DriftResult(Status status, Version version, List<String> schemas, Instant fingerprintCapturedAt,
-        String fingerprintCapturedBy, int objects, List<DriftDifference> differences, String message) {
+public record DriftResult(Status status, @Nullable Version version, List<String> schemas,
+        @Nullable Instant fingerprintCapturedAt, @Nullable String fingerprintCapturedBy, int objects,
+        List<DriftDifference> differences, String message) {
 
     /** What a drift result means. */
     public enum Status {
@@ -61,17 +64,17 @@ public record DriftResult(Status status, Version version, List<String> schemas, 
      * {@code fingerprintCapturedBy}, {@code objects}, {@code message} and {@code differences} (each as
      * {@link DriftDifference#toMap()}).
      */
-    public Map<String, Object> toMap() {
+    public Map<String, @Nullable Object> toMap() {
         return toMap(differences);
     }
 
     /** Returns {@link #toMap()} with at most {@code limit} differences, for places with a size limit. */
-    public Map<String, Object> toMap(int limit) {
+    public Map<String, @Nullable Object> toMap(int limit) {
         return toMap(differences.subList(0, Math.min(limit, differences.size())));
     }
 
-    private Map<String, Object> toMap(List<DriftDifference> shown) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    private Map<String, @Nullable Object> toMap(List<DriftDifference> shown) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("operation", Operation.DRIFT);
         map.put("status", status);
         map.put("hasDrift", hasDrift());

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.Optional;
  * @param timeouts        the statement and lock timeouts migrations run with and where each comes from; empty when
  *                        not known
  */
-public record InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
-        List<HistoryEntry> history, boolean historyExists, List<Issue> issues, List<SessionTimeout> timeouts) {
+public record InfoResult(@Nullable Version schemaVersion, @Nullable Version latestVersion,
+        List<MigrationInfo> migrations, List<HistoryEntry> history, boolean historyExists, List<Issue> issues,
+        List<SessionTimeout> timeouts) {
 
     /** Copies the lists. */
     public InfoResult {
@@ -31,7 +34,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
     }
 
     /** Creates a result without the timeouts. */
-    public InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
+    public InfoResult(@Nullable Version schemaVersion, @Nullable Version latestVersion, List<MigrationInfo> migrations,
             List<HistoryEntry> history, boolean historyExists, List<Issue> issues) {
         this(schemaVersion, latestVersion, migrations, history, historyExists, issues, List.of());
     }
@@ -98,8 +101,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * {@code checksumMismatches}, {@code lastApplied} (version, description, installedOn) and
      * {@code historyExists}. Values are plain strings, numbers, booleans, lists and maps.
      */
-    public Map<String, Object> summary() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public Map<String, @Nullable Object> summary() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("schemaVersion", Version.jsonValue(schemaVersion));
         map.put("latestVersion", Version.jsonValue(latestVersion));
         List<MigrationInfo> pending = pending();
@@ -112,7 +115,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         map.put("failed", inState(MigrationState.FAILED).size());
         map.put("checksumMismatches", inState(MigrationState.CHECKSUM_MISMATCH).size());
         lastApplied().ifPresent(last -> {
-            Map<String, Object> applied = new LinkedHashMap<>();
+            Map<String, @Nullable Object> applied = new LinkedHashMap<>();
             applied.put("version", Version.jsonValue(last.version()));
             applied.put("description", last.description());
             applied.put("installedOn", last.installedOn() == null ? null : last.installedOn().toString());
@@ -128,8 +131,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * {@link MigrationInfo#toMap()}), {@code history}, {@code issues} and {@code timeouts} (each as
      * {@link SessionTimeout#toMap()}).
      */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = header();
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = header();
         map.putAll(summary());
         List<Object> rows = new ArrayList<>();
         for (MigrationInfo migration : migrations) {
@@ -138,7 +141,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         map.put("migrations", rows);
         List<Object> audit = new ArrayList<>();
         for (HistoryEntry entry : history) {
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
             row.put("id", entry.id());
             row.put("version", Version.jsonValue(entry.version()));
             row.put("operation", entry.operation().name());
@@ -152,7 +155,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         map.put("history", audit);
         List<Object> found = new ArrayList<>();
         for (Issue issue : issues) {
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
             row.put("severity", issue.severity().name());
             row.put("code", issue.code());
             row.put("message", issue.message());
@@ -170,7 +173,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * limit, such as a Kubernetes termination message.
      */
     public String toSummaryJson() {
-        Map<String, Object> map = header();
+        Map<String, @Nullable Object> map = header();
         map.putAll(summary());
         return Json.write(map);
     }
@@ -180,8 +183,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         return Json.write(toMap());
     }
 
-    private static Map<String, Object> header() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> header() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("operation", Operation.INFO.name());
         map.put("success", true);
         map.put("exitCode", ExitCode.SUCCESS.code());

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One finding of validation: an error blocks the operation, a warning is reported (and blocks too when the
  * strict setting is on).
@@ -10,7 +12,7 @@ package io.msr;
  * @param version  the migration version it is about, or null
  * @param script   the file or class it is about, or null
  */
-public record Issue(Severity severity, String code, String message, Version version, String script) {
+public record Issue(Severity severity, String code, String message, @Nullable Version version, @Nullable String script) {
 
     /** How serious an issue is. */
     public enum Severity {
@@ -21,12 +23,12 @@ public record Issue(Severity severity, String code, String message, Version vers
     }
 
     /** Creates an error issue. */
-    public static Issue error(String code, String message, Version version, String script) {
+    public static Issue error(String code, String message, @Nullable Version version, @Nullable String script) {
         return new Issue(Severity.ERROR, code, message, version, script);
     }
 
     /** Creates a warning issue. */
-    public static Issue warning(String code, String message, Version version, String script) {
+    public static Issue warning(String code, String message, @Nullable Version version, @Nullable String script) {
         return new Issue(Severity.WARNING, code, message, version, script);
     }
 

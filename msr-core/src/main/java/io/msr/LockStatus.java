@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +16,8 @@ import java.util.Map;
  * @param clientAddress   the holding session's client address, or null (for example over a Unix socket)
  * @param connectedSince  when the holding session connected, or null
  */
-public record LockStatus(String key, boolean held, Integer holderPid, String applicationName, String clientAddress,
-        Instant connectedSince) {
+public record LockStatus(String key, boolean held, @Nullable Integer holderPid, @Nullable String applicationName,
+        @Nullable String clientAddress, @Nullable Instant connectedSince) {
 
     /** Returns true when the holder's application name shows it is an MSR runner. */
     public boolean heldByMsrRunner() {

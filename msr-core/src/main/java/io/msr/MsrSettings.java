@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -87,13 +89,15 @@ import java.util.Set;
  *                           under the shipped container limits (512 MiB, {@code -XX:MaxRAMPercentage=75}); a migration
  *                           needs about seven times its size in heap while it runs
  */
-public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
+public record MsrSettings(List<String> locations, String table, @Nullable String schema, @Nullable Version target,
+        boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
-        boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
+        boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, @Nullable Duration statementTimeout,
         int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, Set<String> lintEnabledRules,
-        Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
+        @Nullable Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
         BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
-        Set<String> secretPlaceholders, MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
+        Set<String> secretPlaceholders, MigrationNaming naming, AdoptFrom adoptFrom, @Nullable String adoptTable,
+        @Nullable Version baselineVersion,
         PhaseSelection phase, Duration connectWait, DriftSettings drift, MultiSchemaSettings multiSchema,
         Duration deadClientTimeout, long maxMigrationSize) {
 
@@ -213,7 +217,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     }
 
     /** Returns the other tool's history table: {@link #adoptTable()}, or the tool's own name for it when unset. */
-    public String adoptTableOrDefault() {
+    public @Nullable String adoptTableOrDefault() {
         return adoptTable != null ? adoptTable : adoptFrom.defaultTable();
     }
 
@@ -241,8 +245,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public static final class Builder {
         private List<String> locations = List.of(DEFAULT_LOCATION);
         private String table = DEFAULT_TABLE;
-        private String schema;
-        private Version target;
+        private @Nullable String schema;
+        private @Nullable Version target;
         private boolean outOfOrder;
         private boolean strict;
         private DownPolicy downPolicy = DownPolicy.OPTIONAL;
@@ -252,12 +256,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
         private boolean force;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
-        private Duration statementTimeout;
+        private @Nullable Duration statementTimeout;
         private int retryMaxAttempts = DEFAULT_RETRY_MAX_ATTEMPTS;
         private boolean lintEnabled = true;
         private Set<String> lintDisabledRules = Set.of();
         private Set<String> lintEnabledRules = Set.of();
-        private Integer lintPostgresVersion;
+        private @Nullable Integer lintPostgresVersion;
         private boolean dryRun;
         private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
         private BackupSettings backup = BackupSettings.defaults();
@@ -266,8 +270,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private Set<String> secretPlaceholders = Set.of();
         private MigrationNaming naming = MigrationNaming.MSR;
         private AdoptFrom adoptFrom = AdoptFrom.NONE;
-        private String adoptTable;
-        private Version baselineVersion;
+        private @Nullable String adoptTable;
+        private @Nullable Version baselineVersion;
         private PhaseSelection phase = PhaseSelection.ALL;
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
         private DriftSettings drift = DriftSettings.defaults();
@@ -296,13 +300,13 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
 
         /** Sets the history table schema; null means the connection's current schema. */
-        public Builder schema(String value) {
+        public Builder schema(@Nullable String value) {
             this.schema = value;
             return this;
         }
 
         /** Sets the target version; null means every pending migration. */
-        public Builder target(Version value) {
+        public Builder target(@Nullable Version value) {
             this.target = value;
             return this;
         }
@@ -365,7 +369,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
          * Sets the PostgreSQL statement_timeout of each migration ({@link Duration#ZERO} for none; null, the default,
          * keeps the role's, database's or server's value).
          */
-        public Builder statementTimeout(Duration value) {
+        public Builder statementTimeout(@Nullable Duration value) {
             this.statementTimeout = value;
             return this;
         }
@@ -395,7 +399,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
 
         /** Sets the PostgreSQL major version the lint assumes; null for the connected server's. */
-        public Builder lintPostgresVersion(Integer value) {
+        public Builder lintPostgresVersion(@Nullable Integer value) {
             this.lintPostgresVersion = value;
             return this;
         }
@@ -449,13 +453,13 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
 
         /** Sets the other tool's history table. */
-        public Builder adoptTable(String value) {
+        public Builder adoptTable(@Nullable String value) {
             this.adoptTable = value;
             return this;
         }
 
         /** Sets the version a baseline records; null for none. */
-        public Builder baselineVersion(Version value) {
+        public Builder baselineVersion(@Nullable Version value) {
             this.baselineVersion = value;
             return this;
         }

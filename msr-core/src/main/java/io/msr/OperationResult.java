@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +25,8 @@ import java.util.Map;
  * @param backup               the backup taken or restored, or null when the operation involved none
  */
 public record OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
-        Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed, List<String> warnings,
-        List<String> notes, Failure failure, BackupReport backup) {
+        @Nullable Version schemaVersionBefore, @Nullable Version schemaVersionAfter, List<ExecutedMigration> executed,
+        List<String> warnings, List<String> notes, @Nullable Failure failure, @Nullable BackupReport backup) {
 
     /** Copies the lists. */
     public OperationResult {
@@ -35,8 +37,8 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
 
     /** Creates a result that involved no backup. */
     public OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
-            Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed,
-            List<String> warnings, List<String> notes, Failure failure) {
+            @Nullable Version schemaVersionBefore, @Nullable Version schemaVersionAfter, List<ExecutedMigration> executed,
+            List<String> warnings, List<String> notes, @Nullable Failure failure) {
         this(operation, exitCode, startedAt, durationMs, schemaVersionBefore, schemaVersionAfter, executed, warnings,
                 notes, failure, null);
     }
@@ -69,8 +71,8 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
      * {@code failure} and, when the operation took or restored a backup, {@code backup} ({@code file},
      * {@code sha256}, {@code restored}, {@code dropped}, {@code kept}).
      */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("operation", operation.name());
         map.put("success", success());
         map.put("exitCode", exitCode.code());

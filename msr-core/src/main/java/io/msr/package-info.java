@@ -5,5 +5,11 @@
  * other package of msr-core: the engine is found through the service file
  * {@code META-INF/services/io.msr.Msr$Provider}, so the API names no implementation. The packages under
  * {@code io.msr.internal} are the engine and not an API (docs/architecture.md).
+ *
+ * <p>Nothing in this package is null unless marked {@link org.jspecify.annotations.Nullable @Nullable} (JSpecify's
+ * {@link NullMarked @NullMarked}): a record component, parameter or return value that may be null says so.
  */
+@NullMarked
 package io.msr;
+
+import org.jspecify.annotations.NullMarked;
