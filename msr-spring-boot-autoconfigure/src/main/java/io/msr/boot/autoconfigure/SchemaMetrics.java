@@ -9,7 +9,6 @@ import io.msr.DeployPhase;
 import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.MigrationState;
-import io.msr.MigrationType;
 
 import java.util.function.ToDoubleFunction;
 
@@ -33,7 +32,7 @@ final class SchemaMetrics implements MeterBinder {
                     many -> phase == DeployPhase.PRE_DEPLOY ? many.pendingPreDeploy() : many.pendingPostDeploy());
         }
         gauge(registry, MsrMeters.MIGRATIONS_APPLIED, "Migrations applied",
-                SchemaMetrics::applied, SchemasSummary::appliedMigrations);
+                SchemaStateEvaluator::applied, SchemasSummary::appliedMigrations);
         gauge(registry, MsrMeters.MIGRATIONS_FAILED, "Failed migrations waiting for repair",
                 info -> info.inState(MigrationState.FAILED).size(), SchemasSummary::failedMigrations);
         if (monitor.acrossSchemas()) {
@@ -59,18 +58,6 @@ final class SchemaMetrics implements MeterBinder {
 
     private static double version(io.msr.Version version) {
         return version == null || !version.isNumber() ? Double.NaN : version.toLong();
-    }
-
-    /**
-     * The migrations the schema holds: applied (edited, ahead and missing ones too) and those covered by a baseline;
-     * the baseline row itself is no migration.
-     */
-    static int applied(InfoResult info) {
-        int baselineRows = (int) info.inState(MigrationState.APPLIED).stream()
-                .filter(migration -> migration.type() == MigrationType.BASELINE).count();
-        return info.inState(MigrationState.APPLIED).size() - baselineRows
-                + info.inState(MigrationState.CHECKSUM_MISMATCH).size() + info.inState(MigrationState.AHEAD).size()
-                + info.inState(MigrationState.MISSING).size() + info.inState(MigrationState.BELOW_BASELINE).size();
     }
 
     /** The difference count, or NaN when drift is unknown or there is no fingerprint to compare with. */

@@ -148,7 +148,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
                     since, previous.drift(), previous.schemas());
         }
         return new SchemaState(SchemaState.Status.DOWN, "The schema could not be read since " + since
-                + " (msr.verify.stale-grace-period=" + SchemaWaitOnStart.print(grace) + ")", previous.info(), error,
+                + " (msr.verify.stale-grace-period=" + DurationText.of(grace) + ")", previous.info(), error,
                 now, since);
     }
 

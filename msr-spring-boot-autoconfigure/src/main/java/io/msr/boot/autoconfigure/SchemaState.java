@@ -1,9 +1,13 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.DeployPhase;
 import io.msr.DriftResult;
 import io.msr.InfoResult;
+import io.msr.MigrationInfo;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The schema's state as verify mode last saw it: what health, the endpoint and the metrics report. Reading it
@@ -65,5 +69,24 @@ public record SchemaState(Status status, String reason, InfoResult info, String 
     /** The state before the first check. */
     public static SchemaState unknown() {
         return new SchemaState(Status.UNKNOWN, "The schema has not been checked yet", null, null, Instant.now());
+    }
+
+    /** What the state waits for, in one line: the pending migrations when known, else the reason and error. */
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        if (info != null && !info.pending(DeployPhase.PRE_DEPLOY).isEmpty() && status == Status.OUT_OF_SERVICE) {
+            List<MigrationInfo> pending = info.pending(DeployPhase.PRE_DEPLOY);
+            text.append(pending.size()).append(" migration(s) pending: ").append(pending.stream()
+                    .limit(InfoResult.PENDING_VERSIONS_SHOWN)
+                    .map(migration -> migration.label() + " " + migration.script())
+                    .collect(Collectors.joining(", "))).append(pending.size() > InfoResult.PENDING_VERSIONS_SHOWN
+                    ? ", ..." : "");
+        } else {
+            text.append(reason);
+        }
+        if (error != null) {
+            text.append(": ").append(error);
+        }
+        return text.toString();
     }
 }

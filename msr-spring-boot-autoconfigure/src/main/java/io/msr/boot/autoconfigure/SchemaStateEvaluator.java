@@ -6,6 +6,7 @@ import io.msr.InfoResult;
 import io.msr.MigrationInfo;
 import io.msr.Issue;
 import io.msr.MigrationState;
+import io.msr.MigrationType;
 
 import java.time.Instant;
 import java.util.List;
@@ -84,5 +85,17 @@ final class SchemaStateEvaluator {
      */
     static List<Issue> errors(InfoResult info) {
         return info.issues().stream().filter(Issue::isError).filter(issue -> !"AHEAD".equals(issue.code())).toList();
+    }
+
+    /**
+     * The migrations the schema holds: applied (edited, ahead and missing ones too) and those covered by a baseline;
+     * the baseline row itself is no migration.
+     */
+    static int applied(InfoResult info) {
+        int baselineRows = (int) info.inState(MigrationState.APPLIED).stream()
+                .filter(migration -> migration.type() == MigrationType.BASELINE).count();
+        return info.inState(MigrationState.APPLIED).size() - baselineRows
+                + info.inState(MigrationState.CHECKSUM_MISMATCH).size() + info.inState(MigrationState.AHEAD).size()
+                + info.inState(MigrationState.MISSING).size() + info.inState(MigrationState.BELOW_BASELINE).size();
     }
 }

@@ -1,15 +1,10 @@
 package io.msr.boot.autoconfigure;
 
-import io.msr.DeployPhase;
-import io.msr.InfoResult;
-import io.msr.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Verify mode's {@code msr.verify.wait-on-start}: holds database initialisation while the context starts until
@@ -59,7 +54,8 @@ public final class SchemaWaitOnStart implements InitializingBean {
             if (now - lastLog >= LOG_EVERY_NANOS) {
                 lastLog = now;
                 log.info("MSR is waiting for the schema before the application starts (msr.verify.wait-on-start={},"
-                        + " {} s left): {}", print(timeout), Duration.ofNanos(deadline - now).toSeconds(), describe(state));
+                        + " {} s left): {}", DurationText.of(timeout), Duration.ofNanos(deadline - now).toSeconds(),
+                        state.describe());
             }
             Thread.sleep(Math.max(1, Math.min(poll.toMillis(), Duration.ofNanos(deadline - now).toMillis())));
             state = monitor.refresh();
@@ -68,35 +64,5 @@ public final class SchemaWaitOnStart implements InitializingBean {
             log.info("MSR finished waiting after {} s: {}", Duration.ofNanos(System.nanoTime() - start).toSeconds(),
                     state.reason());
         }
-    }
-
-    /** What the state waits for, in one line: the pending migrations when known, else the reason and error. */
-    static String describe(SchemaState state) {
-        InfoResult info = state.info();
-        StringBuilder text = new StringBuilder();
-        if (info != null && !info.pending(DeployPhase.PRE_DEPLOY).isEmpty()
-                && state.status() == SchemaState.Status.OUT_OF_SERVICE) {
-            List<MigrationInfo> pending = info.pending(DeployPhase.PRE_DEPLOY);
-            text.append(pending.size()).append(" migration(s) pending: ").append(pending.stream()
-                    .limit(InfoResult.PENDING_VERSIONS_SHOWN)
-                    .map(migration -> migration.label() + " " + migration.script())
-                    .collect(Collectors.joining(", "))).append(pending.size() > InfoResult.PENDING_VERSIONS_SHOWN
-                    ? ", ..." : "");
-        } else {
-            text.append(state.reason());
-        }
-        if (state.error() != null) {
-            text.append(": ").append(state.error());
-        }
-        return text.toString();
-    }
-
-    /** A duration as people write it in properties: 90s, 5m, 300ms. */
-    static String print(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis >= 60_000 && millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
-        }
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

@@ -15,8 +15,8 @@ public class SchemaWaitTimeoutException extends RuntimeException {
     /** Creates the exception for the state seen when the wait ended. */
     public SchemaWaitTimeoutException(Duration waited, SchemaState state) {
         super("The schema did not become current within msr.verify.wait-on-start="
-                + SchemaWaitOnStart.print(waited) + " ("
-                + state.status() + "): " + SchemaWaitOnStart.describe(state));
+                + DurationText.of(waited) + " ("
+                + state.status() + "): " + state.describe());
         this.state = state;
     }
 

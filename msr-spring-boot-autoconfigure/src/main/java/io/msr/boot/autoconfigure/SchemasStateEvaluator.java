@@ -45,7 +45,7 @@ final class SchemasStateEvaluator {
             pre += info.pending(DeployPhase.PRE_DEPLOY).size();
             post += info.pending(DeployPhase.POST_DEPLOY).size();
             failed += info.inState(MigrationState.FAILED).size();
-            applied += SchemaMetrics.applied(info);
+            applied += SchemaStateEvaluator.applied(info);
             if (info.schemaVersion() == null) {
                 someWithout = true;
             } else if (lowest == null || info.schemaVersion().compareTo(lowest) < 0) {

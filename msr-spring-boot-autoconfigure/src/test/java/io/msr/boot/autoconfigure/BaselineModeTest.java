@@ -132,7 +132,7 @@ class BaselineModeTest {
                 migration(2, MigrationType.SQL, MigrationState.BELOW_BASELINE),
                 migration(3, MigrationType.SQL, MigrationState.APPLIED)), List.of(), true, List.of());
 
-        assertThat(SchemaMetrics.applied(info)).isEqualTo(3);
+        assertThat(SchemaStateEvaluator.applied(info)).isEqualTo(3);
         assertThat(SchemaStateEvaluator.evaluate(info, true).status()).isEqualTo(SchemaState.Status.UP);
     }
 
