@@ -11,6 +11,8 @@ import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.Version;
+import io.msr.boot.autoconfigure.verify.SchemaState;
+import io.msr.boot.autoconfigure.verify.SchemaStateEvaluator;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
