@@ -37,6 +37,9 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(MsrModeCondition.Enabled.class)
 public final class MsrActuatorAutoConfiguration {
 
+    MsrActuatorAutoConfiguration() {
+    }
+
     /** The {@code msr} health indicator, over verify mode's cached state. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)

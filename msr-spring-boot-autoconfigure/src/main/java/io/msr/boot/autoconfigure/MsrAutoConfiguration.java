@@ -38,6 +38,9 @@ import javax.sql.DataSource;
         MsrModeConfigurations.OneShot.class, MsrModeConfigurations.Check.class, WaitOnStartConfiguration.class})
 public final class MsrAutoConfiguration {
 
+    MsrAutoConfiguration() {
+    }
+
     /** Builds the engine when a database is available. */
     @Configuration(proxyBeanMethods = false)
     @Conditional(MigrationDatabaseCondition.class)
