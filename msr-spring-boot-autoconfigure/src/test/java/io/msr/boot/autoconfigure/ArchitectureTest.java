@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +26,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The architecture the folders promise, checked. The root package holds what users see and what wires the rest:
- * the auto-configurations, {@link MsrProperties}, {@link MsrMode}, the conditions and the extension points. Each
- * feature has a package below it ({@code oneshot}, {@code verify}, {@code endpoint}, {@code datasource}); the
- * features form no cycle, and a feature may use the root's properties, mode, conditions and extension points but
- * never a configuration: only the root's configurations create the features' beans. From the core only the API
- * ({@code io.msr}) is used.
+ * the auto-configurations, {@link MsrProperties}, {@link MsrMode}, the conditions and the extension points, all
+ * under names users write. Each feature has a package below it ({@code oneshot}, {@code verify},
+ * {@code endpoint}, {@code datasource}); the features form no cycle, and a feature may use the root's properties,
+ * mode, conditions and extension points but never a configuration: only the root's configurations create the
+ * features' beans. So the root and a feature use each other only as two layers, and no class takes part in a
+ * cycle. From the core only the API ({@code io.msr}) is used.
  */
 class ArchitectureTest {
 
@@ -42,6 +45,24 @@ class ArchitectureTest {
     @Test
     void noFeaturePackageTakesPartInACycle() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MODULE);
+    }
+
+    @Test
+    void noClassTakesPartInACycle() {
+        SliceAssignment byClass = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getName();
+                return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.split("\\$")[0])
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "every top-level class of the module";
+            }
+        };
+        slices().assignedFrom(byClass).should().beFreeOfCycles().check(MODULE);
     }
 
     @Test
