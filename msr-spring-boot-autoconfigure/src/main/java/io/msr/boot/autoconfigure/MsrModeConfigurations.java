@@ -15,6 +15,7 @@ import io.msr.boot.autoconfigure.oneshot.OneShotText;
 import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
 import io.msr.boot.autoconfigure.oneshot.SchemasText;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,7 +38,7 @@ final class MsrModeConfigurations {
      * Returns the result of the one-shot operation that ran, or null. An AOT-built application has the initializers
      * of both one-shot configurations (each checks the mode at run time), and one result bean.
      */
-    static OneShotResult result(ObjectProvider<OneShotInitializer> initializers,
+    static @Nullable OneShotResult result(ObjectProvider<OneShotInitializer> initializers,
             ObjectProvider<CheckModeInitializer> check) {
         OneShotInitializer operation = initializers.getIfUnique();
         if (operation != null && operation.result() != null) {

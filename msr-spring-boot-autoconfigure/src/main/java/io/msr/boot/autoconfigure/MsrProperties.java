@@ -13,6 +13,7 @@ import io.msr.PhaseSelection;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -50,13 +51,13 @@ public class MsrProperties {
     private String table = MsrSettings.DEFAULT_TABLE;
 
     /** Schema of the history table; by default the connection's current schema. */
-    private String schema;
+    private @Nullable String schema;
 
     /**
      * Highest version to migrate to, or the version the down mode goes back to: a number, or a dotted version such
      * as 1.2 under msr.naming=flyway.
      */
-    private String target;
+    private @Nullable String target;
 
     /**
      * What migrate does after a migration fails: none (committed migrations stay), down (revert this run's
@@ -117,14 +118,14 @@ public class MsrProperties {
      * (flyway_schema_history, schema_migrations, databasechangelog; Liquibase's lock table is the name plus
      * "lock").
      */
-    private String adoptTable;
+    private @Nullable String adoptTable;
 
     /**
      * The version msr.mode=baseline records: the schema already holds everything the migrations up to it create, so
      * they count as covered and only newer ones run. Also the baseline msr.adopt-from=liquibase records, which needs
      * it. A number, or a dotted version such as 1.2.
      */
-    private String baselineVersion;
+    private @Nullable String baselineVersion;
 
     /**
      * Which pending migrations msr.mode=migrate applies by their phase (-- msr:phase=post-deploy marks the contract
@@ -133,7 +134,7 @@ public class MsrProperties {
      * pre-deploy one is pending) or all. By default pre-deploy for the one-shot migrate mode and all for
      * migrate-on-start and dry runs; the other modes always consider all.
      */
-    private PhaseSelection phase;
+    private @Nullable PhaseSelection phase;
 
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
@@ -179,7 +180,7 @@ public class MsrProperties {
      * File to write the JSON result of a one-shot mode to (in addition to /dev/termination-log when present), whole
      * (written beside it, then moved); a symbolic link there is left alone and the summary not written.
      */
-    private String summaryPath;
+    private @Nullable String summaryPath;
 
     /**
      * Standard output format of one-shot modes. With a structured console log (logging.structured.format.console)
@@ -273,7 +274,7 @@ public class MsrProperties {
          * (ALTER ROLE ... SET statement_timeout), the database or the server. A file's "-- msr:statement-timeout="
          * overrides it.
          */
-        private Duration statementTimeout;
+        private @Nullable Duration statementTimeout;
 
         /**
          * How soon the migration lock is freed when the runner's node vanishes (power loss, network partition): the
@@ -291,11 +292,11 @@ public class MsrProperties {
             this.lockTimeout = lockTimeout;
         }
 
-        public Duration getStatementTimeout() {
+        public @Nullable Duration getStatementTimeout() {
             return statementTimeout;
         }
 
-        public void setStatementTimeout(Duration statementTimeout) {
+        public void setStatementTimeout(@Nullable Duration statementTimeout) {
             this.statementTimeout = statementTimeout;
         }
 
@@ -339,7 +340,7 @@ public class MsrProperties {
          * PostgreSQL major version the version-aware rules assume (e.g. 11: a constant default is free); unset for
          * the connected server's version, or the newest supported when linting offline.
          */
-        private Integer postgresVersion;
+        private @Nullable Integer postgresVersion;
 
         public boolean isEnabled() {
             return enabled;
@@ -365,11 +366,11 @@ public class MsrProperties {
             this.enabledRules = enabledRules;
         }
 
-        public Integer getPostgresVersion() {
+        public @Nullable Integer getPostgresVersion() {
             return postgresVersion;
         }
 
-        public void setPostgresVersion(Integer postgresVersion) {
+        public void setPostgresVersion(@Nullable Integer postgresVersion) {
             this.postgresVersion = postgresVersion;
         }
     }
@@ -404,7 +405,7 @@ public class MsrProperties {
         private List<String> schemas = new ArrayList<>();
 
         /** The backup file msr.mode=restore restores (needs msr.force=true). */
-        private Path file;
+        private @Nullable Path file;
 
         public Path getFolder() {
             return folder;
@@ -446,11 +447,11 @@ public class MsrProperties {
             this.schemas = schemas;
         }
 
-        public Path getFile() {
+        public @Nullable Path getFile() {
             return file;
         }
 
-        public void setFile(Path file) {
+        public void setFile(@Nullable Path file) {
             this.file = file;
         }
 
@@ -476,7 +477,7 @@ public class MsrProperties {
          * current, polling, for at most this long; then fail startup naming the pending migrations. None by default:
          * start at once and report OUT_OF_SERVICE until the migration Job has run.
          */
-        private Duration waitOnStart;
+        private @Nullable Duration waitOnStart;
 
         /**
          * How long the last state read successfully is kept, marked stale, when the database cannot be read, before
@@ -521,11 +522,11 @@ public class MsrProperties {
             this.failOnPending = failOnPending;
         }
 
-        public Duration getWaitOnStart() {
+        public @Nullable Duration getWaitOnStart() {
             return waitOnStart;
         }
 
-        public void setWaitOnStart(Duration waitOnStart) {
+        public void setWaitOnStart(@Nullable Duration waitOnStart) {
             this.waitOnStart = waitOnStart;
         }
 
@@ -622,35 +623,35 @@ public class MsrProperties {
     public static class Datasource {
 
         /** JDBC URL of the database to migrate. */
-        private String url;
+        private @Nullable String url;
 
         /** User that runs migrations (needs DDL rights). */
-        private String username;
+        private @Nullable String username;
 
         /** Password of that user. */
-        private String password;
+        private @Nullable String password;
 
-        public String getUrl() {
+        public @Nullable String getUrl() {
             return url;
         }
 
-        public void setUrl(String url) {
+        public void setUrl(@Nullable String url) {
             this.url = url;
         }
 
-        public String getUsername() {
+        public @Nullable String getUsername() {
             return username;
         }
 
-        public void setUsername(String username) {
+        public void setUsername(@Nullable String username) {
             this.username = username;
         }
 
-        public String getPassword() {
+        public @Nullable String getPassword() {
             return password;
         }
 
-        public void setPassword(String password) {
+        public void setPassword(@Nullable String password) {
             this.password = password;
         }
 
@@ -673,13 +674,13 @@ public class MsrProperties {
          * once. 0 never waits. Unset: 60s in one-shot modes and migrate-on-start. Verify mode never waits: it starts
          * at once and reports an unreachable database through health.
          */
-        private Duration wait;
+        private @Nullable Duration wait;
 
-        public Duration getWait() {
+        public @Nullable Duration getWait() {
             return wait;
         }
 
-        public void setWait(Duration wait) {
+        public void setWait(@Nullable Duration wait) {
             this.wait = wait;
         }
 
@@ -724,11 +725,11 @@ public class MsrProperties {
         return mode == MsrMode.MIGRATE && !dryRun ? PhaseSelection.PRE_DEPLOY : PhaseSelection.ALL;
     }
 
-    public PhaseSelection getPhase() {
+    public @Nullable PhaseSelection getPhase() {
         return phase;
     }
 
-    public void setPhase(PhaseSelection phase) {
+    public void setPhase(@Nullable PhaseSelection phase) {
         this.phase = phase;
     }
 
@@ -764,24 +765,24 @@ public class MsrProperties {
         this.table = table;
     }
 
-    public String getSchema() {
+    public @Nullable String getSchema() {
         return schema;
     }
 
-    public void setSchema(String schema) {
+    public void setSchema(@Nullable String schema) {
         this.schema = schema;
     }
 
-    public String getTarget() {
+    public @Nullable String getTarget() {
         return target;
     }
 
-    public void setTarget(String target) {
+    public void setTarget(@Nullable String target) {
         this.target = target;
     }
 
     /** Returns {@code msr.target} as a version, or null when unset; a value that is not a version is refused. */
-    public Version targetVersion() {
+    public @Nullable Version targetVersion() {
         if (target == null || target.isBlank()) {
             return null;
         }
@@ -792,11 +793,11 @@ public class MsrProperties {
         }
     }
 
-    public String getBaselineVersion() {
+    public @Nullable String getBaselineVersion() {
         return baselineVersion;
     }
 
-    public void setBaselineVersion(String baselineVersion) {
+    public void setBaselineVersion(@Nullable String baselineVersion) {
         this.baselineVersion = baselineVersion;
     }
 
@@ -804,7 +805,7 @@ public class MsrProperties {
      * Returns {@code msr.baseline-version} as a version, or null when unset; a value that is not a version is refused,
      * naming the property.
      */
-    public Version baselineVersion() {
+    public @Nullable Version baselineVersion() {
         if (baselineVersion == null || baselineVersion.isBlank()) {
             return null;
         }
@@ -855,11 +856,11 @@ public class MsrProperties {
         this.adoptFrom = adoptFrom;
     }
 
-    public String getAdoptTable() {
+    public @Nullable String getAdoptTable() {
         return adoptTable;
     }
 
-    public void setAdoptTable(String adoptTable) {
+    public void setAdoptTable(@Nullable String adoptTable) {
         this.adoptTable = adoptTable;
     }
 
@@ -935,11 +936,11 @@ public class MsrProperties {
         this.force = force;
     }
 
-    public String getSummaryPath() {
+    public @Nullable String getSummaryPath() {
         return summaryPath;
     }
 
-    public void setSummaryPath(String summaryPath) {
+    public void setSummaryPath(@Nullable String summaryPath) {
         this.summaryPath = summaryPath;
     }
 
@@ -1023,16 +1024,16 @@ public class MsrProperties {
          * its name alone, so every schema is taken by exactly one process, on every retry. Defaults to the
          * JOB_COMPLETION_INDEX that Kubernetes sets in each pod of an Indexed Job, else 0.
          */
-        private Integer index;
+        private @Nullable Integer index;
 
         /** Into how many shares msr.schemas is split: an Indexed Job's completions. */
         private int count = 1;
 
-        public Integer getIndex() {
+        public @Nullable Integer getIndex() {
             return index;
         }
 
-        public void setIndex(Integer index) {
+        public void setIndex(@Nullable Integer index) {
             this.index = index;
         }
 

@@ -7,5 +7,12 @@
  * slices. Each feature has a package below this one ({@code datasource}, {@code oneshot}, {@code verify},
  * {@code endpoint}); only the configurations here create their beans. From msr-core only the API, {@code io.msr}, is
  * used (docs/architecture.md).
+ *
+ * <p>Nothing in this package is null unless marked {@link org.jspecify.annotations.Nullable @Nullable} (JSpecify's
+ * {@link NullMarked @NullMarked}, as in Spring Framework): a property without a default, an optional part of an
+ * observation context, a parameter or return value that may be null says so.
  */
+@NullMarked
 package io.msr.boot.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
