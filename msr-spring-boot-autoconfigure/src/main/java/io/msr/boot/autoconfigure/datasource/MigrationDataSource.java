@@ -4,6 +4,7 @@ import io.msr.ConfigurationException;
 import io.msr.Msr;
 import io.msr.boot.autoconfigure.MsrConnectionDetails;
 import io.msr.boot.autoconfigure.MsrProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides where MSR connects. An {@link MsrConnectionDetails} bean decides alone. Otherwise each part
@@ -18,7 +19,7 @@ import io.msr.boot.autoconfigure.MsrProperties;
 public final class MigrationDataSource {
 
     private final MsrProperties.Datasource own;
-    private final MsrConnectionDetails details;
+    private final @Nullable MsrConnectionDetails details;
     private final ApplicationDataSource application;
 
     /**
@@ -26,7 +27,7 @@ public final class MigrationDataSource {
      * @param details     the {@link MsrConnectionDetails} bean, or null
      * @param application the application's database, looked up only when a part is missing
      */
-    public MigrationDataSource(MsrProperties.Datasource own, MsrConnectionDetails details,
+    public MigrationDataSource(MsrProperties.Datasource own, @Nullable MsrConnectionDetails details,
             ApplicationDataSource application) {
         this.own = own;
         this.details = details;
