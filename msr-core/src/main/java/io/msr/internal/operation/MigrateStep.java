@@ -19,7 +19,6 @@ import io.msr.internal.history.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.plan.MigrationPlan;
-import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
@@ -60,10 +59,7 @@ final class MigrateStep implements OperationTemplate.Step {
     public void run(OperationTemplate.Run run) throws SQLException {
         RunSession session = run.session();
         FirstRun firstRun = FirstRun.inspect(session, run.history(), settings);
-        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                firstRun.issues(run.history().issues(resolution)),
-                firstRun.plannedState(run.history().plannedState(resolution.migrations())), settings, true,
-                session.serverMajorVersion());
+        MigrationPlan plan = Planning.plan(session, run.history(), firstRun, resolution, settings, true);
         if (!plan.errors().isEmpty()) {
             throw new ValidationException(plan.errors());
         }
@@ -134,8 +130,7 @@ final class MigrateStep implements OperationTemplate.Step {
             }
             // As if under the lock: a migration started outside a transaction and unfinished is not done yet. The lint
             // only looks at pending migrations, and with any pending this runner waits: no need to lint at each poll.
-            plan = MigrationPlanner.plan(resolution.migrations(), firstRun.issues(history.issues(resolution)),
-                    history.state(), withoutLint, true, session.serverMajorVersion());
+            plan = Planning.plan(session, history, firstRun, resolution, withoutLint, true);
         } catch (MsrException e) {
             unlockedReadFailed = true;
             log.debug("Reading the history without the lock failed; waiting for the lock instead", e);
