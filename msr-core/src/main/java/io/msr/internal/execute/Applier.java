@@ -11,7 +11,8 @@ import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.internal.backup.RunFootprint;
 import io.msr.internal.dialect.Dialect;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
@@ -48,8 +49,8 @@ public final class Applier {
     /** SQLState of a statement cancelled by a cancel request. */
     private static final String QUERY_CANCELED = "57014";
 
-    private final SchemaHistory.Writer writer;
-    private final HistoryTable table;
+    private final HistoryWriter writer;
+    private final HistoryTableCreation table;
     private final MigrationListener listener;
     private final RunFootprint footprint;
 
@@ -61,17 +62,17 @@ public final class Applier {
      * @param table    creates the history table with the first migration
      * @param listener hears of each migration
      */
-    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
-            HistoryTable table, MigrationListener listener) {
+    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, HistoryWriter writer,
+            HistoryTableCreation table, MigrationListener listener) {
         this(settings, dialect, history, writer, table, listener, RunFootprint.untracked());
     }
 
     /**
-     * As {@link #Applier(MsrSettings, Dialect, SchemaHistory, SchemaHistory.Writer, HistoryTable, MigrationListener)},
+     * As {@link #Applier(MsrSettings, Dialect, SchemaHistory, HistoryWriter, HistoryTableCreation, MigrationListener)},
      * recording in {@code footprint} the objects each migration writes, for a rollback by backup.
      */
-    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
-            HistoryTable table, MigrationListener listener, RunFootprint footprint) {
+    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, HistoryWriter writer,
+            HistoryTableCreation table, MigrationListener listener, RunFootprint footprint) {
         this.footprint = footprint;
         this.mode = settings.transactionMode();
         this.dialect = dialect;
@@ -287,7 +288,7 @@ public final class Applier {
         try {
             writer.appendAndCommit(migration.version(), migration.description(), migration.type(), migration.script(),
                     migration.checksum(), HistoryOperation.UP, true, ms);
-        } catch (SchemaHistory.CommitFailedException e) {
+        } catch (HistoryWriter.CommitFailedException e) {
             throw executor.failure(migration, Direction.UP, true, "at COMMIT", e.error());
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not write the history row of " + migration.label()

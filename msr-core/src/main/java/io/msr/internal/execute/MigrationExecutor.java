@@ -12,7 +12,7 @@ import io.msr.Redaction;
 import io.msr.MsrSettings;
 import io.msr.ValidationException;
 import io.msr.internal.dialect.Dialect;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
 import io.msr.internal.source.PlaceholderCheck;

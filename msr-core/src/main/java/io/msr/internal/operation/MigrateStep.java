@@ -10,12 +10,12 @@ import io.msr.internal.adopt.Adoption;
 import io.msr.internal.backup.RunFootprint;
 import io.msr.internal.execute.Applier;
 import io.msr.internal.execute.DryRun;
-import io.msr.internal.execute.HistoryTable;
+import io.msr.internal.execute.HistoryTableCreation;
 import io.msr.internal.execute.Reverter;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.execute.Versions;
 import io.msr.internal.history.Baseline;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.plan.MigrationPlan;
@@ -88,10 +88,10 @@ final class MigrateStep implements OperationTemplate.Step {
         }
         RunBackup backup = settings.rollbackStrategy().takesBackup()
                 ? RunBackup.take(context.backup(), settings.backup().keep(), run.recorder()) : null;
-        try (SchemaHistory.Writer writer = session.history.writer(session.connection)) {
+        try (HistoryWriter writer = session.history.writer(session.connection)) {
             Applier applier = new Applier(settings, session.dialect, session.history, writer,
-                    new HistoryTable(session.history, session.schema, run.history().exists() || adopted), context.listener(),
-                    backup != null ? backup.footprint() : RunFootprint.untracked());
+                    new HistoryTableCreation(session.history, session.schema, run.history().exists() || adopted),
+                    context.listener(), backup != null ? backup.footprint() : RunFootprint.untracked());
             FailureRecovery recovery = new FailureRecovery(settings.rollbackStrategy(), settings.transactionMode(),
                     new DownRollback(new Reverter(settings, session.dialect, session.history, writer,
                             context.listener())), backup);
@@ -235,7 +235,7 @@ final class MigrateStep implements OperationTemplate.Step {
             run.recorder().note("Dry run: would record " + what + "; nothing was written");
             return false;
         }
-        baseline.record(run.session().connection, run.session().history);
+        run.session().history.recordBaseline(run.session().connection, baseline);
         run.recorder().note("Recorded " + what + "; Liquibase's tables were left as they were");
         log.info("Recorded {}", what);
         return true;

@@ -19,7 +19,7 @@ import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.Dialects;
 import io.msr.internal.dialect.SessionState;
 import io.msr.internal.history.HistoryState;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.DeadClientDetection;
