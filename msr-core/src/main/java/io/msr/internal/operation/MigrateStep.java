@@ -120,7 +120,7 @@ final class MigrateStep implements OperationTemplate.Step {
         if (unlockedReadFailed) {
             return false;
         }
-        RunSession.HistorySnapshot history;
+        HistorySnapshot history;
         MigrationPlan plan;
         try {
             history = session.readHistory();

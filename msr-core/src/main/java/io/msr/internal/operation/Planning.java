@@ -1,7 +1,6 @@
 package io.msr.internal.operation;
 
 import io.msr.MsrSettings;
-import io.msr.internal.operation.RunSession.HistorySnapshot;
 import io.msr.internal.plan.MigrationPlan;
 import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;

@@ -20,8 +20,8 @@ import java.util.List;
  * The history table: an append-only audit with one row per attempted operation on a migration. It never
  * stores connection details. Reads and writes run on the connection given, inside whatever transaction it has: they
  * never commit, roll back or change autocommit, so a row written inside a migration's transaction commits or rolls
- * back with it (but for {@link HistoryWriter#appendAndCommit}, which commits that transaction with the row, on purpose).
- * Errors are the driver's {@link SQLException}, for the caller to translate. Every dialect proves this
+ * back with it (but for {@link HistoryWriter#appendAndCommit}, which commits that transaction with the row, on
+ * purpose). Errors are the driver's {@link SQLException}, for the caller to translate. Every dialect proves this
  * class works on its database by extending the shared contract test ({@code SchemaHistoryContract}). This package is
  * the history's JDBC side; what the rows say, replayed without a database, is {@link HistoryState}.
  */
