@@ -85,8 +85,8 @@ final class MigrationExecutor {
             }
             if (block.open != null) {
                 SqlStatement open = block.open;
-                MsrException failure = failures.leftOpen(migration, script, open, direction, block.rollBack(statement, script,
-                        null));
+                MsrException failure = failures.leftOpen(migration, script, open, direction,
+                        block.rollBack(statement, script, null));
                 throw failure;
             }
         } catch (SQLException e) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A baseline: the schema already holds everything up to {@code version}, so migrations at or below it count as
  * covered and never run. Written once, as the first row of a new (or empty) history table, under the lock
- * ({@link io.msr.internal.history.table.SchemaHistory#recordBaseline}).
+ * ({@code SchemaHistory.recordBaseline}, in {@code history.table}).
  *
  * @param version     the baseline version
  * @param description what the row's description says, e.g. where the baseline came from

@@ -65,8 +65,8 @@ class RecoveryAgainstStubsTest {
         };
         recorder = new RunRecorder(Operation.MIGRATE, listener);
         try (HistoryWriter writer = history.writer(database.connection())) {
-            Applier applier = new Applier(built, dialect, history, writer, new HistoryTableCreation(history, "app", true),
-                    listener);
+            Applier applier = new Applier(built, dialect, history, writer,
+                    new HistoryTableCreation(history, "app", true), listener);
             FailureRecovery recovery = new FailureRecovery(built.rollbackStrategy(), built.transactionMode(),
                     new DownRollback(new Reverter(built, dialect, history, writer, listener)), null);
             MigrateStep.applyOrRecover(applier, recovery, built.transactionMode(), database.connection(),
