@@ -1,5 +1,5 @@
 /**
- * The history: what was applied, replayed into the state of each version, and the contract of the history table
- * that records it (docs/architecture.md).
+ * What the history says, replayed from its rows with no database ({@code HistoryState}): what was applied, failed or
+ * started, and the baseline. The JDBC table the rows come from is {@code history.table} (docs/architecture.md).
  */
 package io.msr.internal.history;

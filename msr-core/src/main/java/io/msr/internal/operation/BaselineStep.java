@@ -44,12 +44,12 @@ final class BaselineStep extends ResolvingStep {
                     + " applied).", version, null)));
         }
         Baseline baseline = Baseline.of(version);
-        if (settings.adoptFrom() == AdoptFrom.LIQUIBASE) {
+        if (settings.adopt().from() == AdoptFrom.LIQUIBASE) {
             LiquibaseBaseline liquibase = LiquibaseBaseline.read(session.connection, session.dialect, session.schema,
-                    settings.adoptTableOrDefault(), version);
+                    settings.adopt().tableOrDefault(), version);
             if (liquibase == null) {
                 String warning = "msr.adopt-from=liquibase, but schema " + session.schema + " has no Liquibase"
-                        + " changelog (" + settings.adoptTableOrDefault() + ") with rows: the"
+                        + " changelog (" + settings.adopt().tableOrDefault() + ") with rows: the"
                         + " baseline names no changeset";
                 run.recorder().warnings(List.of(Issue.warning("ADOPT_NOTHING", warning, version, null)));
                 log.warn(warning);
@@ -68,7 +68,7 @@ final class BaselineStep extends ResolvingStep {
             log.info("Dry run: would record {}", what);
             return;
         }
-        baseline.record(session.connection, session.history);
+        session.history.recordBaseline(session.connection, baseline);
         run.recorder().versionAfter(version);
         run.recorder().note("Recorded " + what);
         log.info("Recorded {} in {} ms", what, run.recorder().elapsedMs());

@@ -12,7 +12,6 @@ import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.LockWatch;
-import io.msr.internal.operation.RunSession.HistorySnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +112,7 @@ final class OperationTemplate {
     <T> T read(MsrSettings settings, Function<Run, T> reader) {
         return stoppable("Reading", () -> {
             try (RunSession session = RunSession.openForReading(context, settings);
-                 LockLease lease = session.lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE)) {
+                 LockLease lease = session.lock.acquire(settings.lock().waitTimeout(), LockObserver.NONE)) {
                 return reader.apply(new Run(session, lease, session.readHistory(), null));
             }
         });
@@ -154,7 +153,7 @@ final class OperationTemplate {
      */
     private <T> T withSession(MsrSettings settings, boolean locked, BiPredicate<RunSession, LockStatus> done,
             Supplier<T> finished, SessionBody<T> body) {
-        try (RunSession session = RunSession.open(context, settings, locked && settings.lockEnabled())) {
+        try (RunSession session = RunSession.open(context, settings, locked && settings.lock().enabled())) {
             Optional<LockLease> acquired = session.acquireLockUnlessDone(settings, context.listener(),
                     holder -> done.test(session, holder));
             if (acquired.isEmpty()) {
@@ -162,8 +161,8 @@ final class OperationTemplate {
             }
             try (LockLease lease = acquired.get()) {
                 lease.ensureHeld();
-                DeadClientDetection detection = new DeadClientDetection(settings.deadClientTimeout());
-                if (!locked || !settings.lockEnabled() || !detection.enabled()) {
+                DeadClientDetection detection = new DeadClientDetection(settings.postgres().deadClientTimeout());
+                if (!locked || !settings.lock().enabled() || !detection.enabled()) {
                     try {
                         return body.run(session, lease);
                     } catch (MsrException e) {

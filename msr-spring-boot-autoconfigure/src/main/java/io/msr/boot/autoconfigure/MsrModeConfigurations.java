@@ -116,7 +116,7 @@ final class MsrModeConfigurations {
                 Environment environment) {
             OneShotReport report = new OneShotReport(properties, environment);
             OneShotRunner runner = new OneShotRunner(null, properties, report, () -> {
-                MsrSettings.Builder settings = properties.toSettings().toBuilder();
+                MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
                 customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
                 return Msr.check(new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader()));
             });

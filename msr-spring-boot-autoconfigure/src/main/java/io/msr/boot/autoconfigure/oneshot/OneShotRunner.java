@@ -16,6 +16,7 @@ import io.msr.Redaction;
 import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.MsrMode;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import io.msr.boot.autoconfigure.MsrSchemaSource;
 import io.msr.boot.autoconfigure.OneShotResult;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
@@ -235,12 +236,12 @@ public final class OneShotRunner {
     }
 
     private io.msr.Version baselineVersion() {
-        if (properties.baselineVersion() == null) {
+        if (SettingsFromProperties.baselineVersion(properties) == null) {
             throw new ConfigurationException("msr.mode=baseline needs msr.baseline-version: the version the"
                     + " schema already holds everything up to (the migrations up to it are then covered, and"
                     + " only newer ones run).");
         }
-        return properties.baselineVersion();
+        return SettingsFromProperties.baselineVersion(properties);
     }
 
     private io.msr.Version downTarget() {
@@ -248,7 +249,7 @@ public final class OneShotRunner {
             throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
                     + " (0 reverts every migration).");
         }
-        return properties.targetVersion();
+        return SettingsFromProperties.targetVersion(properties);
     }
 
     private static OperationResult failed(MsrMode mode, Failure failure) {
