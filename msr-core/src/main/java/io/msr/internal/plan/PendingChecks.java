@@ -6,6 +6,7 @@ import io.msr.internal.lint.LintFinding;
 import io.msr.internal.lint.LintOptions;
 import io.msr.internal.lint.MigrationLinter;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -48,7 +49,7 @@ final class PendingChecks {
     }
 
     /** A {@code TARGET_BELOW_SCHEMA} warning when {@code msr.target} is below the schema version. */
-    static void targetBelowSchema(Version target, Version schemaVersion, List<Issue> issues) {
+    static void targetBelowSchema(@Nullable Version target, @Nullable Version schemaVersion, List<Issue> issues) {
         if (target != null && schemaVersion != null && target.isBelow(schemaVersion)) {
             issues.add(Issue.warning("TARGET_BELOW_SCHEMA", "The target version " + target
                     + " is below the schema version " + schemaVersion + ": migrate applies nothing above it. Use the"
