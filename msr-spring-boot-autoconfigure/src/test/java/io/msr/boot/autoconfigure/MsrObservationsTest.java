@@ -28,6 +28,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -367,6 +370,11 @@ class MsrObservationsTest {
             assertThat(meters.get(MsrMeters.MIGRATION).timers()).hasSize(2);
             assertThat(meters.get(MsrMeters.LOCK_ACQUIRE).timer().count()).isOne();
         });
+        unmigrate();
+        withSpringBootsRegistry().withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("MSR_METRICS_DEPRECATED_TIMERS_ENABLED", "false"))))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerMigrationListener.class));
     }
 
     @Test
