@@ -1,0 +1,114 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.AcrossSchemas;
+import io.msr.ExitCode;
+import io.msr.InfoResult;
+import io.msr.Msr;
+import io.msr.Operation;
+import io.msr.OperationResult;
+import io.msr.SchemaOutcome;
+import io.msr.SchemasResult;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The schemas MSR works on, decided once when the context starts: the schemas of {@code msr.schemas} or of an
+ * {@link MsrSchemaSource} bean, each worked on by {@link Msr#acrossSchemas()}; else a set of one, the schema of
+ * {@code msr.schema} (the connection's default when unset), worked on by {@link Msr} itself. Verify mode, migrate-on-start
+ * and the one-shot operations follow it instead of asking again: a set of one reads, reports and serves exactly what
+ * a single schema always did, many schemas what many schemas always did.
+ */
+public final class TargetSchemas {
+
+    private final boolean listed;
+    private final String schema;
+
+    private TargetSchemas(boolean listed, String schema) {
+        this.listed = listed;
+        this.schema = schema;
+    }
+
+    /** The schemas of {@code properties}: those listed (msr.schemas, or the source's) when any are, else msr.schema. */
+    static TargetSchemas of(MsrProperties properties, ObjectProvider<MsrSchemaSource> source) {
+        return !properties.getSchemas().isEmpty() || source.getIfUnique() != null ? many()
+                : one(properties.getSchema());
+    }
+
+    /** The set of one: {@code schema}, or the connection's default schema when null. */
+    static TargetSchemas one(String schema) {
+        return new TargetSchemas(false, schema);
+    }
+
+    /** The schemas of msr.schemas or of the {@link MsrSchemaSource}, listed anew by each operation. */
+    static TargetSchemas many() {
+        return new TargetSchemas(true, null);
+    }
+
+    /**
+     * Returns the operations over the listed schemas, or empty for a set of one, whose operations are those of
+     * {@code msr} itself (the one-shot runner's choice between an operation and the same operation over schemas).
+     */
+    Optional<AcrossSchemas> acrossSchemas(Msr msr) {
+        return listed ? Optional.of(msr.acrossSchemas()) : Optional.empty();
+    }
+
+    /** Returns true for the schemas of msr.schemas or an {@link MsrSchemaSource}, false for a set of one. */
+    boolean listed() {
+        return listed;
+    }
+
+    /**
+     * Finds the schemas at startup, failing as the first reading would: reads the one schema, or lists the schemas.
+     */
+    void find(Msr msr) {
+        if (listed) {
+            msr.acrossSchemas().schemas();
+        } else {
+            msr.info();
+        }
+    }
+
+    /**
+     * Reads every schema. A set of one reads as {@link Msr#info()}, throwing what it throws, and comes back as one
+     * succeeded outcome; the listed schemas never throw for a schema, whose failure is its outcome.
+     */
+    SchemasResult<InfoResult> info(Msr msr) {
+        if (listed) {
+            return msr.acrossSchemas().info();
+        }
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        InfoResult info = msr.info();
+        return new SchemasResult<>(Operation.INFO, ExitCode.SUCCESS, startedAt, (System.nanoTime() - start) / 1_000_000,
+                0, 1, List.of(SchemaOutcome.of(schema, info, ExitCode.SUCCESS)));
+    }
+
+    /**
+     * Migrates every schema, migrate-on-start's default {@link MsrMigrationStrategy}: when one of the listed schemas
+     * failed, fails startup naming the failed schemas.
+     */
+    void migrate(Msr msr) {
+        if (!listed) {
+            msr.migrate();
+            return;
+        }
+        SchemasResult<OperationResult> result = msr.acrossSchemas().migrate();
+        if (!result.success()) {
+            StringBuilder failed = new StringBuilder(SchemasText.headline(result)).append(". Failed:");
+            result.failures().stream().limit(SchemasResult.SUMMARY_SCHEMAS_LISTED).forEach(outcome ->
+                    failed.append(' ').append(outcome.schema()).append(" (exit code ")
+                            .append(outcome.exitCode().code()).append(outcome.failure() == null ? ")"
+                                    : "): " + OneShotText.clip(outcome.failure().message(), 300)).append(';'));
+            throw new IllegalStateException(failed.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return listed ? "the schemas of msr.schemas or the MsrSchemaSource"
+                : "the schema " + (schema == null ? "of the connection" : schema);
+    }
+}
