@@ -97,12 +97,7 @@ public final class TargetSchemas {
         }
         SchemasResult<OperationResult> result = msr.acrossSchemas().migrate();
         if (!result.success()) {
-            StringBuilder failed = new StringBuilder(SchemasText.headline(result)).append(". Failed:");
-            result.failures().stream().limit(SchemasResult.SUMMARY_SCHEMAS_LISTED).forEach(outcome ->
-                    failed.append(' ').append(outcome.schema()).append(" (exit code ")
-                            .append(outcome.exitCode().code()).append(outcome.failure() == null ? ")"
-                                    : "): " + OneShotText.clip(outcome.failure().message(), 300)).append(';'));
-            throw new IllegalStateException(failed.toString());
+            throw new IllegalStateException(SchemasText.failed(result));
         }
     }
 
