@@ -100,10 +100,4 @@ public final class TargetSchemas {
             throw new IllegalStateException(SchemasText.failed(result));
         }
     }
-
-    @Override
-    public String toString() {
-        return listed ? "the schemas of msr.schemas or the MsrSchemaSource"
-                : "the schema " + (schema == null ? "of the connection" : schema);
-    }
 }
