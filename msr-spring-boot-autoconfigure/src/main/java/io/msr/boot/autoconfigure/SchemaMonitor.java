@@ -58,7 +58,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     }
 
     SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift) {
-        this(msr, settings, clock, checkDrift, TargetSchemas.one(null));
+        this(msr, settings, clock, checkDrift, new TargetSchemas.One(null));
     }
 
     /**

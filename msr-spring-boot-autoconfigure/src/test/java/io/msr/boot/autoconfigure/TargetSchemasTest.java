@@ -36,7 +36,7 @@ class TargetSchemasTest {
     @Test
     void aSetOfOneReadsTheSchemaAsInfoDoesAndItsVerdictIsTheSchemasOwn() {
         InfoResult info = ScriptedMsr.pending(2);
-        TargetSchemas one = TargetSchemas.one("app");
+        TargetSchemas one = new TargetSchemas.One("app");
 
         SchemasResult<InfoResult> read = one.info(new ScriptedMsr(() -> info));
 
@@ -57,7 +57,9 @@ class TargetSchemasTest {
             throw new ConnectionException("Connection to db:5432 refused");
         });
 
-        assertThatThrownBy(() -> TargetSchemas.one(null).info(unreachable)).isInstanceOf(ConnectionException.class);
-        assertThatThrownBy(() -> TargetSchemas.one(null).find(unreachable)).isInstanceOf(ConnectionException.class);
+        TargetSchemas one = new TargetSchemas.One(null);
+
+        assertThatThrownBy(() -> one.info(unreachable)).isInstanceOf(ConnectionException.class);
+        assertThatThrownBy(() -> one.find(unreachable)).isInstanceOf(ConnectionException.class);
     }
 }
