@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Verify mode's view of the schema: reads it once at startup and then every {@code msr.verify.refresh-interval}
  * on a daemon thread, and keeps the latest {@link SchemaState} for health, endpoint and metrics, so that a probe
- * costs no query. Never writes, never locks, never creates the history table. Each state change is logged once.
+ * costs no query. It reads the {@link TargetSchemas}, a set of one or many, on one path. Never writes, never locks, never creates the history table. Each state change is logged once.
  * A database other than PostgreSQL is reported DOWN at startup, with the way out, and never read again.
  * A failed read keeps the last good state, marked stale, for {@code msr.verify.stale-grace-period}, so that a short
  * database outage does not make every replica unready at once.
