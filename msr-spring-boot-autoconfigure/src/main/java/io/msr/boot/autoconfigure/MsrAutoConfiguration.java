@@ -4,6 +4,10 @@ import io.msr.JavaMigration;
 import io.msr.MigrationListener;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import io.msr.boot.autoconfigure.datasource.ApplicationDataSource;
+import io.msr.boot.autoconfigure.datasource.MigrationDataSource;
+import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
+import io.msr.boot.autoconfigure.datasource.MissingDatabaseCheck;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,6 +38,9 @@ import javax.sql.DataSource;
         MsrModeConfigurations.OneShot.class, MsrModeConfigurations.Check.class, WaitOnStartConfiguration.class})
 public final class MsrAutoConfiguration {
 
+    MsrAutoConfiguration() {
+    }
+
     /** Builds the engine when a database is available. */
     @Configuration(proxyBeanMethods = false)
     @Conditional(MigrationDatabaseCondition.class)
@@ -47,7 +54,7 @@ public final class MsrAutoConfiguration {
                 ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
                 ObjectProvider<MsrSettingsCustomizer> customizers, ObjectProvider<MsrSchemaSource> schemaSource,
                 ResourceLoader resourceLoader) {
-            MsrSettings.Builder settings = properties.toSettings().toBuilder();
+            MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
             customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
             Msr.Builder builder = Msr.builder().settings(settings.build())
                     .javaMigrations(javaMigrations.orderedStream().toList())

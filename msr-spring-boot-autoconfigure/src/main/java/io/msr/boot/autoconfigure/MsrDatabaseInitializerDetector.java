@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.boot.autoconfigure.oneshot.CheckModeInitializer;
+import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 import java.util.Set;
@@ -9,7 +11,7 @@ import java.util.Set;
  * (which runs before anything that could use the database, and exits) initialise the
  * database, so JPA, JdbcTemplate, JdbcClient and other database-initialisation-aware beans are created after them.
  */
-public final class MsrDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+final class MsrDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
     @Override
     protected Set<Class<?>> getDatabaseInitializerBeanTypes() {

@@ -3,6 +3,16 @@ package io.msr.boot.autoconfigure;
 import io.msr.CheckSettings;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
+import io.msr.boot.autoconfigure.oneshot.ApplicationLaunch;
+import io.msr.boot.autoconfigure.oneshot.CheckModeInitializer;
+import io.msr.boot.autoconfigure.oneshot.MigrationInProgress;
+import io.msr.boot.autoconfigure.oneshot.OneShotExit;
+import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
+import io.msr.boot.autoconfigure.oneshot.OneShotReport;
+import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
+import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -84,7 +94,7 @@ final class MsrModeConfigurations {
                 Environment environment) {
             OneShotReport report = new OneShotReport(properties, environment);
             OneShotRunner runner = new OneShotRunner(null, properties, report, () -> {
-                MsrSettings.Builder settings = properties.toSettings().toBuilder();
+                MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
                 customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
                 return Msr.check(new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader()));
             });

@@ -8,6 +8,7 @@ import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
+import io.msr.boot.autoconfigure.oneshot.SchemasText;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;

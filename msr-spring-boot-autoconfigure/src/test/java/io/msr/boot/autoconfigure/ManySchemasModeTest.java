@@ -10,6 +10,10 @@ import io.msr.MultiSchemaSettings;
 import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
+import io.msr.boot.autoconfigure.datasource.MsrEnvironmentPostProcessor;
+import io.msr.boot.autoconfigure.verify.MsrHealthIndicator;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
+import io.msr.boot.autoconfigure.verify.SchemaState;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,8 +166,8 @@ class ManySchemasModeTest {
         properties.setContinueOnError(true);
         properties.getShard().setIndex(1);
         properties.getShard().setCount(3);
-        assertThat(properties.toSettings().multiSchema()).isEqualTo(new MultiSchemaSettings(List.of("a", "b"), 4, true,
-                1, 3));
+        assertThat(SettingsFromProperties.toSettings(properties).multiSchema())
+                .isEqualTo(new MultiSchemaSettings(List.of("a", "b"), 4, true, 1, 3));
 
         MockEnvironment environment = new MockEnvironment().withProperty("msr.mode", "migrate")
                 .withProperty("JOB_COMPLETION_INDEX", "2");
