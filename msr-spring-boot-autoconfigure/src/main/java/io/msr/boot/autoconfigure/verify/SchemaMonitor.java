@@ -7,7 +7,6 @@ import io.msr.MsrException;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.MsrSchemaSource;
 import io.msr.boot.autoconfigure.TargetSchemas;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
 import org.slf4j.Logger;
@@ -26,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Verify mode's view of the schema: reads it once at startup and then every {@code msr.verify.refresh-interval}
  * on a daemon thread, and keeps the latest {@link SchemaState} for health, endpoint and metrics, so that a probe
- * costs no query. It reads the {@link TargetSchemas}, a set of one or many, on one path. Never writes, never locks, never creates the history table. Each state change is logged once.
+ * costs no query. It reads the {@link TargetSchemas}, a set of one or many, on one path. Never writes, never locks,
+ * never creates the history table. Each state change is logged once.
  * A database other than PostgreSQL is reported DOWN at startup, with the way out, and never read again.
  * A failed read keeps the last good state, marked stale, for {@code msr.verify.stale-grace-period}, so that a short
  * database outage does not make every replica unready at once.
@@ -118,8 +118,8 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
                     : first.failure().message());
         }
         Instant now = clock.instant();
-        SchemaState state = SchemaStateEvaluator.evaluate(targets, result, settings.isAllowAhead(), now);
-        return SchemaStateEvaluator.withDrift(state, drift.check(state.info(), now), settings.isFailOnDrift());
+        SchemaState verdict = SchemaStateEvaluator.evaluate(targets, result, settings.isAllowAhead(), now);
+        return SchemaStateEvaluator.withDrift(verdict, drift.check(verdict.info(), now), settings.isFailOnDrift());
     }
 
     /** The schemas the monitor reads. */
