@@ -11,9 +11,7 @@ import io.msr.boot.autoconfigure.oneshot.OneShotExit;
 import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
 import io.msr.boot.autoconfigure.oneshot.OneShotReport;
 import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
-import io.msr.boot.autoconfigure.oneshot.OneShotText;
 import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
-import io.msr.boot.autoconfigure.oneshot.SchemasText;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,11 +46,6 @@ final class MsrModeConfigurations {
         return offline == null ? null : offline.result();
     }
 
-    /** Returns whether operations run over many schemas: msr.schemas is set, or an {@link MsrSchemaSource} lists them. */
-    static boolean acrossSchemas(MsrProperties properties, ObjectProvider<MsrSchemaSource> schemaSource) {
-        return !properties.getSchemas().isEmpty() || schemaSource.getIfUnique() != null;
-    }
-
     /** Verify mode: the schema monitor that health, endpoint and metrics read. */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.Verify.class, MigrationDatabaseCondition.class})
@@ -63,7 +56,7 @@ final class MsrModeConfigurations {
         SchemaMonitor msrSchemaMonitor(Msr msr, MsrProperties properties,
                 ObjectProvider<MsrSchemaSource> schemaSource) {
             return new SchemaMonitor(msr, properties.getVerify(), java.time.Clock.systemUTC(),
-                    properties.getDrift().isEnabled(), acrossSchemas(properties, schemaSource));
+                    properties.getDrift().isEnabled(), TargetSchemas.of(properties, schemaSource));
         }
     }
 
@@ -81,22 +74,8 @@ final class MsrModeConfigurations {
         @ConditionalOnMissingBean
         MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, MsrProperties properties,
                 ObjectProvider<MsrMigrationStrategy> strategy, ObjectProvider<MsrSchemaSource> schemaSource) {
-            MsrMigrationStrategy migrate = acrossSchemas(properties, schemaSource) ? MigrateOnStart::overSchemas
-                    : Msr::migrate;
+            MsrMigrationStrategy migrate = TargetSchemas.of(properties, schemaSource)::migrate;
             return new MigrateOnStartInitializer(msr, properties.getMode(), strategy.getIfAvailable(() -> migrate));
-        }
-
-        /** Migrates every schema; fails startup, naming the failed schemas, when any failed. */
-        private static void overSchemas(Msr msr) {
-            io.msr.SchemasResult<io.msr.OperationResult> result = msr.acrossSchemas().migrate();
-            if (!result.success()) {
-                StringBuilder failed = new StringBuilder(SchemasText.headline(result)).append(". Failed:");
-                result.failures().stream().limit(io.msr.SchemasResult.SUMMARY_SCHEMAS_LISTED).forEach(outcome ->
-                        failed.append(' ').append(outcome.schema()).append(" (exit code ")
-                                .append(outcome.exitCode().code()).append(outcome.failure() == null ? ")"
-                                        : "): " + OneShotText.clip(outcome.failure().message(), 300)).append(';'));
-                throw new IllegalStateException(failed.toString());
-            }
         }
     }
 
@@ -167,7 +146,7 @@ final class MsrModeConfigurations {
             OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties, environment),
                     () -> {
                         throw new IllegalStateException("msr.mode=check is not run on a database");
-                    }, acrossSchemas(properties, schemaSource), progress);
+                    }, TargetSchemas.of(properties, schemaSource).listed(), progress);
             // An AOT-built application has both one-shot configurations: this one leaves check mode to the other.
             MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.NONE : properties.getMode();
             return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest,
