@@ -1,6 +1,5 @@
 package io.msr.boot.autoconfigure;
 
-import io.msr.CheckFinding;
 import io.msr.CheckFormat;
 import io.msr.CheckResult;
 import io.msr.DriftResult;
@@ -118,11 +117,11 @@ final class OneShotReport {
     void check(CheckResult result) {
         String json = CheckFormat.JSON.render(result).strip();
         if (events != null) {
-            for (CheckFinding finding : result.findings()) {
+            for (Issue finding : result.findings()) {
                 events.detail(finding.isError() ? Level.ERROR : Level.WARN, finding.message(), "finding",
                         findingFields(finding));
             }
-            events.result(CheckFormat.summary(result), result.exitCode().code(), checkFields(result), jsonField(json));
+            events.result(CheckFormat.summary(result), result.exitCode().code(), result.toMap(), jsonField(json));
         } else {
             out.print(redaction.mask(properties.getOutput() == MsrProperties.Output.JSON ? json + "\n"
                     : CheckFormat.TEXT.render(result)));
@@ -149,8 +148,8 @@ final class OneShotReport {
             compact = result.toJson(limit);
         }
         if (bytes(compact) > TERMINATION_MESSAGE_LIMIT) {
-            compact = "{\"operation\":\"DRIFT\",\"status\":\"" + result.status() + "\",\"exitCode\":"
-                    + result.exitCode().code() + ",\"differenceCount\":" + result.differences().size() + "}";
+            compact = result.toHeaderJson().replaceFirst("}$", ",\"status\":\"" + result.status()
+                    + "\",\"differenceCount\":" + result.differences().size() + "}");
         }
         write(json, compact);
     }
@@ -183,13 +182,12 @@ final class OneShotReport {
         write(json, compact);
     }
 
-    void lock(Operation operation, LockStatus status) {
+    void lock(LockStatus status) {
         String json = status.toJson();
         if (events != null) {
-            events.result(OneShotText.lock(operation, status), ExitCode.SUCCESS.code(), lockFields(operation, status),
-                    jsonField(json));
+            events.result(OneShotText.lock(status), status.exitCode().code(), status.toMap(), jsonField(json));
         } else {
-            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(operation, status));
+            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(status));
         }
         write(json, json);
     }
@@ -208,42 +206,9 @@ final class OneShotReport {
         return fields;
     }
 
-    private static Map<String, Object> findingFields(CheckFinding finding) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("severity", finding.severity().name());
-        fields.put("code", finding.code());
-        fields.put("file", finding.file());
-        fields.put("line", finding.line());
-        fields.put("version", finding.version());
-        return fields;
-    }
-
-    /** The check's JSON result's fields, behind the header every other result starts with. */
-    private static Map<String, Object> checkFields(CheckResult result) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("operation", "CHECK");
-        fields.put("success", result.passed());
-        fields.put("exitCode", result.exitCode().code());
-        fields.put("passed", result.passed());
-        fields.put("errors", result.errors().size());
-        fields.put("warnings", result.warnings().size());
-        fields.put("migrations", result.migrations());
-        fields.put("checked", result.checked());
-        fields.put("baseRef", result.baseRef());
-        return fields;
-    }
-
-    private static Map<String, Object> lockFields(Operation operation, LockStatus status) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("operation", operation.name());
-        fields.put("success", true);
-        fields.put("exitCode", ExitCode.SUCCESS.code());
-        fields.put("key", status.key());
-        fields.put("held", status.held());
-        fields.put("holderPid", status.holderPid());
-        fields.put("applicationName", status.applicationName());
-        fields.put("clientAddress", status.clientAddress());
-        fields.put("connectedSince", status.connectedSince());
+    private static Map<String, Object> findingFields(Issue finding) {
+        Map<String, Object> fields = new LinkedHashMap<>(CheckResult.findingMap(finding));
+        fields.remove("message");
         return fields;
     }
 
@@ -279,8 +244,7 @@ final class OneShotReport {
         if (shorter.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT) {
             return shorter;
         }
-        return "{\"operation\":\"" + result.operation() + "\",\"success\":" + result.success() + ",\"exitCode\":"
-                + result.exitCode().code() + "}";
+        return result.toHeaderJson();
     }
 
     private static String truncate(String text, int max) {

@@ -158,7 +158,7 @@ final class OneShotRunner {
                 }
                 case LOCK_STATUS -> {
                     LockStatus status = msr.lockStatus();
-                    report.lock(Operation.LOCK_STATUS, status);
+                    report.lock(status);
                     return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), status), null);
                 }
                 case DRIFT -> {
@@ -167,8 +167,8 @@ final class OneShotRunner {
                     return new Outcome(new OneShotResult(mode, drift.exitCode().code(), drift), null);
                 }
                 case LOCK_RELEASE -> {
-                    LockStatus status = msr.releaseLock();
-                    report.lock(Operation.LOCK_RELEASE, status);
+                    LockStatus status = msr.releaseLock().asLockRelease();
+                    report.lock(status);
                     return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), status), null);
                 }
                 default -> {

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.read.ListAppender;
-import io.msr.CheckFinding;
 import io.msr.CheckResult;
 import io.msr.Direction;
 import io.msr.ExecutedMigration;
@@ -160,8 +159,8 @@ class OneShotEventsTest {
 
     @Test
     void writesEachCheckFindingAsAnEventBeforeTheResult() {
-        CheckResult result = new CheckResult(List.of(new CheckFinding(Issue.Severity.ERROR, "MSR101",
-                "CREATE INDEX without CONCURRENTLY locks writes", "db/msr/V3_idx.up.sql", 4, Version.of(3))), 3, 3, null);
+        CheckResult result = new CheckResult(List.of(new Issue(Issue.Severity.ERROR, "MSR101",
+                "CREATE INDEX without CONCURRENTLY locks writes", Version.of(3), "db/msr/V3_idx.up.sql", 4)), 3, 3, null);
 
         report(new MsrProperties()).check(result);
 
