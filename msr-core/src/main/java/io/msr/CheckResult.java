@@ -62,6 +62,16 @@ public record CheckResult(List<Issue> findings, int migrations, int checked, Str
         return map;
     }
 
+    /**
+     * Returns the header and the counts as a JSON object, without the findings: for places with a size limit, such as
+     * a Kubernetes termination message.
+     */
+    public String toSummaryJson() {
+        Map<String, Object> map = Json.header(this);
+        map.putAll(counts());
+        return Json.write(map);
+    }
+
     /** The JSON format's fields without the header: the counts, then the findings. */
     Map<String, Object> formatMap() {
         Map<String, Object> map = counts();

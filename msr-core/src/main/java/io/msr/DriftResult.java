@@ -93,6 +93,17 @@ public record DriftResult(Status status, Version version, List<String> schemas, 
         return map;
     }
 
+    /**
+     * Returns the header, {@code status} and {@code differenceCount} as a JSON object: for places with a size limit
+     * where even {@link #toJson(int)} does not fit.
+     */
+    public String toSummaryJson() {
+        Map<String, Object> map = Json.header(this);
+        map.put("status", status);
+        map.put("differenceCount", differences.size());
+        return Json.write(map);
+    }
+
     /** Returns {@link #toMap(int)} as a JSON object. */
     public String toJson(int limit) {
         return Json.write(toMap(limit));

@@ -78,6 +78,11 @@ class MsrResultHeaderTest {
         assertThat(schemas.toSummaryJson(1)).startsWith(schemas.toHeaderJson().replace("}", ","));
         DriftResult drift = (DriftResult) samples().get(DriftResult.class).get(0);
         assertThat(drift.toJson(0)).startsWith(drift.toHeaderJson().replace("}", ","));
+        assertThat(drift.toSummaryJson()).isEqualTo(drift.toHeaderJson().replace("}", ",")
+                + "\"status\":\"DRIFT\",\"differenceCount\":1}");
+        CheckResult check = (CheckResult) samples().get(CheckResult.class).get(1);
+        assertThat(check.toSummaryJson()).isEqualTo(check.toHeaderJson().replace("}", ",")
+                + "\"passed\":false,\"errors\":1,\"warnings\":0,\"migrations\":3,\"checked\":3,\"baseRef\":\"main\"}");
     }
 
     @Test

@@ -43,6 +43,31 @@ class MigrationDatabaseCondition extends SpringBootCondition implements Configur
                 || beanFactory.getBeanNamesForType(MsrConnectionDetails.class, true, false).length > 0);
     }
 
+    /**
+     * Matches when {@code msr.mode} needs no database ({@link MsrMode#needsDatabase()}) or has one. While Spring AOT
+     * processes the application it matches: the mode is decided when the application runs.
+     */
+    static final class WhenNeeded extends SpringBootCondition implements ConfigurationCondition {
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
+        }
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            if (Boolean.parseBoolean(context.getEnvironment().getProperty(MsrModeCondition.AOT_PROCESSING))) {
+                return ConditionOutcome.match("msr.mode is decided when the AOT-processed application runs");
+            }
+            MsrMode mode = MsrModeCondition.mode(context.getEnvironment());
+            if (mode != null && !mode.needsDatabase()) {
+                return ConditionOutcome.match("msr.mode " + mode.propertyValue() + " needs no database");
+            }
+            return available(context) ? ConditionOutcome.match("MSR has a database")
+                    : ConditionOutcome.noMatch("msr.mode needs a database and has none");
+        }
+    }
+
     /** Matches when a mode that needs a database has none. */
     static final class Missing extends SpringBootCondition implements ConfigurationCondition {
 

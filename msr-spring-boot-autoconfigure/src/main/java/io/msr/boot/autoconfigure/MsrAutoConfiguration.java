@@ -31,7 +31,7 @@ import javax.sql.DataSource;
 @Conditional(MsrModeCondition.Enabled.class)
 @EnableConfigurationProperties(MsrProperties.class)
 @Import({MsrModeConfigurations.Verify.class, MsrModeConfigurations.MigrateOnStart.class,
-        MsrModeConfigurations.OneShot.class, MsrModeConfigurations.Check.class, WaitOnStartConfiguration.class})
+        MsrModeConfigurations.OneShot.class, WaitOnStartConfiguration.class})
 public final class MsrAutoConfiguration {
 
     /** Builds the engine when a database is available. */

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.Msr;
+import io.msr.MsrResult;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
@@ -47,7 +48,7 @@ public final class MsrEndpoint {
         body.putAll(SchemaSummary.of(state));
         body.put("migrations", SchemaSummary.migrations(state));
         if (lastOperation != null) {
-            body.put("lastOperation", lastOperation.result().map(result -> result.toMap()).orElse(null));
+            body.put("lastOperation", lastOperation.result().map(MsrResult::toMap).orElse(null));
         }
         return body;
     }

@@ -89,7 +89,7 @@ class OneShotEventsTest {
 
     @Test
     void writesASucceededMigrateAsOneEcsEventWithTheSummaryFieldsUnderMsr() {
-        report(new MsrProperties()).operation(migrated());
+        report(new MsrProperties()).report(migrated());
 
         assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing printed beside the log").isEmpty();
         List<Map<String, Object>> lines = lines("ecs");
@@ -115,7 +115,7 @@ class OneShotEventsTest {
         Failure failure = new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
                 "Migration V3 failed: bad \"Ev3nt-S3cret\"; Where: SQL statement \"select 'Ev3nt-S3cret'\"",
                 Version.of(3), "V3_step.up.sql", 2, "P0001");
-        report(properties).operation(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
+        report(properties).report(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
                 Instant.now(), 7, Version.of(1), Version.of(2), List.of(run(2)), List.of(), List.of(), failure));
 
         assertThat(written("logstash")).doesNotContain("Ev3nt-S3cret").contains("select '****'");
@@ -127,7 +127,7 @@ class OneShotEventsTest {
         Failure failure = new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
                 "Migration V3 (V3_step.up.sql, line 2) failed: relation \"nope\" does not exist", Version.of(3),
                 "V3_step.up.sql", 2, "42P01");
-        report(new MsrProperties()).operation(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
+        report(new MsrProperties()).report(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
                 Instant.now(), 7, Version.of(1), Version.of(2), List.of(run(2)), List.of(), List.of(), failure));
 
         Map<String, Object> logstash = lines("logstash").get(0);
@@ -149,7 +149,7 @@ class OneShotEventsTest {
         properties.setSummaryPath(dir.resolve("summary.json").toString());
         OperationResult result = migrated();
 
-        report(properties).operation(result);
+        report(properties).report(result);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         Map<String, Object> line = lines("logstash").get(0);
@@ -162,7 +162,7 @@ class OneShotEventsTest {
         CheckResult result = new CheckResult(List.of(new Issue(Issue.Severity.ERROR, "MSR101",
                 "CREATE INDEX without CONCURRENTLY locks writes", Version.of(3), "db/msr/V3_idx.up.sql", 4)), 3, 3, null);
 
-        report(new MsrProperties()).check(result);
+        report(new MsrProperties()).report(result);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         List<Map<String, Object>> lines = lines("logstash");
