@@ -3,6 +3,12 @@ package io.msr.boot.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.msr.Msr;
+import io.msr.boot.autoconfigure.endpoint.LastOperation;
+import io.msr.boot.autoconfigure.endpoint.MsrEndpoint;
+import io.msr.boot.autoconfigure.verify.MsrHealthIndicator;
+import io.msr.boot.autoconfigure.verify.ReadinessGroupCheck;
+import io.msr.boot.autoconfigure.verify.SchemaMetrics;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -10,8 +16,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -30,6 +36,9 @@ import org.springframework.context.annotation.Configuration;
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @Conditional(MsrModeCondition.Enabled.class)
 public final class MsrActuatorAutoConfiguration {
+
+    MsrActuatorAutoConfiguration() {
+    }
 
     /** The {@code msr} health indicator, over verify mode's cached state. */
     @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,10 @@ import io.msr.JavaMigration;
 import io.msr.MigrationListener;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import io.msr.boot.autoconfigure.datasource.ApplicationDataSource;
+import io.msr.boot.autoconfigure.datasource.MigrationDataSource;
+import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
+import io.msr.boot.autoconfigure.datasource.MissingDatabaseCheck;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,6 +37,9 @@ import javax.sql.DataSource;
 @Import({MsrModeConfigurations.Verify.class, MsrModeConfigurations.MigrateOnStart.class,
         MsrModeConfigurations.OneShot.class, WaitOnStartConfiguration.class})
 public final class MsrAutoConfiguration {
+
+    MsrAutoConfiguration() {
+    }
 
     /** Builds the engine when a database is available. */
     @Configuration(proxyBeanMethods = false)

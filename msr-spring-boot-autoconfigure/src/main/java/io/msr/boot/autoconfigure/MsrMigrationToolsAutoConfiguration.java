@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnBooleanProperty(name = "msr.allow-other-migration-tools", havingValue = false, matchIfMissing = true)
 public final class MsrMigrationToolsAutoConfiguration {
 
+    MsrMigrationToolsAutoConfiguration() {
+    }
+
     @Bean
     static OtherMigrationToolsCheck msrOtherMigrationToolsCheck() {
         return new OtherMigrationToolsCheck();

@@ -18,10 +18,10 @@ import java.util.function.Predicate;
  * Job and as the application. So while AOT processes the application, the {@link RuntimeDecided} conditions match
  * whatever the build's mode, and their beans check the mode again when the application runs.
  */
-abstract class MsrModeCondition extends SpringBootCondition {
+public abstract class MsrModeCondition extends SpringBootCondition {
 
     /** Set (as a system property) while Spring AOT processes the application: {@code AbstractAotProcessor}. */
-    static final String AOT_PROCESSING = "spring.aot.processing";
+    public static final String AOT_PROCESSING = "spring.aot.processing";
 
     private final String description;
     private final Predicate<MsrMode> predicate;
@@ -46,7 +46,7 @@ abstract class MsrModeCondition extends SpringBootCondition {
     }
 
     /** Returns the configured mode, VERIFY when unset, or null when the value is not a mode. */
-    static MsrMode mode(Environment environment) {
+    public static MsrMode mode(Environment environment) {
         String value = environment.getProperty("msr.mode");
         if (value == null || value.isBlank()) {
             return MsrMode.VERIFY;
@@ -93,8 +93,8 @@ abstract class MsrModeCondition extends SpringBootCondition {
     }
 
     /** A mode that cannot work without a database ({@link MsrMode#needsDatabase()}). */
-    static final class NeedsDatabase extends MsrModeCondition {
-        NeedsDatabase() {
+    public static final class NeedsDatabase extends MsrModeCondition {
+        public NeedsDatabase() {
             super("a mode that needs a database", MsrMode::needsDatabase);
         }
     }

@@ -3,6 +3,18 @@ package io.msr.boot.autoconfigure;
 import io.msr.CheckSettings;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
+import io.msr.boot.autoconfigure.oneshot.ApplicationLaunch;
+import io.msr.boot.autoconfigure.oneshot.MigrationInProgress;
+import io.msr.boot.autoconfigure.oneshot.OneShotExit;
+import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
+import io.msr.boot.autoconfigure.oneshot.OneShotInputs;
+import io.msr.boot.autoconfigure.oneshot.OneShotReport;
+import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
+import io.msr.boot.autoconfigure.oneshot.OneShotText;
+import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
+import io.msr.boot.autoconfigure.oneshot.SchemasText;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -74,7 +86,7 @@ final class MsrModeConfigurations {
     }
 
     /**
-     * One-shot modes: the operation of {@code msr.mode} ({@link OneShotOperation}) runs as a database initializer
+     * One-shot modes: the operation of {@code msr.mode} ({@link io.msr.boot.autoconfigure.oneshot.OneShotOperation}) runs as a database initializer
      * during the refresh, and a launched application exits from there (see {@link OneShotInitializer}); no
      * {@code @Scheduled} bean is created. A mode that needs no database ({@code check}) runs whether or not one is
      * configured and never connects: the engine is made only for an operation that needs it (beans are lazy in

@@ -1,6 +1,9 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.Msr;
+import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
+import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,6 +11,8 @@ import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.Version;
+import io.msr.boot.autoconfigure.verify.SchemaState;
+import io.msr.boot.autoconfigure.verify.SchemaStateEvaluator;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +134,7 @@ class BaselineModeTest {
                 migration(2, MigrationType.SQL, MigrationState.BELOW_BASELINE),
                 migration(3, MigrationType.SQL, MigrationState.APPLIED)), List.of(), true, List.of());
 
-        assertThat(SchemaMetrics.applied(info)).isEqualTo(3);
+        assertThat(SchemaStateEvaluator.applied(info)).isEqualTo(3);
         assertThat(SchemaStateEvaluator.evaluate(info, true).status()).isEqualTo(SchemaState.Status.UP);
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.test.KubeletVolume;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;

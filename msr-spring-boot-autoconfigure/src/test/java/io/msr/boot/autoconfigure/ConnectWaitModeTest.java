@@ -2,6 +2,8 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.ConnectionException;
 import io.msr.OperationResult;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
+import io.msr.boot.autoconfigure.verify.SchemaState;
 import io.msr.test.TcpRelay;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;

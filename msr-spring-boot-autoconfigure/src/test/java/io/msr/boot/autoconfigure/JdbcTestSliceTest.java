@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.test.PostgresServer;
 import io.msr.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

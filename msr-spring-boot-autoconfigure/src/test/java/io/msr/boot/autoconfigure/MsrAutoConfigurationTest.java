@@ -1,10 +1,13 @@
 package io.msr.boot.autoconfigure;
 
-import io.msr.Version;
 import io.msr.JavaMigration;
 import io.msr.MigrationContext;
 import io.msr.Msr;
 import io.msr.MsrSettings;
+import io.msr.Version;
+import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
+import io.msr.boot.autoconfigure.verify.SchemaState;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;

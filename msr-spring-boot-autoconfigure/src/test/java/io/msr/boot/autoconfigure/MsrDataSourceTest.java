@@ -2,6 +2,8 @@ package io.msr.boot.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.msr.Msr;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
+import io.msr.boot.autoconfigure.verify.SchemaState;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.Test;

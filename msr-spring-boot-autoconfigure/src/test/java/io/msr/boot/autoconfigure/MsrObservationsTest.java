@@ -13,6 +13,7 @@ import io.msr.MigrationFailedException;
 import io.msr.Msr;
 import io.msr.MsrSettings;
 import io.msr.Version;
+import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,6 +5,8 @@ import io.msr.InfoResult;
 import io.msr.MigrationFailedException;
 import io.msr.MsrException;
 import io.msr.OperationResult;
+import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
+import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.config.TaskManagementConfigUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +104,7 @@ class OneShotModeTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBeanFactory().containsSingleton("ticker")).isFalse();
-                    assertThat(context.containsBeanDefinition(SchedulingSuppressor.SCHEDULED_ANNOTATION_PROCESSOR))
+                    assertThat(context.containsBeanDefinition(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME))
                             .isFalse();
                 });
     }

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.boot.autoconfigure.datasource.MsrEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;

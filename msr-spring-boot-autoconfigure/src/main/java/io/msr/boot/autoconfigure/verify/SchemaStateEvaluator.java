@@ -1,0 +1,101 @@
+package io.msr.boot.autoconfigure.verify;
+
+import io.msr.DeployPhase;
+import io.msr.DriftResult;
+import io.msr.InfoResult;
+import io.msr.MigrationInfo;
+import io.msr.Issue;
+import io.msr.MigrationState;
+import io.msr.MigrationType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Turns an {@link InfoResult} into the readiness verdict of verify mode. Pure. */
+public final class SchemaStateEvaluator {
+
+    private SchemaStateEvaluator() {
+    }
+
+    public static SchemaState evaluate(InfoResult info, boolean allowAhead) {
+        return evaluate(info, allowAhead, Instant.now());
+    }
+
+    static SchemaState evaluate(InfoResult info, boolean allowAhead, Instant now) {
+        int failed = info.inState(MigrationState.FAILED).size();
+        int edited = info.inState(MigrationState.CHECKSUM_MISMATCH).size();
+        int missing = info.inState(MigrationState.MISSING).size();
+        if (failed > 0) {
+            return new SchemaState(SchemaState.Status.DOWN, failed + " migration(s) failed and need repair", info, null,
+                    now);
+        }
+        if (edited > 0) {
+            return new SchemaState(SchemaState.Status.DOWN, edited + " applied migration(s) were edited afterwards",
+                    info, null, now);
+        }
+        List<Issue> errors = errors(info);
+        if (!errors.isEmpty()) {
+            // The Job would exit 2 on these and run nothing: a schema that cannot be migrated is not ready.
+            return new SchemaState(SchemaState.Status.DOWN, errors.size() + " validation error(s) would stop the"
+                    + " migration Job: " + errors.get(0).message(), info, null, now);
+        }
+        List<MigrationInfo> preDeploy = info.pending(DeployPhase.PRE_DEPLOY);
+        if (!preDeploy.isEmpty()) {
+            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, preDeploy.size() + " migration(s) pending, first "
+                    + preDeploy.get(0).label() + "; waiting for the migration Job", info, null, now);
+        }
+        if (info.schemaAhead() && !allowAhead) {
+            return new SchemaState(SchemaState.Status.OUT_OF_SERVICE, "The schema is ahead of this application"
+                    + " (msr.verify.allow-ahead=false)", info, null, now);
+        }
+        String ahead = info.schemaAhead() ? " (the schema is ahead of this application)" : "";
+        String gap = missing > 0 ? "; " + missing + " applied migration(s) not found locally" : "";
+        // Post-deploy migrations wait for this very rollout to finish: they never hold a replica back.
+        List<MigrationInfo> postDeploy = info.pending(DeployPhase.POST_DEPLOY);
+        String contract = postDeploy.isEmpty() ? "" : "; " + postDeploy.size() + " post-deploy migration(s) pending,"
+                + " first " + postDeploy.get(0).label() + ", for the post-deploy Job after the rollout";
+        return new SchemaState(SchemaState.Status.UP, "Schema at version "
+                + (info.schemaVersion() == null ? "<none>" : "V" + info.schemaVersion()) + ahead + gap + contract, info,
+                null, now);
+    }
+
+    /**
+     * Adds the drift check to the state. Drift leaves readiness alone unless {@code failOnDrift}
+     * ({@code msr.verify.fail-on-drift}): then an UP schema that drifted is DOWN, with a reason naming the drift.
+     */
+    static SchemaState withDrift(SchemaState state, DriftResult drift, boolean failOnDrift) {
+        if (drift == null) {
+            return state;
+        }
+        if (failOnDrift && drift.hasDrift() && state.status() == SchemaState.Status.UP) {
+            return new SchemaState(SchemaState.Status.DOWN, "Schema drift (msr.verify.fail-on-drift=true): "
+                    + drift.differences().size() + " difference(s) from the fingerprint of V" + drift.version()
+                    + ", first " + drift.differences().get(0).describe(), state.info(), state.error(),
+                    state.checkedAt(), state.staleSince(), drift);
+        }
+        return new SchemaState(state.status(), state.reason(), state.info(), state.error(), state.checkedAt(),
+                state.staleSince(), drift);
+    }
+
+    /**
+     * The errors of the info result (strict mode already applied by the engine), as a migrate would report them;
+     * except a schema ahead of this application, which {@code msr.verify.allow-ahead} decides: during a rolling update
+     * the previous release's replicas see the new release's migrations applied, and must stay ready even with
+     * {@code msr.strict}.
+     */
+    static List<Issue> errors(InfoResult info) {
+        return info.issues().stream().filter(Issue::isError).filter(issue -> !"AHEAD".equals(issue.code())).toList();
+    }
+
+    /**
+     * The migrations the schema holds: applied (edited, ahead and missing ones too) and those covered by a baseline;
+     * the baseline row itself is no migration.
+     */
+    public static int applied(InfoResult info) {
+        int baselineRows = (int) info.inState(MigrationState.APPLIED).stream()
+                .filter(migration -> migration.type() == MigrationType.BASELINE).count();
+        return info.inState(MigrationState.APPLIED).size() - baselineRows
+                + info.inState(MigrationState.CHECKSUM_MISMATCH).size() + info.inState(MigrationState.AHEAD).size()
+                + info.inState(MigrationState.MISSING).size() + info.inState(MigrationState.BELOW_BASELINE).size();
+    }
+}
