@@ -2,7 +2,7 @@ package io.msr;
 
 /**
  * Whose history the first migrate takes over when MSR's history table does not exist yet ({@code msr.adopt-from}).
- * Adopting reads the other tool's history table ({@link MsrSettings#adoptTable()}) and never writes it.
+ * Adopting reads the other tool's history table ({@link AdoptSettings#table()}) and never writes it.
  */
 public enum AdoptFrom {
     /** Adopt nothing; the default. */
@@ -21,7 +21,7 @@ public enum AdoptFrom {
     /**
      * Liquibase's changelog table ({@code databasechangelog} unless {@code msr.adopt-table} names another; its lock
      * table is that name plus {@code lock}): once every changeset ran and Liquibase's lock is free, a baseline at
-     * {@link MsrSettings#baselineVersion()} is recorded (history operation {@code BASELINE}) naming the last
+     * {@link AdoptSettings#baselineVersion()} is recorded (history operation {@code BASELINE}) naming the last
      * changeset. Needs {@code msr.baseline-version}.
      */
     LIQUIBASE("databasechangelog");

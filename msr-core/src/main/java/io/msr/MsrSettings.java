@@ -1,16 +1,22 @@
 package io.msr;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Every setting of the engine, in one immutable value. The defaults here are the defaults of the Spring Boot
- * properties ({@code msr.*}); a test keeps them equal.
+ * properties ({@code msr.*}); a test keeps them equal. Settings that share a {@code msr.*} prefix or a purpose are
+ * grouped in records of their own ({@link LockSettings}, {@link PostgresSettings}, {@link LintSettings},
+ * {@link PlaceholderSettings}, {@link AdoptSettings}, {@link BackupSettings}, {@link DriftSettings},
+ * {@link MultiSchemaSettings}), each checking its own values; the {@link Builder} also sets each of their values one by
+ * one.
+ *
+ * <p>The file is longer than most because the {@link Builder} keeps a setter for every single value (public API that
+ * applications and {@code MsrSettingsCustomizer}s call, such as {@code lockWaitTimeout(...)}) besides one per group;
+ * the record and its checks are about a third of it.
  *
  * @param locations          where migrations are found: {@code classpath:} or {@code filesystem:} prefixed paths,
  *                           scanned recursively; default {@code classpath:db/msr}
@@ -22,48 +28,21 @@ import java.util.Set;
  * @param downPolicy         whether pending migrations must have a down migration
  * @param transactionMode    how migrations are wrapped in transactions
  * @param isolationLevel     isolation of migration transactions
- * @param lockEnabled        take the migration lock (turn off only when something else guarantees a single runner)
- * @param lockWaitTimeout    how long to wait for the lock before failing with exit code 8
+ * @param lock               the migration lock (see {@link LockSettings})
  * @param force              allow operations that need an explicit go-ahead: lock release, checksum repair
- * @param lockTimeout        PostgreSQL {@code lock_timeout} of each migration, so that a migration waiting for a
- *                           table lock never freezes the application's queries behind it for longer; default 3s,
- *                           {@link Duration#ZERO} for none; a file's {@code -- msr:lock-timeout=} overrides it
- * @param statementTimeout   PostgreSQL {@code statement_timeout} of each migration ({@link Duration#ZERO} for none),
- *                           or null (the default) to keep the value the session has: the role's
- *                           ({@code ALTER ROLE ... SET}), the database's or the server's; a file's
- *                           {@code -- msr:statement-timeout=} overrides it
+ * @param postgres           the PostgreSQL timeouts of MSR's sessions (see {@link PostgresSettings})
  * @param retryMaxAttempts   how many times a migration is tried when it fails on a transient error (lock
  *                           timeout, serialization failure, deadlock); 1 means no retry
- * @param lintEnabled        check pending SQL migrations for statements that break zero-downtime deploys
- * @param lintDisabledRules  lint rule ids never reported; an unknown id fails {@link Msr.Builder#build()}
- * @param lintEnabledRules   lint rule ids that are off by default (the style rules, e.g. {@code prefer-bigint}) and
- *                           reported here; an unknown id fails {@link Msr.Builder#build()}
- * @param lintPostgresVersion the PostgreSQL major version the version-aware lint rules assume (e.g. 11: a constant
- *                           default is free), or null (the default) for the connected server's, or the newest
- *                           supported when linting offline
+ * @param lint               the lint of pending SQL migrations (see {@link LintSettings})
  * @param rollbackStrategy   what migrate does after a failure: nothing, revert this run's migrations with their
  *                           down migrations, restore a backup taken before the run, or down first and the backup
  *                           when that stops
  * @param backup             how backups are taken and restored (see {@link BackupSettings})
  * @param dryRun             run every pending migration inside one transaction and roll it back: report what would
  *                           happen, never commit, never write history, never create the history table
- * @param placeholders       values of the placeholders {@code ${name}} in SQL migrations, by name (letters,
- *                           digits, {@code _ . -}; matched ignoring case); default none. The built-ins
- *                           {@code ${msr:schema}}, {@code ${msr:table}} and {@code ${msr:user}} need no value here
- * @param placeholderReplacement replace placeholders when a migration runs (default true); false sends
- *                           {@code ${...}} as written and never reports an unknown placeholder
- * @param secretPlaceholders names of placeholders whose values are secret (matched ignoring case), besides every
- *                           placeholder whose name contains {@code password}, {@code secret}, {@code token} or
- *                           {@code key}: their values are masked in every message, log line and result
- *                           ({@link Redaction#of(MsrSettings)}); default none
+ * @param placeholders       the placeholders in SQL migrations (see {@link PlaceholderSettings})
  * @param naming             how SQL migration files are named (default {@link MigrationNaming#MSR})
- * @param adoptFrom          whose history the first migrate takes over when MSR's history table does not exist
- *                           (default {@link AdoptFrom#NONE})
- * @param adoptTable         the other tool's history table, in the history schema, or null (the default) for the
- *                           name the tool gives it ({@link AdoptFrom#defaultTable()})
- * @param baselineVersion    the version a baseline records ({@code msr.baseline-version}): with
- *                           {@link AdoptFrom#LIQUIBASE}, the version the first migrate records as the schema's baseline
- *                           once Liquibase's changelog shows every changeset executed (required there); or null
+ * @param adopt              taking over another tool's history (see {@link AdoptSettings})
  * @param phase              which pending migrations migrate applies by their {@link DeployPhase}
  *                           ({@code msr.phase}); default {@link PhaseSelection#ALL}
  * @param connectWait        how long an operation waits for a database that does not accept connections yet (refused,
@@ -73,14 +52,6 @@ import java.util.Set;
  * @param drift              what drift detection fingerprints (see {@link DriftSettings})
  * @param multiSchema        how operations over many schemas go (see {@link MultiSchemaSettings}); used by
  *                           {@link Msr#acrossSchemas()} only
- * @param deadClientTimeout  how soon the migration lock is freed when this runner's node vanishes (power loss, a
- *                           kernel panic, a network partition) and its packets simply stop: MSR asks the server to
- *                           drop its sessions after about this long without a sign of life (TCP keepalives, a
- *                           user timeout and, from PostgreSQL 14, {@code client_connection_check_interval}), and the
- *                           runner itself stops, exit code 7, well before that when it cannot reach its lock's
- *                           session. Applies to MSR's own sessions only. Default 30s; {@link Duration#ZERO} leaves the
- *                           server's and the operating system's settings (often two hours) and does not watch; else at
- *                           least 3s
  * @param maxMigrationSize   the largest SQL migration file, in bytes, that is read; a larger file is refused at
  *                           validation (exit code 2) before anything runs, naming the file, its size and this limit
  *                           ({@code msr.max-migration-size}). Default {@link #DEFAULT_MAX_MIGRATION_SIZE}, which applies
@@ -89,13 +60,10 @@ import java.util.Set;
  */
 public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
-        boolean lockEnabled, Duration lockWaitTimeout, boolean force, Duration lockTimeout, Duration statementTimeout,
-        int retryMaxAttempts, boolean lintEnabled, Set<String> lintDisabledRules, Set<String> lintEnabledRules,
-        Integer lintPostgresVersion, RollbackStrategy rollbackStrategy,
-        BackupSettings backup, boolean dryRun, Map<String, String> placeholders, boolean placeholderReplacement,
-        Set<String> secretPlaceholders, MigrationNaming naming, AdoptFrom adoptFrom, String adoptTable, Version baselineVersion,
-        PhaseSelection phase, Duration connectWait, DriftSettings drift, MultiSchemaSettings multiSchema,
-        Duration deadClientTimeout, long maxMigrationSize) {
+        LockSettings lock, boolean force, PostgresSettings postgres, int retryMaxAttempts, LintSettings lint,
+        RollbackStrategy rollbackStrategy, BackupSettings backup, boolean dryRun, PlaceholderSettings placeholders,
+        MigrationNaming naming, AdoptSettings adopt, PhaseSelection phase, Duration connectWait, DriftSettings drift,
+        MultiSchemaSettings multiSchema, long maxMigrationSize) {
 
     /** The default location. */
     public static final String DEFAULT_LOCATION = "classpath:db/msr";
@@ -141,20 +109,9 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         Objects.requireNonNull(downPolicy, "downPolicy");
         Objects.requireNonNull(transactionMode, "transactionMode");
         Objects.requireNonNull(isolationLevel, "isolationLevel");
-        Objects.requireNonNull(lockWaitTimeout, "lockWaitTimeout");
-        if (lockWaitTimeout.isNegative()) {
-            throw new ConfigurationException("The lock wait timeout " + lockWaitTimeout + " is negative.");
-        }
-        Objects.requireNonNull(lockTimeout, "lockTimeout");
-        if (lockTimeout.isNegative() || statementTimeout != null && statementTimeout.isNegative()) {
-            throw new ConfigurationException("The PostgreSQL lock and statement timeouts must not be negative.");
-        }
-        lintDisabledRules = Set.copyOf(Objects.requireNonNull(lintDisabledRules, "lintDisabledRules"));
-        lintEnabledRules = Set.copyOf(Objects.requireNonNull(lintEnabledRules, "lintEnabledRules"));
-        if (lintPostgresVersion != null && lintPostgresVersion < 9) {
-            throw new ConfigurationException("msr.lint.postgres-version is " + lintPostgresVersion
-                    + "; give a PostgreSQL major version such as 16, or leave it unset for the server's.");
-        }
+        Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(lint, "lint");
         Objects.requireNonNull(rollbackStrategy, "rollbackStrategy");
         Objects.requireNonNull(backup, "backup");
         if (retryMaxAttempts < 1) {
@@ -162,22 +119,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
                     + "; it counts attempts, so it must be at least 1 (1 means no retry).");
         }
         Objects.requireNonNull(naming, "naming");
-        Objects.requireNonNull(adoptFrom, "adoptFrom");
+        Objects.requireNonNull(adopt, "adopt");
         Objects.requireNonNull(phase, "phase");
-        if (adoptTable != null && adoptTable.isBlank()) {
-            adoptTable = null;
-        }
-        if (adoptTable != null && !adoptTable.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
-            throw new ConfigurationException("msr.adopt-table '" + adoptTable + "' is not a plain SQL identifier"
-                    + " (letters, digits and _, starting with a letter or _); the table is looked up in the history"
-                    + " schema.");
-        }
-        if (adoptFrom == AdoptFrom.LIQUIBASE && baselineVersion == null) {
-            throw new ConfigurationException("msr.adopt-from=liquibase needs msr.baseline-version: the version of the"
-                    + " first MSR migration's predecessor, which the first migrate records as the schema's baseline once"
-                    + " Liquibase's changelog shows every changeset executed (MSR cannot tell it from Liquibase's"
-                    + " changesets).");
-        }
         Objects.requireNonNull(connectWait, "connectWait");
         if (connectWait.isNegative()) {
             throw new ConfigurationException("msr.connect.wait is " + connectWait + "; give how long to wait for the"
@@ -185,36 +128,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(multiSchema, "multiSchema");
-        Objects.requireNonNull(deadClientTimeout, "deadClientTimeout");
-        if (deadClientTimeout.isNegative()
-                || !deadClientTimeout.isZero() && deadClientTimeout.compareTo(MIN_DEAD_CLIENT_TIMEOUT) < 0) {
-            throw new ConfigurationException("msr.postgres.dead-client-timeout is " + deadClientTimeout + "; give at"
-                    + " least 3s (30s is the default), or 0 to leave the server's TCP keepalive settings alone.");
-        }
-        placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
-        secretPlaceholders = Set.copyOf(Objects.requireNonNull(secretPlaceholders, "secretPlaceholders"));
-        Map<String, String> seen = new HashMap<>();
-        for (String name : placeholders.keySet()) {
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-                throw new ConfigurationException("The placeholder name '" + name + "' (msr.placeholders." + name
-                        + ") is not a name: use letters, digits, _, . and -, starting with a letter or _.");
-            }
-            String other = seen.put(name.toLowerCase(Locale.ROOT), name);
-            if (other != null) {
-                throw new ConfigurationException("The placeholders '" + other + "' and '" + name
-                        + "' differ only in case; names are matched ignoring case, so keep one of them.");
-            }
-        }
+        Objects.requireNonNull(placeholders, "placeholders");
     }
 
     /** Returns the defaults. */
     public static MsrSettings defaults() {
         return builder().build();
-    }
-
-    /** Returns the other tool's history table: {@link #adoptTable()}, or the tool's own name for it when unset. */
-    public String adoptTableOrDefault() {
-        return adoptTable != null ? adoptTable : adoptFrom.defaultTable();
     }
 
     /** Returns a builder that starts from the defaults. */
@@ -226,14 +145,9 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public Builder toBuilder() {
         return new Builder().locations(locations).table(table).schema(schema).target(target).outOfOrder(outOfOrder)
                 .strict(strict).downPolicy(downPolicy).transactionMode(transactionMode).isolationLevel(isolationLevel)
-                .lockEnabled(lockEnabled).lockWaitTimeout(lockWaitTimeout).force(force).lockTimeout(lockTimeout)
-                .statementTimeout(statementTimeout).retryMaxAttempts(retryMaxAttempts).lintEnabled(lintEnabled)
-                .lintDisabledRules(lintDisabledRules).lintEnabledRules(lintEnabledRules)
-                .lintPostgresVersion(lintPostgresVersion).rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun)
-                .placeholders(placeholders).placeholderReplacement(placeholderReplacement)
-                .secretPlaceholders(secretPlaceholders).naming(naming)
-                .adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion).phase(phase)
-                .connectWait(connectWait).drift(drift).multiSchema(multiSchema).deadClientTimeout(deadClientTimeout)
+                .lock(lock).force(force).postgres(postgres).retryMaxAttempts(retryMaxAttempts).lint(lint)
+                .rollbackStrategy(rollbackStrategy).backup(backup).dryRun(dryRun).placeholders(placeholders)
+                .naming(naming).adopt(adopt).phase(phase).connectWait(connectWait).drift(drift).multiSchema(multiSchema)
                 .maxMigrationSize(maxMigrationSize);
     }
 
@@ -349,6 +263,11 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets the migration lock's settings: {@link #lockEnabled}, {@link #lockWaitTimeout}. */
+        public Builder lock(LockSettings value) {
+            return lockEnabled(value.enabled()).lockWaitTimeout(value.waitTimeout());
+        }
+
         /** Sets the force flag. */
         public Builder force(boolean value) {
             this.force = value;
@@ -400,6 +319,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets the lint's settings: the four {@code lint*} setters at once. */
+        public Builder lint(LintSettings value) {
+            return lintEnabled(value.enabled()).lintDisabledRules(value.disabledRules())
+                    .lintEnabledRules(value.enabledRules()).lintPostgresVersion(value.postgresVersion());
+        }
+
         /** Sets what migrate does after a failure. */
         public Builder rollbackStrategy(RollbackStrategy value) {
             this.rollbackStrategy = value;
@@ -436,6 +361,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets the placeholders' settings: values, replacement and secret names at once. */
+        public Builder placeholders(PlaceholderSettings value) {
+            return placeholders(value.values()).placeholderReplacement(value.replacement())
+                    .secretPlaceholders(value.secretNames());
+        }
+
         /** Sets how SQL migration files are named. */
         public Builder naming(MigrationNaming value) {
             this.naming = value;
@@ -460,6 +391,11 @@ public record MsrSettings(List<String> locations, String table, String schema, V
             return this;
         }
 
+        /** Sets the adoption's settings: {@link #adoptFrom}, {@link #adoptTable}, {@link #baselineVersion}. */
+        public Builder adopt(AdoptSettings value) {
+            return adoptFrom(value.from()).adoptTable(value.table()).baselineVersion(value.baselineVersion());
+        }
+
         /** Sets which pending migrations migrate applies by their phase. */
         public Builder phase(PhaseSelection value) {
             this.phase = value;
@@ -476,6 +412,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         public Builder deadClientTimeout(Duration value) {
             this.deadClientTimeout = value;
             return this;
+        }
+
+        /** Sets the PostgreSQL session settings: lock, statement and dead-client timeouts at once. */
+        public Builder postgres(PostgresSettings value) {
+            return lockTimeout(value.lockTimeout()).statementTimeout(value.statementTimeout())
+                    .deadClientTimeout(value.deadClientTimeout());
         }
 
         /** Sets what drift detection fingerprints. */
@@ -499,10 +441,13 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         /** Builds and checks the settings. */
         public MsrSettings build() {
             return new MsrSettings(locations, table, schema, target, outOfOrder, strict, downPolicy, transactionMode,
-                    isolationLevel, lockEnabled, lockWaitTimeout, force, lockTimeout, statementTimeout,
-                    retryMaxAttempts, lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion, rollbackStrategy, backup, dryRun, placeholders, placeholderReplacement,
-                    secretPlaceholders, naming, adoptFrom, adoptTable, baselineVersion, phase, connectWait, drift, multiSchema,
-                    deadClientTimeout, maxMigrationSize);
+                    isolationLevel, new LockSettings(lockEnabled, lockWaitTimeout), force,
+                    new PostgresSettings(lockTimeout, statementTimeout, deadClientTimeout), retryMaxAttempts,
+                    new LintSettings(lintEnabled, lintDisabledRules, lintEnabledRules, lintPostgresVersion),
+                    rollbackStrategy, backup, dryRun,
+                    new PlaceholderSettings(placeholders, placeholderReplacement, secretPlaceholders), naming,
+                    new AdoptSettings(adoptFrom, adoptTable, baselineVersion), phase, connectWait, drift, multiSchema,
+                    maxMigrationSize);
         }
     }
 }

@@ -66,7 +66,7 @@ public final class Redaction {
 
     /** Returns a redaction that also masks the values of the settings' secret placeholders. */
     public static Redaction of(MsrSettings settings) {
-        return ofPlaceholders(settings.placeholders(), settings.secretPlaceholders());
+        return ofPlaceholders(settings.placeholders().values(), settings.placeholders().secretNames());
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.zip.CRC32;
  * migration (with placeholder replacement on, its default) it is the text after replacing them. The caller passes
  * the text Flyway would have checksummed.
  */
-public final class FlywayChecksum {
+final class FlywayChecksum {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 

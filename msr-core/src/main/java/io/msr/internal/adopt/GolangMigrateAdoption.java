@@ -20,7 +20,7 @@ import java.util.List;
  * @param foreign  what the other tool recorded
  * @param imported the local migrations up to its version, oldest first
  */
-public record GolangMigrateAdoption(ForeignHistory foreign, List<ResolvedMigration> imported) implements Adoption {
+record GolangMigrateAdoption(ForeignHistory foreign, List<ResolvedMigration> imported) implements Adoption {
 
     /** Selects the local migrations up to the foreign version. */
     public static GolangMigrateAdoption of(ForeignHistory foreign, List<ResolvedMigration> resolved) {

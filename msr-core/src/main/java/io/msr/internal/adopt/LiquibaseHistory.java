@@ -22,7 +22,7 @@ import java.util.Set;
  * @param lockedBy    who holds the lock, as Liquibase wrote it (host name and address); null when not locked
  * @param lockGranted when the lock was taken; null when not locked
  */
-public record LiquibaseHistory(String table, List<Row> rows, boolean locked, String lockedBy, Instant lockGranted) {
+record LiquibaseHistory(String table, List<Row> rows, boolean locked, String lockedBy, Instant lockGranted) {
 
     /** Liquibase's default name for its changelog table. */
     public static final String DEFAULT_TABLE = "databasechangelog";

@@ -32,7 +32,7 @@ import java.util.Properties;
  * {@code targetServerType}, {@code loadBalanceHosts} and {@code options} carry over, and a user-less URL connects as
  * the Java process's user, as pgJDBC does.
  */
-public final class LibpqEnvironment {
+final class LibpqEnvironment {
 
     private static final String PREFIX = "jdbc:postgresql:";
     private static final String FORMS = "jdbc:postgresql://host:port/database?parameters, with several host:port"

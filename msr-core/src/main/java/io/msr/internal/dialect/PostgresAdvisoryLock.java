@@ -33,7 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * still unlocks explicitly and restores the session's application name and autocommit before closing, since a pooled
  * connection outlives {@code close()}; a session it cannot unlock or restore is aborted, never handed back.
  */
-public final class PostgresAdvisoryLock implements MigrationLock {
+final class PostgresAdvisoryLock implements MigrationLock {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
     private static final long FIRST_POLL_MS = 20;

@@ -36,7 +36,7 @@ public record DriftScope(List<String> schemas, List<String> excludedSchema, List
         List<String> excludedSchema = new ArrayList<>(List.of(historySchema, historySchema));
         List<String> excludedTable = new ArrayList<>(List.of(settings.table(), table.name()));
         Set<String> toolTables = new LinkedHashSet<>(NonEmptySchema.MIGRATION_TOOL_TABLES);
-        String adoptTable = settings.adoptTableOrDefault();
+        String adoptTable = settings.adopt().tableOrDefault();
         if (adoptTable != null) {
             toolTables.add(adoptTable);
             toolTables.add(adoptTable + "lock");

@@ -38,9 +38,9 @@ final class MigrationTimeouts {
     boolean apply(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional,
             String heldCondition) throws SQLException {
         Directives directives = migration.directives(direction);
-        Duration lock = directives.lockTimeout() != null ? directives.lockTimeout() : settings.lockTimeout();
+        Duration lock = directives.lockTimeout() != null ? directives.lockTimeout() : settings.postgres().lockTimeout();
         Duration statement = directives.statementTimeout() != null ? directives.statementTimeout()
-                : settings.statementTimeout();
+                : settings.postgres().statementTimeout();
         return dialect.applyTimeouts(connection, lock, statement, transactional, heldCondition);
     }
 

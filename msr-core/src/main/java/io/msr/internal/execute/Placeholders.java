@@ -28,9 +28,9 @@ public final class Placeholders {
     private final boolean flywayNames;
 
     Placeholders(MsrSettings settings, SchemaHistory history) {
-        this.enabled = settings.placeholderReplacement();
+        this.enabled = settings.placeholders().replacement();
         this.flywayNames = settings.naming() == MigrationNaming.FLYWAY;
-        settings.placeholders().forEach((name, value) -> configured.put(name.toLowerCase(Locale.ROOT), value));
+        settings.placeholders().values().forEach((name, value) -> configured.put(name.toLowerCase(Locale.ROOT), value));
         this.history = history;
     }
 
@@ -57,7 +57,7 @@ public final class Placeholders {
      */
     public static UnaryOperator<String> asFlyway(MsrSettings settings, String schema, String flywayTable,
             String user) {
-        if (!settings.placeholderReplacement()) {
+        if (!settings.placeholders().replacement()) {
             return UnaryOperator.identity();
         }
         Map<String, String> values = new Placeholders(settings, null).configured;

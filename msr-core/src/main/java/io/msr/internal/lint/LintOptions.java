@@ -37,9 +37,9 @@ public record LintOptions(Set<String> disabledRules, Set<String> enabledRules, i
      * major version, else (offline, {@code serverVersion} null) the newest supported.
      */
     public static LintOptions of(MsrSettings settings, Integer serverVersion) {
-        int version = settings.lintPostgresVersion() != null ? settings.lintPostgresVersion()
+        int version = settings.lint().postgresVersion() != null ? settings.lint().postgresVersion()
                 : serverVersion != null ? serverVersion : NEWEST_POSTGRES_VERSION;
-        return new LintOptions(settings.lintDisabledRules(), settings.lintEnabledRules(), version,
+        return new LintOptions(settings.lint().disabledRules(), settings.lint().enabledRules(), version,
                 settings.transactionMode());
     }
 

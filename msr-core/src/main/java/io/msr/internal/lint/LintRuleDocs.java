@@ -4,7 +4,7 @@ package io.msr.internal.lint;
  * Generates {@code docs/lint-rules.md} from the rules, so the page cannot drift from them: {@code LintRuleDocsTest}
  * fails when the page differs, and rewrites it when run with {@code -Dmsr.lint.docs.write=true}.
  */
-public final class LintRuleDocs {
+final class LintRuleDocs {
 
     private LintRuleDocs() {
     }

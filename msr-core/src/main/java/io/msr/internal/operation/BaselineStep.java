@@ -44,12 +44,12 @@ final class BaselineStep extends ResolvingStep {
                     + " applied).", version, null)));
         }
         Baseline baseline = Baseline.of(version);
-        if (settings.adoptFrom() == AdoptFrom.LIQUIBASE) {
+        if (settings.adopt().from() == AdoptFrom.LIQUIBASE) {
             LiquibaseBaseline liquibase = LiquibaseBaseline.read(session.connection, session.dialect, session.schema,
-                    settings.adoptTableOrDefault(), version);
+                    settings.adopt().tableOrDefault(), version);
             if (liquibase == null) {
                 String warning = "msr.adopt-from=liquibase, but schema " + session.schema + " has no Liquibase"
-                        + " changelog (" + settings.adoptTableOrDefault() + ") with rows: the"
+                        + " changelog (" + settings.adopt().tableOrDefault() + ") with rows: the"
                         + " baseline names no changeset";
                 run.recorder().warnings(List.of(Issue.warning("ADOPT_NOTHING", warning, version, null)));
                 log.warn(warning);

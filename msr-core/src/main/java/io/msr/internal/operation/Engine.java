@@ -65,12 +65,12 @@ final class Engine implements Msr {
 
     Engine(Configuration configuration) {
         MsrSettings settings = configuration.settings();
-        List<String> unknownRules = MigrationLinter.unknownRules(settings.lintDisabledRules());
+        List<String> unknownRules = MigrationLinter.unknownRules(settings.lint().disabledRules());
         if (!unknownRules.isEmpty()) {
             throw new ConfigurationException("msr.lint.disabled-rules names unknown rules " + unknownRules
                     + "; the rules are " + MigrationLinter.ruleIds() + ".");
         }
-        List<String> unknownEnabled = MigrationLinter.unknownRules(settings.lintEnabledRules());
+        List<String> unknownEnabled = MigrationLinter.unknownRules(settings.lint().enabledRules());
         if (!unknownEnabled.isEmpty()) {
             throw new ConfigurationException("msr.lint.enabled-rules names unknown rules " + unknownEnabled
                     + "; the rules are " + MigrationLinter.ruleIds() + ".");

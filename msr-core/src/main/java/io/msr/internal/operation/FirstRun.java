@@ -41,9 +41,9 @@ final class FirstRun {
             return NOTHING;
         }
         try {
-            LiquibaseBaseline liquibase = settings.adoptFrom() == AdoptFrom.LIQUIBASE
+            LiquibaseBaseline liquibase = settings.adopt().from() == AdoptFrom.LIQUIBASE
                     ? LiquibaseBaseline.read(session.connection, session.dialect, session.schema,
-                    settings.adoptTableOrDefault(), settings.baselineVersion())
+                    settings.adopt().tableOrDefault(), settings.adopt().baselineVersion())
                     : null;
             List<Issue> issues = new ArrayList<>();
             if (liquibase != null) {
@@ -52,11 +52,11 @@ final class FirstRun {
             boolean adopting = liquibase != null || history.foreign() != null;
             Set<String> ownTables = new HashSet<>(List.of(settings.table(),
                     new FingerprintTable(session.dialect, session.schema, settings.table()).name()));
-            String adoptTable = settings.adoptTableOrDefault();
+            String adoptTable = settings.adopt().tableOrDefault();
             if (adoptTable != null) {
                 ownTables.add(adoptTable);
             }
-            if (settings.adoptFrom() == AdoptFrom.LIQUIBASE) {
+            if (settings.adopt().from() == AdoptFrom.LIQUIBASE) {
                 ownTables.add(LiquibaseBaseline.lockTable(adoptTable));
             }
             issues.addAll(NonEmptySchema.check(session.schema, false, adopting,

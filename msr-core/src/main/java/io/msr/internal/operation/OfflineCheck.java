@@ -53,7 +53,7 @@ final class OfflineCheck {
     }
 
     private CheckResult run() {
-        List<String> unknownRules = MigrationLinter.unknownRules(settings.lintDisabledRules());
+        List<String> unknownRules = MigrationLinter.unknownRules(settings.lint().disabledRules());
         if (!unknownRules.isEmpty()) {
             throw new ConfigurationException("The disabled lint rules name unknown rules " + unknownRules
                     + "; the rules are " + MigrationLinter.ruleIds() + ".");
@@ -95,7 +95,7 @@ final class OfflineCheck {
                         migration.version(), migration.script()), path(migration.up().file()), null));
             }
         }
-        if (settings.lintEnabled()) {
+        if (settings.lint().enabled()) {
             lint(checked, findings);
         }
         return new CheckResult(findings, resolution.migrations().size(), checked.size(), check.baseRef());

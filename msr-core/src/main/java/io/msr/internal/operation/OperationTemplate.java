@@ -113,7 +113,7 @@ final class OperationTemplate {
     <T> T read(MsrSettings settings, Function<Run, T> reader) {
         return stoppable("Reading", () -> {
             try (RunSession session = RunSession.openForReading(context, settings);
-                 LockLease lease = session.lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE)) {
+                 LockLease lease = session.lock.acquire(settings.lock().waitTimeout(), LockObserver.NONE)) {
                 return reader.apply(new Run(session, lease, session.readHistory(), null));
             }
         });
@@ -154,7 +154,7 @@ final class OperationTemplate {
      */
     private <T> T withSession(MsrSettings settings, boolean locked, BiPredicate<RunSession, LockStatus> done,
             Supplier<T> finished, SessionBody<T> body) {
-        try (RunSession session = RunSession.open(context, settings, locked && settings.lockEnabled())) {
+        try (RunSession session = RunSession.open(context, settings, locked && settings.lock().enabled())) {
             Optional<LockLease> acquired = session.acquireLockUnlessDone(settings, context.listener(),
                     holder -> done.test(session, holder));
             if (acquired.isEmpty()) {
@@ -162,8 +162,8 @@ final class OperationTemplate {
             }
             try (LockLease lease = acquired.get()) {
                 lease.ensureHeld();
-                DeadClientDetection detection = new DeadClientDetection(settings.deadClientTimeout());
-                if (!locked || !settings.lockEnabled() || !detection.enabled()) {
+                DeadClientDetection detection = new DeadClientDetection(settings.postgres().deadClientTimeout());
+                if (!locked || !settings.lock().enabled() || !detection.enabled()) {
                     try {
                         return body.run(session, lease);
                     } catch (MsrException e) {

@@ -106,8 +106,8 @@ final class RunSession implements AutoCloseable {
             DatabaseFacts facts) {
         this.connection = connection;
         this.facts = facts;
-        this.adoptFrom = settings.adoptFrom();
-        this.adoptTable = settings.adoptTableOrDefault();
+        this.adoptFrom = settings.adopt().from();
+        this.adoptTable = settings.adopt().tableOrDefault();
         this.settings = settings;
         this.borrowed = borrowed;
         this.dialect = dialect;
@@ -145,7 +145,7 @@ final class RunSession implements AutoCloseable {
             borrowed = dialect.saveSession(connection);
             connection.setAutoCommit(true);
             dialect.setApplicationName(connection, RunnerIdentity.applicationName("migrate"));
-            DeadClientDetection detection = new DeadClientDetection(settings.deadClientTimeout());
+            DeadClientDetection detection = new DeadClientDetection(settings.postgres().deadClientTimeout());
             dialect.detectDeadClient(connection, detection);
             if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
                 connection.setTransactionIsolation(settings.isolationLevel().jdbcLevel());
@@ -211,14 +211,14 @@ final class RunSession implements AutoCloseable {
     Optional<LockLease> acquireLockUnlessDone(MsrSettings settings, MigrationListener listener,
             Predicate<LockStatus> done) {
         if (!locking) {
-            return Optional.of(lock.acquire(settings.lockWaitTimeout(), LockObserver.NONE));
+            return Optional.of(lock.acquire(settings.lock().waitTimeout(), LockObserver.NONE));
         }
         listener.lockWaitStarted(lockKey.toString());
         long start = System.nanoTime();
         LockObservers.Logging observer = LockObservers.logging(listener);
         Optional<LockLease> lease;
         try {
-            lease = lock.acquireUnlessDone(settings.lockWaitTimeout(), observer,
+            lease = lock.acquireUnlessDone(settings.lock().waitTimeout(), observer,
                     () -> done.test(observer.lastHolder()));
         } catch (MsrException e) {
             listener.lockWaitFailed(lockKey.toString(), e);

@@ -37,8 +37,8 @@ final class TimeoutsInForce {
         List<SessionTimeout> inForce = new ArrayList<>();
         for (SessionTimeout timeout : found) {
             Duration own = switch (timeout.name()) {
-                case "statement_timeout" -> settings.statementTimeout();
-                case "lock_timeout" -> settings.lockTimeout();
+                case "statement_timeout" -> settings.postgres().statementTimeout();
+                case "lock_timeout" -> settings.postgres().lockTimeout();
                 default -> null;
             };
             inForce.add(own == null ? timeout : new SessionTimeout(timeout.name(), format(own),

@@ -168,7 +168,7 @@ public final class MigrationPlanner {
                 }
             }
         }
-        if (settings.lintEnabled()) {
+        if (settings.lint().enabled()) {
             lint(pending, LintOptions.of(settings, serverVersion), issues);
         }
         if (target != null && schemaVersion != null && target.isBelow(schemaVersion)) {

@@ -39,16 +39,17 @@ public final class PlaceholderCheck {
 
     /** Returns the resolution with an error issue added for each unknown placeholder; unchanged when replacement is off. */
     public static MigrationResolver.Resolution check(MigrationResolver.Resolution resolution, MsrSettings settings) {
-        if (!settings.placeholderReplacement()) {
+        if (!settings.placeholders().replacement()) {
             return resolution;
         }
-        Set<String> known = settings.placeholders().keySet().stream().map(name -> name.toLowerCase(Locale.ROOT))
+        Set<String> known = settings.placeholders().values().keySet().stream()
+                .map(name -> name.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         if (settings.naming() == MigrationNaming.FLYWAY) {
             known.addAll(FLYWAY_BUILT_INS);
         }
         Map<String, String> values = new HashMap<>();
-        settings.placeholders().forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
+        settings.placeholders().values().forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
         List<Issue> issues = new ArrayList<>(resolution.issues());
         for (ResolvedMigration migration : resolution.migrations()) {
             for (SqlScript script : new SqlScript[] {migration.up(), migration.down()}) {

@@ -65,7 +65,7 @@ public final class ResolutionCache {
             javaNaming = naming;
         }
         Key key = new Key(List.copyOf(locations), naming, List.copyOf(javaMigrations),
-                settings.placeholderReplacement(), Map.copyOf(settings.placeholders()));
+                settings.placeholders().replacement(), Map.copyOf(settings.placeholders().values()));
         if (locationReads != readsBefore || !key.equals(lastKey)) {
             last = PlaceholderCheck.check(MigrationResolver.resolve(LocationScanner.Scan.of(current), java, naming),
                     settings);

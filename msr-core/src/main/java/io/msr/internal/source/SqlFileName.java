@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>A {@code .sql} file whose name starts with {@code V}, {@code U} or {@code R} but does not parse is
  * malformed, and the result suggests the name that was probably meant. Other files are ignored.
  */
-public final class SqlFileName {
+final class SqlFileName {
 
     /** The expected pattern, as shown in messages. */
     public static final String PATTERN = "V<version>_<description>.up.sql (or .down.sql), e.g. V202601150930_create_users.up.sql";

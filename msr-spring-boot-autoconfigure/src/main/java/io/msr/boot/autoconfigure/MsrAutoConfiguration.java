@@ -54,7 +54,7 @@ public final class MsrAutoConfiguration {
                 ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
                 ObjectProvider<MsrSettingsCustomizer> customizers, ObjectProvider<MsrSchemaSource> schemaSource,
                 ResourceLoader resourceLoader) {
-            MsrSettings.Builder settings = properties.toSettings().toBuilder();
+            MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
             customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
             Msr.Builder builder = Msr.builder().settings(settings.build())
                     .javaMigrations(javaMigrations.orderedStream().toList())

@@ -2,17 +2,13 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.AdoptFrom;
 import io.msr.BackupSettings;
-import io.msr.ConfigurationException;
 import io.msr.DownPolicy;
-import io.msr.DriftSettings;
 import io.msr.IsolationLevel;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
-import io.msr.MultiSchemaSettings;
 import io.msr.PhaseSelection;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
-import io.msr.Version;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -28,6 +24,11 @@ import java.util.Set;
 /**
  * Configuration of MSR, under {@code msr.*} (and, as every Spring property, {@code MSR_*} environment variables:
  * {@code MSR_MODE=migrate}, {@code MSR_LOCK_WAIT_TIMEOUT=2m}). Defaults equal the engine's.
+ *
+ * <p>A plain holder of what was bound: a field per property, whose Javadoc becomes the property's description in the
+ * generated configuration metadata, with its getter and setter. {@link SettingsFromProperties} turns it into the
+ * engine's settings. It is long because it lists every property; the nested classes stay nested because their names
+ * are part of the API and of the generated metadata.
  */
 @ConfigurationProperties("msr")
 public class MsrProperties {
@@ -453,10 +454,6 @@ public class MsrProperties {
         public void setFile(Path file) {
             this.file = file;
         }
-
-        BackupSettings toSettings() {
-            return new BackupSettings(folder, keep, pgDump, pgRestore, schemas);
-        }
     }
 
     /** Verify mode. */
@@ -609,10 +606,6 @@ public class MsrProperties {
         public void setRecord(boolean record) {
             this.record = record;
         }
-
-        DriftSettings toSettings() {
-            return new DriftSettings(enabled, schemas, includePrivileges);
-        }
     }
 
     /**
@@ -653,11 +646,6 @@ public class MsrProperties {
         public void setPassword(String password) {
             this.password = password;
         }
-
-        /** Returns true when any part is set. */
-        public boolean isConfigured() {
-            return url != null || username != null || password != null;
-        }
     }
 
     /** Waiting for a database that does not accept connections yet. */
@@ -682,46 +670,6 @@ public class MsrProperties {
         public void setWait(Duration wait) {
             this.wait = wait;
         }
-
-        /** Returns the wait in force in {@code mode}: none in verify mode, else as set, else {@link #DEFAULT_WAIT}. */
-        Duration waitIn(MsrMode mode) {
-            if (!mode.oneShot() && mode != MsrMode.MIGRATE_ON_START) {
-                return Duration.ZERO;
-            }
-            return wait != null ? wait : DEFAULT_WAIT;
-        }
-    }
-
-    /** Returns the engine settings these properties describe. */
-    public MsrSettings toSettings() {
-        return MsrSettings.builder().locations(locations).table(table).schema(schema).target(targetVersion())
-                .outOfOrder(outOfOrder).strict(strict).downPolicy(downPolicy).transactionMode(transactionMode)
-                .isolationLevel(isolationLevel).lockEnabled(lock.isEnabled()).lockWaitTimeout(lock.getWaitTimeout())
-                .force(force).lockTimeout(postgres.getLockTimeout()).statementTimeout(postgres.getStatementTimeout())
-                .retryMaxAttempts(retry.getMaxAttempts()).lintEnabled(lint.isEnabled())
-                .lintDisabledRules(lint.getDisabledRules())
-                .lintEnabledRules(lint.getEnabledRules()).lintPostgresVersion(lint.getPostgresVersion()).rollbackStrategy(rollbackStrategy).backup(backup.toSettings())
-                .dryRun(dryRun).placeholders(placeholders).placeholderReplacement(placeholderReplacement)
-                .secretPlaceholders(secretPlaceholders)
-                .naming(naming).adoptFrom(adoptFrom).adoptTable(adoptTable).baselineVersion(baselineVersion())
-                .phase(effectivePhase()).connectWait(connect.waitIn(mode))
-                .deadClientTimeout(postgres.getDeadClientTimeout()).maxMigrationSize(maxMigrationSize.toBytes())
-                .drift(drift.toSettings()).multiSchema(new MultiSchemaSettings(schemas, parallelism, continueOnError,
-                        shard.getIndex() == null ? 0 : shard.getIndex(), shard.getCount())).build();
-    }
-
-    /**
-     * Returns the phase the run applies: msr.phase when set and the mode migrates, else pre-deploy for the one-shot
-     * migrate mode (all in a dry run) and all elsewhere; info, validate and verify always consider every phase.
-     */
-    PhaseSelection effectivePhase() {
-        if (mode != MsrMode.MIGRATE && mode != MsrMode.MIGRATE_ON_START) {
-            return PhaseSelection.ALL;
-        }
-        if (phase != null) {
-            return phase;
-        }
-        return mode == MsrMode.MIGRATE && !dryRun ? PhaseSelection.PRE_DEPLOY : PhaseSelection.ALL;
     }
 
     public PhaseSelection getPhase() {
@@ -780,39 +728,12 @@ public class MsrProperties {
         this.target = target;
     }
 
-    /** Returns {@code msr.target} as a version, or null when unset; a value that is not a version is refused. */
-    public Version targetVersion() {
-        if (target == null || target.isBlank()) {
-            return null;
-        }
-        try {
-            return Version.parse(target.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("msr.target: " + e.getMessage() + ".");
-        }
-    }
-
     public String getBaselineVersion() {
         return baselineVersion;
     }
 
     public void setBaselineVersion(String baselineVersion) {
         this.baselineVersion = baselineVersion;
-    }
-
-    /**
-     * Returns {@code msr.baseline-version} as a version, or null when unset; a value that is not a version is refused,
-     * naming the property.
-     */
-    public Version baselineVersion() {
-        if (baselineVersion == null || baselineVersion.isBlank()) {
-            return null;
-        }
-        try {
-            return Version.parse(baselineVersion.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("msr.baseline-version: " + e.getMessage() + ".");
-        }
     }
 
     public RollbackStrategy getRollbackStrategy() {

@@ -29,20 +29,20 @@ class AdoptionPropertiesTest {
     void bindsTheNamingLayoutAndTheHistoryToAdopt() {
         runner.withPropertyValues("msr.naming=golang-migrate", "msr.adopt-from=golang-migrate",
                 "msr.adopt-table=legacy_migrations").run(context -> {
-                    MsrSettings settings = context.getBean(MsrProperties.class).toSettings();
+                    MsrSettings settings = SettingsFromProperties.toSettings(context.getBean(MsrProperties.class));
                     assertThat(settings.naming()).isEqualTo(MigrationNaming.GOLANG_MIGRATE);
-                    assertThat(settings.adoptFrom()).isEqualTo(AdoptFrom.GOLANG_MIGRATE);
-                    assertThat(settings.adoptTable()).isEqualTo("legacy_migrations");
+                    assertThat(settings.adopt().from()).isEqualTo(AdoptFrom.GOLANG_MIGRATE);
+                    assertThat(settings.adopt().table()).isEqualTo("legacy_migrations");
                 });
     }
 
     @Test
     void defaultsToMsrNamesAndAdoptsNothing() {
         runner.run(context -> {
-            MsrSettings settings = context.getBean(MsrProperties.class).toSettings();
+            MsrSettings settings = SettingsFromProperties.toSettings(context.getBean(MsrProperties.class));
             assertThat(settings.naming()).isEqualTo(MigrationNaming.MSR);
-            assertThat(settings.adoptFrom()).isEqualTo(AdoptFrom.NONE);
-            assertThat(settings.adoptTableOrDefault()).isNull();
+            assertThat(settings.adopt().from()).isEqualTo(AdoptFrom.NONE);
+            assertThat(settings.adopt().tableOrDefault()).isNull();
         });
     }
 }

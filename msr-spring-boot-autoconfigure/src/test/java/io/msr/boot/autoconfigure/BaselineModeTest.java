@@ -91,7 +91,7 @@ class BaselineModeTest {
         MsrProperties properties = new MsrProperties();
         properties.setBaselineVersion("v1");
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(properties::baselineVersion))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SettingsFromProperties.baselineVersion(properties)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("msr.baseline-version")
                 .hasMessageContaining("'v1' is not a version");
     }
@@ -100,9 +100,9 @@ class BaselineModeTest {
     void bindsTheBaselineVersionAndLiquibaseAdoption() {
         runner.withPropertyValues("msr.adopt-from=liquibase", "msr.baseline-version=1.2")
                 .run(context -> {
-                    var settings = context.getBean(MsrProperties.class).toSettings();
-                    assertThat(settings.adoptFrom()).isEqualTo(AdoptFrom.LIQUIBASE);
-                    assertThat(settings.baselineVersion()).isEqualTo(Version.parse("1.2"));
+                    var settings = SettingsFromProperties.toSettings(context.getBean(MsrProperties.class));
+                    assertThat(settings.adopt().from()).isEqualTo(AdoptFrom.LIQUIBASE);
+                    assertThat(settings.adopt().baselineVersion()).isEqualTo(Version.parse("1.2"));
                 });
     }
 
@@ -111,7 +111,7 @@ class BaselineModeTest {
         MsrProperties properties = new MsrProperties();
         properties.setAdoptFrom(AdoptFrom.LIQUIBASE);
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(properties::toSettings))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SettingsFromProperties.toSettings(properties)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("msr.adopt-from=liquibase")
                 .hasMessageContaining("msr.baseline-version");
     }

@@ -71,7 +71,7 @@ class ConfigurationMetadataTest {
                 .bind("msr", MsrProperties.class).get();
         MsrProperties fresh = new MsrProperties();
 
-        assertThat(bound.toSettings()).isEqualTo(fresh.toSettings());
+        assertThat(SettingsFromProperties.toSettings(bound)).isEqualTo(SettingsFromProperties.toSettings(fresh));
         assertThat(bound.getMode()).isEqualTo(fresh.getMode());
         assertThat(bound.getOutput()).isEqualTo(fresh.getOutput());
         assertThat(bound.getTerminationMessagePath()).isEqualTo(fresh.getTerminationMessagePath());

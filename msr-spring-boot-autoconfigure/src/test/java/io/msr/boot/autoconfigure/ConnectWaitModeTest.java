@@ -77,7 +77,7 @@ class ConnectWaitModeTest {
         MsrProperties properties = new MsrProperties();
         properties.setMode(mode);
         properties.getConnect().setWait(wait == null ? null : Duration.parse(wait));
-        return properties.toSettings().connectWait();
+        return SettingsFromProperties.toSettings(properties).connectWait();
     }
 
     @Test
@@ -104,7 +104,7 @@ class ConnectWaitModeTest {
                 Map.of("MSR_CONNECT_WAIT", "90s", "MSR_MODE", "migrate")));
         MsrProperties bound = new Binder(ConfigurationPropertySources.get(environment))
                 .bind("msr", MsrProperties.class).get();
-        assertThat(bound.toSettings().connectWait()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SettingsFromProperties.toSettings(bound).connectWait()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test

@@ -94,7 +94,7 @@ class DriftModeTest {
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         environment))).run(context -> {
                     MsrProperties properties = context.getBean(MsrProperties.class);
-                    MsrSettings settings = properties.toSettings();
+                    MsrSettings settings = SettingsFromProperties.toSettings(properties);
                     assertThat(settings.drift().schemas()).containsExactly("reports", "audit");
                     assertThat(settings.drift().includePrivileges()).isTrue();
                     assertThat(settings.drift().enabled()).isFalse();
@@ -107,7 +107,7 @@ class DriftModeTest {
     @Test
     void theDriftDefaultsAreTheEngineDefaults() {
         MsrProperties properties = new MsrProperties();
-        assertThat(properties.toSettings().drift()).isEqualTo(io.msr.DriftSettings.defaults());
+        assertThat(SettingsFromProperties.toSettings(properties).drift()).isEqualTo(io.msr.DriftSettings.defaults());
         assertThat(properties.getDrift().isRecord()).isFalse();
         assertThat(properties.getVerify().isFailOnDrift()).isFalse();
         assertThat(properties.getVerify().getDriftCheckInterval()).isEqualTo(Duration.ofMinutes(1));

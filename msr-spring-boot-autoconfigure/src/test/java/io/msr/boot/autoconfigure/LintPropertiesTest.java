@@ -17,17 +17,17 @@ class LintPropertiesTest {
         MsrProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "msr.lint.enabled-rules", "prefer-bigint,prefer-text", "msr.lint.postgres-version", "11",
                 "msr.lint.disabled-rules", "drop-column"))).bind("msr", MsrProperties.class).get();
-        MsrSettings settings = properties.toSettings();
-        assertThat(settings.lintEnabledRules()).containsExactlyInAnyOrder("prefer-bigint", "prefer-text");
-        assertThat(settings.lintDisabledRules()).containsExactly("drop-column");
-        assertThat(settings.lintPostgresVersion()).isEqualTo(11);
+        MsrSettings settings = SettingsFromProperties.toSettings(properties);
+        assertThat(settings.lint().enabledRules()).containsExactlyInAnyOrder("prefer-bigint", "prefer-text");
+        assertThat(settings.lint().disabledRules()).containsExactly("drop-column");
+        assertThat(settings.lint().postgresVersion()).isEqualTo(11);
     }
 
     @Test
     void leavesThePostgresVersionToTheServerByDefault() {
-        MsrSettings settings = new MsrProperties().toSettings();
-        assertThat(settings.lintPostgresVersion()).isNull();
-        assertThat(settings.lintEnabledRules()).isEmpty();
-        assertThat(settings.lockTimeout()).hasSeconds(3);
+        MsrSettings settings = SettingsFromProperties.toSettings(new MsrProperties());
+        assertThat(settings.lint().postgresVersion()).isNull();
+        assertThat(settings.lint().enabledRules()).isEmpty();
+        assertThat(settings.postgres().lockTimeout()).hasSeconds(3);
     }
 }

@@ -166,8 +166,8 @@ class ManySchemasModeTest {
         properties.setContinueOnError(true);
         properties.getShard().setIndex(1);
         properties.getShard().setCount(3);
-        assertThat(properties.toSettings().multiSchema()).isEqualTo(new MultiSchemaSettings(List.of("a", "b"), 4, true,
-                1, 3));
+        assertThat(SettingsFromProperties.toSettings(properties).multiSchema())
+                .isEqualTo(new MultiSchemaSettings(List.of("a", "b"), 4, true, 1, 3));
 
         MockEnvironment environment = new MockEnvironment().withProperty("msr.mode", "migrate")
                 .withProperty("JOB_COMPLETION_INDEX", "2");

@@ -91,7 +91,7 @@ class MsrAutoConfigurationTest {
                         "msr.backup.keep=true", "msr.backup.pg-dump=/usr/lib/postgresql/17/bin/pg_dump",
                         "msr.backup.schemas=app,audit")
                 .run(context -> {
-                    MsrSettings settings = context.getBean(MsrProperties.class).toSettings();
+                    MsrSettings settings = SettingsFromProperties.toSettings(context.getBean(MsrProperties.class));
                     assertThat(settings.rollbackStrategy()).isEqualTo(io.msr.RollbackStrategy.BOTH);
                     assertThat(settings.backup()).isEqualTo(new io.msr.BackupSettings(
                             java.nio.file.Path.of("/var/backups/msr"), true, "/usr/lib/postgresql/17/bin/pg_dump",
@@ -139,7 +139,7 @@ class MsrAutoConfigurationTest {
 
     @Test
     void propertyDefaultsEqualTheEngineDefaults() {
-        MsrSettings fromProperties = new MsrProperties().toSettings();
+        MsrSettings fromProperties = SettingsFromProperties.toSettings(new MsrProperties());
         assertThat(fromProperties).isEqualTo(MsrSettings.defaults());
         MsrProperties properties = new MsrProperties();
         assertThat(properties.getMode()).isEqualTo(MsrMode.VERIFY);
@@ -150,7 +150,8 @@ class MsrAutoConfigurationTest {
         // Unset, msr.connect.wait is the engine's (none) in verify mode and 60s where a run needs the database.
         assertThat(properties.getConnect().getWait()).isNull();
         properties.setMode(MsrMode.MIGRATE);
-        assertThat(properties.toSettings().connectWait()).isEqualTo(MsrProperties.Connect.DEFAULT_WAIT);
+        assertThat(SettingsFromProperties.toSettings(properties).connectWait())
+                .isEqualTo(MsrProperties.Connect.DEFAULT_WAIT);
     }
 
     @Test

@@ -22,7 +22,7 @@ class PhasePropertiesTest {
         spring.getPropertySources().addFirst(new MapPropertySource("args", properties));
         MsrProperties bound = new Binder(ConfigurationPropertySources.get(spring)).bind("msr", MsrProperties.class)
                 .orElseGet(MsrProperties::new);
-        return bound.toSettings().phase();
+        return SettingsFromProperties.toSettings(bound).phase();
     }
 
     private static PhaseSelection phase(String... keysAndValues) {

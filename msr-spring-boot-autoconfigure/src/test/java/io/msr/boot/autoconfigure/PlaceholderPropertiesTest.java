@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -38,13 +39,17 @@ class PlaceholderPropertiesTest {
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)));
     }
 
+    private static MsrSettings settings(ApplicationContext context) {
+        return SettingsFromProperties.toSettings(context.getBean(MsrProperties.class));
+    }
+
     @Test
     void bindsSecretPlaceholdersFromAPropertyAndAnEnvironmentVariable() {
         withEnvironment(runner, Map.of("MSR_SECRET_PLACEHOLDERS", "tenant_note,Audit"))
-                .run(context -> assertThat(context.getBean(MsrProperties.class).toSettings().secretPlaceholders())
+                .run(context -> assertThat(settings(context).placeholders().secretNames())
                         .containsExactlyInAnyOrder("tenant_note", "Audit"));
         runner.withPropertyValues("msr.secret-placeholders=signing")
-                .run(context -> assertThat(context.getBean(MsrProperties.class).toSettings().secretPlaceholders())
+                .run(context -> assertThat(settings(context).placeholders().secretNames())
                         .containsExactly("signing"));
     }
 
@@ -53,17 +58,17 @@ class PlaceholderPropertiesTest {
         withEnvironment(runner, Map.of("MSR_PLACEHOLDERS_REGION", "eu", "MSR_PLACEHOLDER_REPLACEMENT", "false"))
                 .withPropertyValues("msr.placeholders.tenant=acme", "msr.placeholders[Audit_Schema]=audit")
                 .run(context -> {
-                    MsrSettings settings = context.getBean(MsrProperties.class).toSettings();
-                    assertThat(settings.placeholders()).containsExactlyInAnyOrderEntriesOf(
+                    MsrSettings settings = SettingsFromProperties.toSettings(context.getBean(MsrProperties.class));
+                    assertThat(settings.placeholders().values()).containsExactlyInAnyOrderEntriesOf(
                             Map.of("tenant", "acme", "Audit_Schema", "audit", "region", "eu"));
-                    assertThat(settings.placeholderReplacement()).isFalse();
+                    assertThat(settings.placeholders().replacement()).isFalse();
                 });
     }
 
     @Test
     void anEnvironmentVariableTurnsAnUnderscoreInTheNameIntoADotAsTheReadmeSays() {
         withEnvironment(runner, Map.of("MSR_PLACEHOLDERS_AUDIT_SCHEMA", "audit"))
-                .run(context -> assertThat(context.getBean(MsrProperties.class).toSettings().placeholders())
+                .run(context -> assertThat(settings(context).placeholders().values())
                         .containsExactly(Map.entry("audit.schema", "audit")));
     }
 

@@ -46,14 +46,14 @@ public final class MigrationDataSource {
         String url = own.getUrl() != null ? own.getUrl() : base.url();
         String username = own.getUsername() != null ? own.getUsername() : base.username();
         String password = own.getPassword() != null ? own.getPassword() : base.password();
-        if (url != null && (own.isConfigured() || base.dataSource() == null)) {
+        if (url != null && (anySet(own) || base.dataSource() == null)) {
             return builder.url(url, username, password);
         }
         if (url != null) {
             // Migrations keep the pool's sessions (its init SQL, search_path, driver properties); the lock does not.
             return builder.dataSource(base.dataSource(), base.description()).connectionDetails(url, username, password);
         }
-        if (own.isConfigured()) {
+        if (anySet(own)) {
             throw new ConfigurationException("msr.datasource." + (own.getUsername() != null ? "username" : "password")
                     + " is set, but MSR cannot tell the URL of " + base.description() + " to use it with: set"
                     + " msr.datasource.url (MSR_DATASOURCE_URL) as well.");
@@ -63,5 +63,10 @@ public final class MigrationDataSource {
                     + " msr.datasource.url or an MsrConnectionDetails bean.");
         }
         return builder.dataSource(base.dataSource(), base.description());
+    }
+
+    /** Returns whether any part of {@code msr.datasource.*} is set. */
+    private static boolean anySet(MsrProperties.Datasource own) {
+        return own.getUrl() != null || own.getUsername() != null || own.getPassword() != null;
     }
 }

@@ -1,0 +1,122 @@
+package io.msr.boot.autoconfigure;
+
+import io.msr.AdoptSettings;
+import io.msr.BackupSettings;
+import io.msr.ConfigurationException;
+import io.msr.DriftSettings;
+import io.msr.LintSettings;
+import io.msr.LockSettings;
+import io.msr.MsrSettings;
+import io.msr.MultiSchemaSettings;
+import io.msr.PhaseSelection;
+import io.msr.PlaceholderSettings;
+import io.msr.PostgresSettings;
+import io.msr.Version;
+
+import java.time.Duration;
+
+/**
+ * Turns the bound {@code msr.*} properties into the engine's {@link MsrSettings}: parses the versions, naming the
+ * property at fault, and applies the defaults that depend on the mode ({@code msr.phase}, {@code msr.connect.wait}).
+ * {@link MsrProperties} itself only holds what was bound.
+ */
+final class SettingsFromProperties {
+
+    private SettingsFromProperties() {
+    }
+
+    /** Returns the engine settings {@code properties} describe. */
+    static MsrSettings toSettings(MsrProperties properties) {
+        MsrProperties.Lock lock = properties.getLock();
+        MsrProperties.Postgres postgres = properties.getPostgres();
+        MsrProperties.Lint lint = properties.getLint();
+        return MsrSettings.builder().locations(properties.getLocations()).table(properties.getTable())
+                .schema(properties.getSchema()).target(targetVersion(properties))
+                .outOfOrder(properties.isOutOfOrder()).strict(properties.isStrict())
+                .downPolicy(properties.getDownPolicy()).transactionMode(properties.getTransactionMode())
+                .isolationLevel(properties.getIsolationLevel())
+                .lock(new LockSettings(lock.isEnabled(), lock.getWaitTimeout())).force(properties.isForce())
+                .postgres(new PostgresSettings(postgres.getLockTimeout(), postgres.getStatementTimeout(),
+                        postgres.getDeadClientTimeout()))
+                .retryMaxAttempts(properties.getRetry().getMaxAttempts())
+                .lint(new LintSettings(lint.isEnabled(), lint.getDisabledRules(), lint.getEnabledRules(),
+                        lint.getPostgresVersion()))
+                .rollbackStrategy(properties.getRollbackStrategy()).backup(backup(properties.getBackup()))
+                .dryRun(properties.isDryRun())
+                .placeholders(new PlaceholderSettings(properties.getPlaceholders(),
+                        properties.isPlaceholderReplacement(), properties.getSecretPlaceholders()))
+                .naming(properties.getNaming())
+                .adopt(new AdoptSettings(properties.getAdoptFrom(), properties.getAdoptTable(),
+                        baselineVersion(properties)))
+                .phase(effectivePhase(properties)).connectWait(connectWait(properties))
+                .maxMigrationSize(properties.getMaxMigrationSize().toBytes())
+                .drift(drift(properties.getDrift())).multiSchema(multiSchema(properties)).build();
+    }
+
+    /**
+     * Returns the phase the run applies: msr.phase when set and the mode migrates, else pre-deploy for the one-shot
+     * migrate mode (all in a dry run) and all elsewhere; info, validate and verify always consider every phase.
+     */
+    static PhaseSelection effectivePhase(MsrProperties properties) {
+        MsrMode mode = properties.getMode();
+        if (mode != MsrMode.MIGRATE && mode != MsrMode.MIGRATE_ON_START) {
+            return PhaseSelection.ALL;
+        }
+        if (properties.getPhase() != null) {
+            return properties.getPhase();
+        }
+        return mode == MsrMode.MIGRATE && !properties.isDryRun() ? PhaseSelection.PRE_DEPLOY : PhaseSelection.ALL;
+    }
+
+    /**
+     * Returns the connect wait in force in the mode: none in verify mode, else {@code msr.connect.wait} as set, else
+     * {@link MsrProperties.Connect#DEFAULT_WAIT}.
+     */
+    static Duration connectWait(MsrProperties properties) {
+        MsrMode mode = properties.getMode();
+        if (!mode.oneShot() && mode != MsrMode.MIGRATE_ON_START) {
+            return Duration.ZERO;
+        }
+        Duration wait = properties.getConnect().getWait();
+        return wait != null ? wait : MsrProperties.Connect.DEFAULT_WAIT;
+    }
+
+    /** Returns {@code msr.target} as a version, or null when unset; a value that is not a version is refused. */
+    static Version targetVersion(MsrProperties properties) {
+        return version(properties.getTarget(), "msr.target");
+    }
+
+    /**
+     * Returns {@code msr.baseline-version} as a version, or null when unset; a value that is not a version is refused,
+     * naming the property.
+     */
+    static Version baselineVersion(MsrProperties properties) {
+        return version(properties.getBaselineVersion(), "msr.baseline-version");
+    }
+
+    private static Version version(String value, String property) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Version.parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(property + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private static BackupSettings backup(MsrProperties.Backup backup) {
+        return new BackupSettings(backup.getFolder(), backup.isKeep(), backup.getPgDump(), backup.getPgRestore(),
+                backup.getSchemas());
+    }
+
+    private static DriftSettings drift(MsrProperties.Drift drift) {
+        return new DriftSettings(drift.isEnabled(), drift.getSchemas(), drift.isIncludePrivileges());
+    }
+
+    private static MultiSchemaSettings multiSchema(MsrProperties properties) {
+        MsrProperties.Shard shard = properties.getShard();
+        return new MultiSchemaSettings(properties.getSchemas(), properties.getParallelism(),
+                properties.isContinueOnError(), shard.getIndex() == null ? 0 : shard.getIndex(), shard.getCount());
+    }
+}
