@@ -17,6 +17,7 @@ import org.slf4j.event.Level;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,9 +47,8 @@ record OneShotView(String headline, String text, String document, Map<String, ?>
     }
 
     /**
-     * Returns the view of a result: one branch per kind of {@link MsrResult} (the language level has no switch over
-     * a sealed type yet; {@code OneShotViewTest} builds one result of each permitted kind, so a new kind without a
-     * branch fails there).
+     * Returns the view of a result: one branch per kind of {@link MsrResult} (Java 17 has no switch over a sealed
+     * type); a kind without a branch of its own is shown by its header and JSON.
      */
     static OneShotView of(MsrResult result) {
         if (result instanceof OperationResult operation) {
@@ -85,7 +85,10 @@ record OneShotView(String headline, String text, String document, Map<String, ?>
         if (result instanceof LockStatus lock) {
             return plain(lock, OneShotText.lock(lock), OneShotText.lock(lock), List.of());
         }
-        throw new IllegalArgumentException("No view of a " + result.getClass().getName());
+        // A kind of result without a view of its own yet: its header as the headline, its JSON as the text.
+        String headline = "MSR " + result.operation().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + (result.success() ? " succeeded" : " FAILED") + " (exit code " + result.exitCode().code() + ")";
+        return plain(result, headline, result.toJson() + System.lineSeparator() + headline, List.of());
     }
 
     private static OneShotView plain(MsrResult result, String headline, String text, List<Supplier<String>> shorter) {

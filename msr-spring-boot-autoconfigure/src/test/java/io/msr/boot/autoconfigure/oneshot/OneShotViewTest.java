@@ -50,7 +50,7 @@ class OneShotViewTest {
     }
 
     @Test
-    void everyKindOfResultHasAView() {
+    void theSamplesCoverEveryKindOfResult() {
         List<Class<?>> kinds = new ArrayList<>();
         for (MsrResult result : samples()) {
             assertThat(OneShotView.of(result)).isNotNull();
