@@ -90,4 +90,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
                 .check(CORE);
     }
+
+    @Test
+    void theReplayedHistoryIsPureAndNeedsNoJdbc() {
+        noClasses().that().resideInAPackage("io.msr.internal.history")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                        "io.msr.internal.history.table..")
+                .check(CORE);
+    }
 }

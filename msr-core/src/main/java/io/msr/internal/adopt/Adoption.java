@@ -3,7 +3,7 @@ package io.msr.internal.adopt;
 import io.msr.Issue;
 import io.msr.Version;
 import io.msr.internal.history.HistoryState;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 
 import java.sql.Connection;
 import java.sql.SQLException;

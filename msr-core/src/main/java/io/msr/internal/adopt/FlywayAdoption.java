@@ -6,7 +6,7 @@ import io.msr.Issue;
 import io.msr.MigrationType;
 import io.msr.Version;
 import io.msr.internal.history.HistoryState;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
 
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.Issue;
 import io.msr.Version;
 import io.msr.internal.history.HistoryState;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
 
 import java.sql.Connection;

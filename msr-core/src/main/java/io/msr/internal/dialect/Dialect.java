@@ -69,14 +69,14 @@ public interface Dialect {
     /**
      * Returns the DDL statements that create the history table {@code qualifiedTable} (as {@link #qualify} returns
      * it; {@code table} is its bare name, for naming its index) with the columns
-     * {@link io.msr.internal.history.SchemaHistory} reads and writes, and an index on its version. The version column
-     * is nullable (repeatable migrations have none) and holds integers, or text when {@code textVersions} (dotted
+     * {@link io.msr.internal.history.table.SchemaHistory} reads and writes, and an index on its version. The version
+     * column is nullable (repeatable migrations have none) and holds integers, or text when {@code textVersions} (dotted
      * versions such as {@code 1.2}). Pure: the caller runs them in order.
      *
      * <p>Each statement does nothing when its object exists, so running them again is harmless. They may run in
      * autocommit (each commits at once) or inside a migration's transaction, where the DDL must be transactional:
-     * rolling back removes the table again, which {@link io.msr.internal.execute.HistoryTable} relies on to leave a
-     * failed first run without trace. Callers run them only while holding the migration lock.
+     * rolling back removes the table again, which {@link io.msr.internal.execute.HistoryTableCreation} relies on to
+     * leave a failed first run without trace. Callers run them only while holding the migration lock.
      */
     List<String> createHistoryTable(String qualifiedTable, String table, boolean textVersions);
 

@@ -4,14 +4,14 @@ import io.msr.Version;
 import io.msr.Direction;
 import io.msr.ExecutedMigration.Outcome;
 import io.msr.ExecutedMigration;
-import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.TransactionMode;
 import io.msr.internal.backup.RunFootprint;
 import io.msr.internal.dialect.Dialect;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
@@ -44,12 +44,8 @@ public final class Applier {
     private final MigrationExecutor executor;
     private final MigrationTimeouts timeouts;
     private final RetryPolicy retry;
-    private final SchemaHistory history;
-    /** SQLState of a statement cancelled by a cancel request. */
-    private static final String QUERY_CANCELED = "57014";
-
-    private final SchemaHistory.Writer writer;
-    private final HistoryTable table;
+    private final UpHistoryRows rows;
+    private final HistoryTableCreation table;
     private final MigrationListener listener;
     private final RunFootprint footprint;
 
@@ -61,25 +57,24 @@ public final class Applier {
      * @param table    creates the history table with the first migration
      * @param listener hears of each migration
      */
-    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
-            HistoryTable table, MigrationListener listener) {
+    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, HistoryWriter writer,
+            HistoryTableCreation table, MigrationListener listener) {
         this(settings, dialect, history, writer, table, listener, RunFootprint.untracked());
     }
 
     /**
-     * As {@link #Applier(MsrSettings, Dialect, SchemaHistory, SchemaHistory.Writer, HistoryTable, MigrationListener)},
+     * As {@link #Applier(MsrSettings, Dialect, SchemaHistory, HistoryWriter, HistoryTableCreation, MigrationListener)},
      * recording in {@code footprint} the objects each migration writes, for a rollback by backup.
      */
-    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
-            HistoryTable table, MigrationListener listener, RunFootprint footprint) {
+    public Applier(MsrSettings settings, Dialect dialect, SchemaHistory history, HistoryWriter writer,
+            HistoryTableCreation table, MigrationListener listener, RunFootprint footprint) {
         this.footprint = footprint;
         this.mode = settings.transactionMode();
         this.dialect = dialect;
         this.executor = new MigrationExecutor(dialect, settings, history);
         this.timeouts = new MigrationTimeouts(dialect, settings);
         this.retry = new RetryPolicy(dialect, settings.retryMaxAttempts());
-        this.history = history;
-        this.writer = writer;
+        this.rows = new UpHistoryRows(history, writer, executor);
         this.table = table;
         this.listener = listener;
     }
@@ -111,13 +106,14 @@ public final class Applier {
                     listener.migrationStarted(migration.version(), migration.description(), migration.script(),
                             Direction.UP);
                     start = System.nanoTime();
-                    SQLException rejected = setTimeouts(connection, lease, migration, true, heldCondition);
+                    SQLException rejected = timeouts.applyCheckingLock(connection, lease, migration, Direction.UP,
+                            true, heldCondition);
                     if (rejected != null) {
                         throw executor.failure(migration, Direction.UP, true, "while setting its timeouts", rejected);
                     }
                     executor.run(connection, migration, Direction.UP, true);
                     long ms = Versions.elapsedMs(start);
-                    appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
+                    rows.applied(migration, ms);
                     succeeded(migration, ms, recorder);
                     current = null;
                 }
@@ -176,13 +172,13 @@ public final class Applier {
                     table.createIfAbsent(connection);
                     if (!transactional) {
                         // Committed before the work starts: if this process dies part-way, the next run knows.
-                        appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.STARTED,
-                                false, 0);
+                        rows.started(migration);
                         invalidBefore = InvalidIndexes.present(dialect, connection);
                         startFootprint(connection, migration);
                     }
                     start = System.nanoTime();
-                    rejected = setTimeouts(connection, lease, migration, transactional, null);
+                    rejected = timeouts.applyCheckingLock(connection, lease, migration, Direction.UP, transactional,
+                            null);
                 }
                 if (rejected != null) {
                     throw executor.failure(migration, Direction.UP, transactional, "while setting its timeouts",
@@ -192,10 +188,10 @@ public final class Applier {
                 long ms = Versions.elapsedMs(start);
                 if (transactional) {
                     recordFootprint(connection, migration);
-                    appendRowAndCommit(migration, ms);
+                    rows.appliedAndCommit(migration, ms);
                 } else {
                     footprint.outsideTransactionEnded(connection);
-                    appendRow(migration, migration.script(), migration.checksum(), HistoryOperation.UP, true, ms);
+                    rows.applied(migration, ms);
                 }
                 table.committed();
                 resetTimeouts(connection, migration, transactional);
@@ -217,7 +213,7 @@ public final class Applier {
                 MsrException reported = transactional ? e
                         : InvalidIndexes.explain(e, invalidBefore, dialect, connection);
                 if (!transactional) {
-                    recordFailure(migration, ms, reported);
+                    rows.failed(migration, ms, reported);
                 }
                 throw failed(migration, ms, recorder, reported);
             }
@@ -236,31 +232,7 @@ public final class Applier {
             lease.ensureHeld();
         }
         autoCommit(connection, false);
-        return setTimeouts(connection, lease, migration, true, heldCondition);
-    }
-
-    /**
-     * Sets the migration's timeouts and, given a held condition (in a transaction only), checks the lock with them;
-     * returns the database's error when it rejected the timeouts; throws, having rolled back, when the lock is lost.
-     */
-    private SQLException setTimeouts(Connection connection, LockLease lease, ResolvedMigration migration,
-            boolean transactional, String heldCondition) {
-        boolean held;
-        try {
-            held = timeouts.apply(connection, migration, Direction.UP, transactional, heldCondition);
-        } catch (SQLException e) {
-            return e;
-        }
-        if (heldCondition != null) {
-            try {
-                lease.ensureHeld(held);
-            } catch (MsrException lost) {
-                // A held condition comes only with a transaction: rolling it back undoes the timeouts too.
-                Transactions.rollbackQuietly(connection, lost);
-                throw lost;
-            }
-        }
-        return null;
+        return timeouts.applyCheckingLock(connection, lease, migration, Direction.UP, true, heldCondition);
     }
 
     /** Records what the open transaction wrote, for a rollback by backup; a failure is the migration's. */
@@ -282,35 +254,11 @@ public final class Applier {
         }
     }
 
-    /** Writes the migration's history row and commits its transaction with it, in one round trip. */
-    private void appendRowAndCommit(ResolvedMigration migration, long ms) {
-        try {
-            writer.appendAndCommit(migration.version(), migration.description(), migration.type(), migration.script(),
-                    migration.checksum(), HistoryOperation.UP, true, ms);
-        } catch (SchemaHistory.CommitFailedException e) {
-            throw executor.failure(migration, Direction.UP, true, "at COMMIT", e.error());
-        } catch (SQLException e) {
-            throw SqlErrors.outsideMigration("Could not write the history row of " + migration.label()
-                    + " to " + history.qualifiedName(), e);
-        }
-    }
-
     private void resetTimeouts(Connection connection, ResolvedMigration migration, boolean transactional) {
         try {
             timeouts.reset(connection, transactional);
         } catch (SQLException e) {
             throw SqlErrors.outsideMigration("Could not reset the session timeouts after V" + migration.version(), e);
-        }
-    }
-
-    private void appendRow(ResolvedMigration migration, String script, String checksum, HistoryOperation operation,
-            boolean success, long ms) {
-        try {
-            writer.append(migration.version(), migration.description(), migration.type(), script, checksum,
-                    operation, success, ms);
-        } catch (SQLException e) {
-            throw SqlErrors.outsideMigration("Could not write the history row of " + migration.label()
-                    + " to " + history.qualifiedName(), e);
         }
     }
 
@@ -340,29 +288,5 @@ public final class Applier {
         recorder.executed(failed);
         listener.migrationFailed(failed, error);
         return error;
-    }
-
-    /**
-     * Records a failed migration that ran outside a transaction, so that later runs refuse to start until repair. A
-     * stop ({@code Msr.stop()}, a shutdown signal) cancels whatever the migration connection runs and is sent again
-     * while the run goes on: a cancel that lands on this row is no reason to lose it, so the row is written again
-     * (the stop is sent every few seconds, never twice in a row).
-     */
-    private void recordFailure(ResolvedMigration migration, long ms, MsrException error) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                writer.append(migration.version(), migration.description(), migration.type(), migration.script(),
-                        migration.checksum(), HistoryOperation.UP, false, ms);
-                return;
-            } catch (SQLException e) {
-                if (attempt < 3 && QUERY_CANCELED.equals(e.getSQLState())) {
-                    continue;
-                }
-                error.addSuppressed(e);
-                log.error("Could not record the failure of {} in the history table ({}); check the database by hand"
-                        + " before the next run", migration.label(), e.getMessage());
-                return;
-            }
-        }
     }
 }

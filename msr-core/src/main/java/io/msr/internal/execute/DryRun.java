@@ -8,7 +8,7 @@ import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.internal.dialect.Dialect;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;

@@ -12,7 +12,7 @@ import io.msr.Redaction;
 import io.msr.MsrSettings;
 import io.msr.ValidationException;
 import io.msr.internal.dialect.Dialect;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.SqlScript;
 import io.msr.internal.source.PlaceholderCheck;
@@ -34,18 +34,17 @@ import java.util.List;
  * Failures become {@link MigrationFailedException} (up), {@link DownFailedException} (down) or
  * {@link ConnectionException} (the connection broke), naming version, file, line and SQLState; so do errors the
  * database raises later for the same migration, such as a deferred constraint checked at COMMIT
- * ({@link #failure(ResolvedMigration, Direction, boolean, String, SQLException)}).
+ * ({@link #failure(ResolvedMigration, Direction, boolean, String, SQLException)}); {@link MigrationFailures} words
+ * them.
  */
 final class MigrationExecutor {
 
-    private final Dialect dialect;
     private final Placeholders placeholders;
-    private final Redaction redaction;
+    private final MigrationFailures failures;
 
     MigrationExecutor(Dialect dialect, MsrSettings settings, SchemaHistory history) {
-        this.dialect = dialect;
         this.placeholders = new Placeholders(settings, history);
-        this.redaction = Redaction.of(settings);
+        this.failures = new MigrationFailures(dialect, Redaction.of(settings));
     }
 
     void run(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional) {
@@ -68,7 +67,7 @@ final class MigrationExecutor {
                 TransactionControl.Effect effect = TransactionControl.of(text != null ? text
                         : replaced.get(i).text());
                 if (effect != null && transactional) {
-                    throw endsOurTransaction(migration, script, sql, direction);
+                    throw failures.endsOurTransaction(migration, script, sql, direction);
                 }
                 PlaceholderReplacer.Replaced sent = replaced == null ? PlaceholderReplacer.unchanged(text)
                         : replaced.get(i);
@@ -80,18 +79,18 @@ final class MigrationExecutor {
                     statement.execute(sent.text());
                 } catch (SQLException e) {
                     String stayed = block.rollBack(statement, script, e);
-                    throw failure(migration, script, sql, sent, direction, transactional, null, e, stayed);
+                    throw failures.failure(migration, script, sql, sent, direction, transactional, null, e, stayed);
                 }
                 block.ran(effect, sql);
             }
             if (block.open != null) {
                 SqlStatement open = block.open;
-                MsrException failure = leftOpen(migration, script, open, direction, block.rollBack(statement, script,
-                        null));
+                MsrException failure = failures.leftOpen(migration, script, open, direction,
+                        block.rollBack(statement, script, null));
                 throw failure;
             }
         } catch (SQLException e) {
-            throw failure(migration, script, null, null, direction, transactional, null, e);
+            throw failures.failure(migration, script, null, null, direction, transactional, null, e, null);
         }
     }
 
@@ -133,33 +132,6 @@ final class MigrationExecutor {
                     + ") was rolled back, so nothing from line " + line + " on remains. It is recorded as failed and"
                     + " blocks further runs until you fix the database and run msr.mode=repair.";
         }
-    }
-
-    private MsrException endsOurTransaction(ResolvedMigration migration, SqlScript script, SqlStatement statement,
-            Direction direction) {
-        int line = script.lineOf(statement.offset());
-        String where = migration.label() + " (" + script.fileName() + ", line " + line + ")";
-        String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " was stopped before"
-                + " its " + TransactionControl.keyword(statement.sql()) + ": the file runs in MSR's transaction, which"
-                + " this statement would end, committing part of the migration apart from its history row. It was not"
-                + " sent." + consequence(true, direction) + " Leave transaction control to MSR, split the work into"
-                + " separate migrations, or make the file run outside a transaction with the first line"
-                + " -- msr:transaction=false.";
-        return direction == Direction.UP
-                ? new MigrationFailedException(text, migration.version(), script.fileName(), line, null, null)
-                : new DownFailedException(text, migration.version(), script.fileName(), line, null, null);
-    }
-
-    private MsrException leftOpen(ResolvedMigration migration, SqlScript script, SqlStatement open,
-            Direction direction, String stayed) {
-        int line = script.lineOf(open.offset());
-        String where = migration.label() + " (" + script.fileName() + ", line " + line + ")";
-        String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " ended with the"
-                + " transaction block its " + TransactionControl.keyword(open.sql()) + " opened still open: add the"
-                + " COMMIT that ends it." + stayed;
-        return direction == Direction.UP
-                ? new MigrationFailedException(text, migration.version(), script.fileName(), line, null, null)
-                : new DownFailedException(text, migration.version(), script.fileName(), line, null, null);
     }
 
     /**
@@ -209,17 +181,11 @@ final class MigrationExecutor {
                 migration.java().down(context);
             }
         } catch (SQLException e) {
-            throw failure(migration, null, null, null, direction, transactional, null, e);
+            throw failures.failure(migration, null, null, null, direction, transactional, null, e, null);
         } catch (MsrException e) {
             throw e;
         } catch (Exception e) {
-            String what = "Java migration V" + migration.version() + " (" + migration.script() + ") failed"
-                    + (direction == Direction.DOWN ? " in down()" : "") + ": " + e;
-            throw direction == Direction.UP
-                    ? new MigrationFailedException(redaction.mask(what) + consequence(transactional, direction),
-                    migration.version(), migration.script(), null, null, e)
-                    : new DownFailedException(redaction.mask(what) + consequence(transactional, direction),
-                    migration.version(), migration.script(), null, null, e);
+            throw failures.javaFailure(migration, direction, transactional, e);
         }
     }
 
@@ -229,86 +195,6 @@ final class MigrationExecutor {
      */
     MsrException failure(ResolvedMigration migration, Direction direction, boolean transactional, String phase,
             SQLException error) {
-        SqlScript script = migration.java() != null ? null : direction == Direction.UP ? migration.up() : migration.down();
-        return failure(migration, script, null, null, direction, transactional, phase, error);
-    }
-
-    private MsrException failure(ResolvedMigration migration, SqlScript script, SqlStatement statement,
-            PlaceholderReplacer.Replaced sent, Direction direction, boolean transactional, String phase,
-            SQLException error) {
-        return failure(migration, script, statement, sent, direction, transactional, phase, error, null);
-    }
-
-    /** {@code stayed}, when given, says what remains of the migration instead of the transaction mode's sentence. */
-    private MsrException failure(ResolvedMigration migration, SqlScript script, SqlStatement statement,
-            PlaceholderReplacer.Replaced sent, Direction direction, boolean transactional, String phase,
-            SQLException error, String stayed) {
-        String consequence = stayed != null ? stayed : consequence(transactional, direction)
-                + (transactional ? ErrorHints.of(error) : "");
-        String file = script != null ? script.fileName() : migration.script();
-        Integer line = null;
-        if (script != null && statement != null) {
-            Integer position = dialect.errorPosition(error);
-            int offset = statement.offset();
-            if (position != null && position > 0) {
-                // the server counts code points of the text sent, placeholders replaced
-                String text = sent.text();
-                offset += sent.originalIndex(text.offsetByCodePoints(0,
-                        Math.min(position - 1, text.codePointCount(0, text.length()))));
-            }
-            line = script.lineOf(offset);
-        }
-        String where = migration.label() + " (" + file + (line == null ? "" : ", line " + line) + ")";
-        // The server's text may echo a statement or a value (Where:, Detail:, Context:): secret values are masked here,
-        // where every database failure of a migration becomes text.
-        String message = redaction.mask(serverMessage(error));
-        String state = error.getSQLState();
-        if (dialect.isConnectionError(error) && !transactional) {
-            // Not a retry's matter: what the lost session did is unknown, and the history says so until a person looks.
-            String text = "Lost the database connection while running " + (direction == Direction.UP ? "migration "
-                    : "down migration ") + where + ": " + message + (state == null ? "" : " (SQLState " + state + ")")
-                    + "." + (stayed != null ? stayed : " It ran outside a transaction, so statements before that one"
-                    + " stay applied, and that one may have completed or not. It is left as started but unfinished in"
-                    + " the history table, which blocks further runs until you check the database and run"
-                    + " msr.mode=repair.");
-            return direction == Direction.UP
-                    ? new MigrationFailedException(text, migration.version(), file, line, state, null)
-                    : new DownFailedException(text, migration.version(), file, line, state, null);
-        }
-        if (dialect.isConnectionError(error)) {
-            return new ConnectionException("Lost the database connection while running migration " + where + ": "
-                    + message + (state == null ? "" : " (SQLState " + state + ")") + "."
-                    + consequence + " Run migrate again once the database is back.",
-                    migration.version(), file, line, state, null);
-        }
-        String text = (direction == Direction.UP ? "Migration " : "Down migration ") + where + " failed"
-                + (phase == null ? "" : " " + phase) + ": " + message
-                + (state == null ? "" : " (SQLState " + state + ")") + "." + consequence;
-        return direction == Direction.UP
-                ? new MigrationFailedException(text, migration.version(), file, line, state, null)
-                : new DownFailedException(text, migration.version(), file, line, state, null);
-    }
-
-    private static String consequence(boolean transactional, Direction direction) {
-        if (transactional) {
-            return " Its transaction was rolled back, so none of its changes remain.";
-        }
-        return " It ran outside a transaction, so statements before the failing one stay applied; it is recorded as"
-                + " failed and blocks further runs until you fix the database and run msr.mode=repair.";
-    }
-
-    /** Keeps the server's message and its Detail, Hint and Where lines; drops the position (shown as a line). */
-    private static String serverMessage(SQLException error) {
-        String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        StringBuilder kept = new StringBuilder();
-        String[] lines = text.split("\n");
-        kept.append(lines[0].strip());
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.startsWith("Detail:") || line.startsWith("Hint:") || line.startsWith("Where:")) {
-                kept.append("; ").append(line);
-            }
-        }
-        return kept.toString();
+        return failures.failure(migration, direction, transactional, phase, error);
     }
 }

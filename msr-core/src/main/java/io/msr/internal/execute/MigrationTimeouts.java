@@ -1,8 +1,10 @@
 package io.msr.internal.execute;
 
 import io.msr.Direction;
+import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.internal.dialect.Dialect;
+import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.Directives;
 import io.msr.internal.source.ResolvedMigration;
 
@@ -42,6 +44,30 @@ final class MigrationTimeouts {
         Duration statement = directives.statementTimeout() != null ? directives.statementTimeout()
                 : settings.postgres().statementTimeout();
         return dialect.applyTimeouts(connection, lock, statement, transactional, heldCondition);
+    }
+
+    /**
+     * Sets the migration's timeouts and, given a held condition (in a transaction only), checks the lock with them;
+     * returns the database's error when it rejected the timeouts; throws, having rolled back, when the lock is lost.
+     */
+    SQLException applyCheckingLock(Connection connection, LockLease lease, ResolvedMigration migration,
+            Direction direction, boolean transactional, String heldCondition) {
+        boolean held;
+        try {
+            held = apply(connection, migration, direction, transactional, heldCondition);
+        } catch (SQLException e) {
+            return e;
+        }
+        if (heldCondition != null) {
+            try {
+                lease.ensureHeld(held);
+            } catch (MsrException lost) {
+                // A held condition comes only with a transaction: rolling it back undoes the timeouts too.
+                Transactions.rollbackQuietly(connection, lost);
+                throw lost;
+            }
+        }
+        return null;
     }
 
     /** Restores the session timeouts after a migration that ran outside a transaction. */

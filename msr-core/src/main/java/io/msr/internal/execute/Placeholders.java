@@ -2,7 +2,7 @@ package io.msr.internal.execute;
 
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.source.SqlScript;
 import io.msr.internal.sql.PlaceholderReplacer;
 

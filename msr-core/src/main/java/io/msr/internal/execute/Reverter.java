@@ -8,7 +8,8 @@ import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
 import io.msr.internal.dialect.Dialect;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
@@ -35,7 +36,7 @@ public final class Reverter {
     private final MigrationExecutor executor;
     private final MigrationTimeouts timeouts;
     private final SchemaHistory history;
-    private final SchemaHistory.Writer writer;
+    private final HistoryWriter writer;
     private final MigrationListener listener;
 
     /**
@@ -45,7 +46,7 @@ public final class Reverter {
      * @param writer   appends history rows on the migration connection
      * @param listener hears of each down migration
      */
-    public Reverter(MsrSettings settings, Dialect dialect, SchemaHistory history, SchemaHistory.Writer writer,
+    public Reverter(MsrSettings settings, Dialect dialect, SchemaHistory history, HistoryWriter writer,
             MigrationListener listener) {
         this.settings = settings;
         this.dialect = dialect;

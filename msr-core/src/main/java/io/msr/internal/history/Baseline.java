@@ -5,13 +5,12 @@ import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.MigrationType;
 import io.msr.Version;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * A baseline: the schema already holds everything up to {@code version}, so migrations at or below it count as
- * covered and never run. Written once, as the first row of a new (or empty) history table, under the lock.
+ * covered and never run. Written once, as the first row of a new (or empty) history table, under the lock
+ * ({@code SchemaHistory.recordBaseline}, in {@code history.table}).
  *
  * @param version     the baseline version
  * @param description what the row's description says, e.g. where the baseline came from
@@ -27,7 +26,7 @@ public record Baseline(Version version, String description, String script) {
         return new Baseline(version, "Baseline at V" + version, MARKER);
     }
 
-    /** The row as {@link #record} will write it, for planning before it exists (no user, no time yet). */
+    /** The row as recording it will write it, for planning before it exists (no user, no time yet). */
     public HistoryEntry preview() {
         return new HistoryEntry(1, version, description, MigrationType.BASELINE, script, null,
                 HistoryOperation.BASELINE, true, null, null, 0);
@@ -36,20 +35,5 @@ public record Baseline(Version version, String description, String script) {
     /** The history as it will be once recorded into an empty table. */
     public HistoryState previewState() {
         return HistoryState.replay(List.of(preview()));
-    }
-
-    /**
-     * Creates the history table when absent and appends the BASELINE row, in one transaction committed before this
-     * returns; on failure it is rolled back and the database is as it was. Call only under the migration lock, on a
-     * connection in autocommit, which it is again afterwards.
-     */
-    public void record(Connection connection, SchemaHistory history) throws SQLException {
-        history.writeFirstRows(connection, writer -> {
-            if (!version.isNumber()) {
-                history.allow(connection, true);
-            }
-            writer.append(version, description, MigrationType.BASELINE, script, null, HistoryOperation.BASELINE, true,
-                    0);
-        });
     }
 }

@@ -68,7 +68,7 @@ final class BaselineStep extends ResolvingStep {
             log.info("Dry run: would record {}", what);
             return;
         }
-        baseline.record(session.connection, session.history);
+        session.history.recordBaseline(session.connection, baseline);
         run.recorder().versionAfter(version);
         run.recorder().note("Recorded " + what);
         log.info("Recorded {} in {} ms", what, run.recorder().elapsedMs());

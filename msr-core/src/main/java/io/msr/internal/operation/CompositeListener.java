@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Calls several listeners in order; a listener that throws is logged and the others still run. */
-public final class CompositeListener implements MigrationListener {
+final class CompositeListener implements MigrationListener {
 
     private static final Logger log = LoggerFactory.getLogger(CompositeListener.class);
 

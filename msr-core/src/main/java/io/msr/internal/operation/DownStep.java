@@ -8,7 +8,7 @@ import io.msr.ValidationException;
 import io.msr.internal.execute.Reverter;
 import io.msr.internal.execute.Versions;
 import io.msr.internal.history.HistoryState;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
 import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
@@ -53,7 +53,7 @@ final class DownStep extends ResolvingStep {
                     Versions.text(history.schemaVersion()), target);
             return;
         }
-        try (SchemaHistory.Writer writer = session.history.writer(session.connection)) {
+        try (HistoryWriter writer = session.history.writer(session.connection)) {
             Reverter reverter = new Reverter(context.settings(), session.dialect, session.history, writer,
                     context.listener());
             for (ResolvedMigration migration : toRevert) {

@@ -8,7 +8,6 @@ import io.msr.internal.drift.FingerprintTable;
 import io.msr.internal.history.Baseline;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.jdbc.SqlErrors;
-import io.msr.internal.operation.RunSession.HistorySnapshot;
 import io.msr.internal.plan.NonEmptySchema;
 
 import java.sql.SQLException;

@@ -4,7 +4,6 @@ import io.msr.InfoResult;
 import io.msr.Issue;
 import io.msr.ValidationException;
 import io.msr.internal.plan.MigrationPlan;
-import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +30,8 @@ final class InspectSteps {
         MigrationResolver.Resolution resolution = context.resolve();
         return template.read(context.settings(), run -> {
             FirstRun firstRun = FirstRun.inspect(run.session(), run.history(), context.settings());
-            MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                    firstRun.issues(run.history().issues(resolution)),
-                    firstRun.plannedState(run.history().plannedState(resolution.migrations())), context.settings(),
-                    false, run.session().serverMajorVersion());
+            MigrationPlan plan = Planning.plan(run.session(), run.history(), firstRun, resolution,
+                    context.settings(), false);
             return new InfoResult(plan.schemaVersion(), plan.latestVersion(), plan.migrations(), run.history().rows(),
                     run.history().exists(), plan.issues(), TimeoutsInForce.read(run.session(), context.facts(),
                     context.settings()));
@@ -54,10 +51,8 @@ final class InspectSteps {
             @Override
             public void run(OperationTemplate.Run run) {
                 FirstRun firstRun = FirstRun.inspect(run.session(), run.history(), context.settings());
-                MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                        firstRun.issues(run.history().issues(resolution)),
-                        firstRun.plannedState(run.history().plannedState(resolution.migrations())),
-                        context.settings(), false, run.session().serverMajorVersion());
+                MigrationPlan plan = Planning.plan(run.session(), run.history(), firstRun, resolution,
+                        context.settings(), false);
                 List<Issue> errors = plan.errors();
                 if (!errors.isEmpty()) {
                     throw new ValidationException(errors);

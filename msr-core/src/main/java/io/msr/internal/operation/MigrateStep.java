@@ -10,16 +10,15 @@ import io.msr.internal.adopt.Adoption;
 import io.msr.internal.backup.RunFootprint;
 import io.msr.internal.execute.Applier;
 import io.msr.internal.execute.DryRun;
-import io.msr.internal.execute.HistoryTable;
+import io.msr.internal.execute.HistoryTableCreation;
 import io.msr.internal.execute.Reverter;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.execute.Versions;
 import io.msr.internal.history.Baseline;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.plan.MigrationPlan;
-import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
@@ -60,10 +59,7 @@ final class MigrateStep implements OperationTemplate.Step {
     public void run(OperationTemplate.Run run) throws SQLException {
         RunSession session = run.session();
         FirstRun firstRun = FirstRun.inspect(session, run.history(), settings);
-        MigrationPlan plan = MigrationPlanner.plan(resolution.migrations(),
-                firstRun.issues(run.history().issues(resolution)),
-                firstRun.plannedState(run.history().plannedState(resolution.migrations())), settings, true,
-                session.serverMajorVersion());
+        MigrationPlan plan = Planning.plan(session, run.history(), firstRun, resolution, settings, true);
         if (!plan.errors().isEmpty()) {
             throw new ValidationException(plan.errors());
         }
@@ -92,10 +88,10 @@ final class MigrateStep implements OperationTemplate.Step {
         }
         RunBackup backup = settings.rollbackStrategy().takesBackup()
                 ? RunBackup.take(context.backup(), settings.backup().keep(), run.recorder()) : null;
-        try (SchemaHistory.Writer writer = session.history.writer(session.connection)) {
+        try (HistoryWriter writer = session.history.writer(session.connection)) {
             Applier applier = new Applier(settings, session.dialect, session.history, writer,
-                    new HistoryTable(session.history, session.schema, run.history().exists() || adopted), context.listener(),
-                    backup != null ? backup.footprint() : RunFootprint.untracked());
+                    new HistoryTableCreation(session.history, session.schema, run.history().exists() || adopted),
+                    context.listener(), backup != null ? backup.footprint() : RunFootprint.untracked());
             FailureRecovery recovery = new FailureRecovery(settings.rollbackStrategy(), settings.transactionMode(),
                     new DownRollback(new Reverter(settings, session.dialect, session.history, writer,
                             context.listener())), backup);
@@ -124,7 +120,7 @@ final class MigrateStep implements OperationTemplate.Step {
         if (unlockedReadFailed) {
             return false;
         }
-        RunSession.HistorySnapshot history;
+        HistorySnapshot history;
         MigrationPlan plan;
         try {
             history = session.readHistory();
@@ -134,8 +130,7 @@ final class MigrateStep implements OperationTemplate.Step {
             }
             // As if under the lock: a migration started outside a transaction and unfinished is not done yet. The lint
             // only looks at pending migrations, and with any pending this runner waits: no need to lint at each poll.
-            plan = MigrationPlanner.plan(resolution.migrations(), firstRun.issues(history.issues(resolution)),
-                    history.state(), withoutLint, true, session.serverMajorVersion());
+            plan = Planning.plan(session, history, firstRun, resolution, withoutLint, true);
         } catch (MsrException e) {
             unlockedReadFailed = true;
             log.debug("Reading the history without the lock failed; waiting for the lock instead", e);
@@ -240,7 +235,7 @@ final class MigrateStep implements OperationTemplate.Step {
             run.recorder().note("Dry run: would record " + what + "; nothing was written");
             return false;
         }
-        baseline.record(run.session().connection, run.session().history);
+        run.session().history.recordBaseline(run.session().connection, baseline);
         run.recorder().note("Recorded " + what + "; Liquibase's tables were left as they were");
         log.info("Recorded {}", what);
         return true;

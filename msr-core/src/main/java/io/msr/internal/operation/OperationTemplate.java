@@ -12,7 +12,6 @@ import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.LockWatch;
-import io.msr.internal.operation.RunSession.HistorySnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import io.msr.HistoryEntry;
 import io.msr.Issue;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.history.HistoryState;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
 import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ final class RepairStep extends ResolvingStep {
         HistoryState history = run.history().state();
         RunRecorder recorder = run.recorder();
         connection.setAutoCommit(false);
-        try (SchemaHistory.Writer writer = session.history.writer(connection)) {
+        try (HistoryWriter writer = session.history.writer(connection)) {
             for (HistoryEntry interrupted : history.started().values()) {
                 resolve(writer, interrupted);
                 note(recorder, "Marked interrupted migration V" + interrupted.version() + " (" + interrupted.script()
@@ -56,12 +56,12 @@ final class RepairStep extends ResolvingStep {
         log.info("Repair of {} finished in {} ms", session.history.qualifiedName(), recorder.elapsedMs());
     }
 
-    private static void resolve(SchemaHistory.Writer writer, HistoryEntry entry) throws SQLException {
+    private static void resolve(HistoryWriter writer, HistoryEntry entry) throws SQLException {
         writer.append(entry.version(), entry.description(), entry.type(), entry.script(), null,
                 HistoryOperation.REPAIR, true, 0);
     }
 
-    private void acceptEdits(SchemaHistory.Writer writer, HistoryState history, RunRecorder recorder)
+    private void acceptEdits(HistoryWriter writer, HistoryState history, RunRecorder recorder)
             throws SQLException {
         int mismatches = 0;
         for (HistoryEntry applied : history.applied().values()) {

@@ -1,25 +1,15 @@
 package io.msr.internal.operation;
 
-import io.msr.AdoptFrom;
-import io.msr.HistoryEntry;
-import io.msr.Issue;
 import io.msr.MigrationNaming;
 import io.msr.IsolationLevel;
 import io.msr.LockStatus;
 import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.MsrSettings;
-import io.msr.internal.adopt.Adoption;
-import io.msr.internal.adopt.AdoptableHistory;
-import io.msr.internal.adopt.FlywayAdoption;
-import io.msr.internal.adopt.FlywayHistory;
-import io.msr.internal.adopt.ForeignHistory;
-import io.msr.internal.execute.Placeholders;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.dialect.Dialects;
 import io.msr.internal.dialect.SessionState;
-import io.msr.internal.history.HistoryState;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.RunnerIdentity;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.DeadClientDetection;
@@ -28,20 +18,14 @@ import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
-import io.msr.internal.plan.EmptyLocations;
-import io.msr.internal.source.MigrationResolver;
-import io.msr.internal.source.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * One operation's connection to the database: the migration connection, the dialect, the history table and the
@@ -59,55 +43,15 @@ final class RunSession implements AutoCloseable {
     private final LockKey lockKey;
     private final boolean locking;
     private final SessionState borrowed;
-    private final AdoptFrom adoptFrom;
-    private final String adoptTable;
     private final MsrSettings settings;
     private final DatabaseFacts facts;
     private AutoCloseable stoppable = () -> { };
-
-    /**
-     * What the history table held when the operation read it.
-     *
-     * @param exists whether the table exists
-     * @param rows   every row, oldest first; empty when the table does not exist
-     * @param state   the rows replayed
-     * @param foreign another tool's history to adopt ({@code msr.adopt-from}), read only while MSR's table does not
-     *                exist; null when there is none
-     */
-    record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state, AdoptableHistory foreign) {
-
-        /** The adoption the first migrate will make, or null when there is nothing to adopt. */
-        Adoption adoption(List<ResolvedMigration> resolved) {
-            return foreign == null ? null : foreign.adoption(resolved);
-        }
-
-        /** The history to plan against: as adopting will leave it, before the first migrate adopts. */
-        HistoryState plannedState(List<ResolvedMigration> resolved) {
-            return foreign == null ? state : adoption(resolved).preview();
-        }
-
-        /**
-         * The resolution's issues plus those that need the history: a location that exists but is empty while the
-         * history records migrations no location provides ({@link EmptyLocations}), and the errors that forbid
-         * adopting.
-         */
-        List<Issue> issues(MigrationResolver.Resolution resolution) {
-            List<Issue> issues = new ArrayList<>(resolution.issues());
-            issues.addAll(EmptyLocations.issues(resolution.emptyLocations(), resolution.migrations(), state));
-            if (foreign != null) {
-                issues.addAll(adoption(resolution.migrations()).issues());
-            }
-            return issues;
-        }
-    }
 
     private RunSession(Connection connection, Dialect dialect, String schema, SchemaHistory history,
             MigrationLock lock, LockKey lockKey, boolean locking, SessionState borrowed, MsrSettings settings,
             DatabaseFacts facts) {
         this.connection = connection;
         this.facts = facts;
-        this.adoptFrom = settings.adopt().from();
-        this.adoptTable = settings.adopt().tableOrDefault();
         this.settings = settings;
         this.borrowed = borrowed;
         this.dialect = dialect;
@@ -232,62 +176,10 @@ final class RunSession implements AutoCloseable {
 
     /**
      * Reads the whole history; works before the table exists. Until it exists, reads the history of the tool
-     * {@code msr.adopt-from} names too, read-only. A table the engine saw before is read in one statement, without
-     * asking the catalog first (the session is in autocommit, so a table dropped since costs one failed statement).
+     * {@code msr.adopt-from} names too, read-only (see {@link HistorySnapshot#read}).
      */
     HistorySnapshot readHistory() {
-        boolean exists;
-        List<HistoryEntry> rows;
-        try {
-            rows = facts.historyExisted(history.qualifiedName()) ? readIfStillThere() : null;
-            if (rows == null) {
-                exists = history.exists(connection);
-                rows = exists ? history.readExisting(connection) : List.of();
-            } else {
-                exists = true;
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.outsideMigration("Could not read the history table " + history.qualifiedName(), e);
-        }
-        facts.historyExists(history.qualifiedName(), exists);
-        AdoptableHistory foreign = null;
-        if (!exists && adoptFrom != AdoptFrom.NONE) {
-            try {
-                foreign = readForeign();
-            } catch (SQLException e) {
-                throw SqlErrors.outsideMigration("Could not read " + adoptFrom.propertyValue() + "'s history table "
-                        + dialect.qualify(schema, adoptTable) + " (msr.adopt-table)", e);
-            }
-        }
-        return new HistorySnapshot(exists, rows, HistoryState.replay(rows), foreign);
-    }
-
-    /** Reads the rows of a table seen before; returns null when it is gone. */
-    private List<HistoryEntry> readIfStillThere() throws SQLException {
-        try {
-            return history.readExisting(connection);
-        } catch (SQLException e) {
-            if (SchemaHistory.isMissing(e)) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    private AdoptableHistory readForeign() throws SQLException {
-        return switch (adoptFrom) {
-            case GOLANG_MIGRATE -> ForeignHistory.readGolangMigrate(connection, dialect, schema, adoptTable);
-            case FLYWAY -> {
-                FlywayHistory flyway = FlywayHistory.read(connection, dialect, schema, adoptTable);
-                if (flyway == null) {
-                    yield null;
-                }
-                UnaryOperator<String> placeholders = Placeholders.asFlyway(settings, schema, adoptTable,
-                        connection.getMetaData().getUserName());
-                yield resolved -> FlywayAdoption.of(flyway, resolved, placeholders);
-            }
-            default -> null;
-        };
+        return HistorySnapshot.read(this, facts, settings);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.msr.internal.dialect;
 
-import io.msr.internal.history.SchemaHistoryContract;
+import io.msr.internal.history.table.SchemaHistoryContract;
 import io.msr.test.TestDatabase;
 import io.msr.test.TestSchema;
 import io.msr.test.WithPostgres;

@@ -16,10 +16,11 @@ import io.msr.Operation;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
 import io.msr.internal.execute.Applier;
-import io.msr.internal.execute.HistoryTable;
+import io.msr.internal.execute.HistoryTableCreation;
 import io.msr.internal.execute.Reverter;
 import io.msr.internal.execute.RunRecorder;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.HistoryWriter;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.NoMigrationLock;
@@ -63,9 +64,9 @@ class RecoveryAgainstStubsTest {
             }
         };
         recorder = new RunRecorder(Operation.MIGRATE, listener);
-        try (SchemaHistory.Writer writer = history.writer(database.connection())) {
-            Applier applier = new Applier(built, dialect, history, writer, new HistoryTable(history, "app", true),
-                    listener);
+        try (HistoryWriter writer = history.writer(database.connection())) {
+            Applier applier = new Applier(built, dialect, history, writer,
+                    new HistoryTableCreation(history, "app", true), listener);
             FailureRecovery recovery = new FailureRecovery(built.rollbackStrategy(), built.transactionMode(),
                     new DownRollback(new Reverter(built, dialect, history, writer, listener)), null);
             MigrateStep.applyOrRecover(applier, recovery, built.transactionMode(), database.connection(),

@@ -201,4 +201,34 @@ class MigrationPlannerTest {
                 DEFAULTS.toBuilder().lintPostgresVersion(10).build(), true, 16)))
                 .containsExactly("WARNING:LINT_ADD_COLUMN_VOLATILE_DEFAULT");
     }
+
+    @Test
+    void reportsTheErrorsThenTheWarningsEachInTheOrderOfTheChecks() {
+        ResolvedMigration edited = sql(1, "select 1; -- edited");
+        ResolvedMigration applied = sql(6, "select 6;");
+        List<ResolvedMigration> resolved = List.of(edited, sql(2, "select 2;", false, "a/"),
+                sql(2, "select 2;", false, "b/"), sql(3, "select 3;"), sql(5, "select 5;"), applied,
+                repeatable("views", ""), repeatable("views", "b/"));
+        List<HistoryEntry> rows = List.of(row(1, edited.script(), "1234", HistoryOperation.UP, true),
+                row(3, "V3_m3.up.sql", "1", HistoryOperation.UP, false),
+                row(4, "V4_m4.up.sql", "4", HistoryOperation.UP, true), applied(applied),
+                row(8, "V8_m8.up.sql", "8", HistoryOperation.UP, true));
+        MigrationPlan plan = plan(resolved, rows, DEFAULTS.toBuilder().downPolicy(DownPolicy.RECOMMENDED)
+                .target(Version.of(7L)).build());
+        // Duplicates first, then each resolved migration's problems in version order (V1, V2, V3, V5), then the
+        // history's migrations with no file, then the repeatables', then those of what would be applied.
+        assertThat(codes(plan)).containsExactly("ERROR:DUPLICATE_VERSION", "ERROR:CHECKSUM_MISMATCH",
+                "ERROR:OUT_OF_ORDER", "ERROR:FAILED", "ERROR:OUT_OF_ORDER", "ERROR:MISSING", "ERROR:DUPLICATE_REPEATABLE", "WARNING:MISSING_DOWN",
+                "WARNING:MISSING_DOWN", "WARNING:AHEAD", "WARNING:TARGET_BELOW_SCHEMA");
+        assertThat(plan.errors()).extracting(Issue::version).containsExactly(Version.of(2L), Version.of(1L),
+                Version.of(2L), Version.of(3L), Version.of(5L), Version.of(4L), null);
+        assertThat(plan.warnings()).extracting(Issue::version)
+                .containsExactly(Version.of(2L), Version.of(5L), Version.of(8L), null);
+    }
+
+    private static ResolvedMigration repeatable(String description, String folder) {
+        io.msr.internal.source.SqlScript up = Fixtures.script(folder + "R__" + description + ".sql", "select 1;");
+        return new ResolvedMigration(null, description, io.msr.MigrationType.SQL, up.file().path(), up.checksum(), up,
+                null, null, false);
+    }
 }

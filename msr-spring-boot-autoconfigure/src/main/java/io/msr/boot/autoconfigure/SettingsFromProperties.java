@@ -20,7 +20,7 @@ import java.time.Duration;
  * property at fault, and applies the defaults that depend on the mode ({@code msr.phase}, {@code msr.connect.wait}).
  * {@link MsrProperties} itself only holds what was bound.
  */
-final class SettingsFromProperties {
+public final class SettingsFromProperties {
 
     private SettingsFromProperties() {
     }
@@ -82,7 +82,7 @@ final class SettingsFromProperties {
     }
 
     /** Returns {@code msr.target} as a version, or null when unset; a value that is not a version is refused. */
-    static Version targetVersion(MsrProperties properties) {
+    public static Version targetVersion(MsrProperties properties) {
         return version(properties.getTarget(), "msr.target");
     }
 
@@ -90,7 +90,7 @@ final class SettingsFromProperties {
      * Returns {@code msr.baseline-version} as a version, or null when unset; a value that is not a version is refused,
      * naming the property.
      */
-    static Version baselineVersion(MsrProperties properties) {
+    public static Version baselineVersion(MsrProperties properties) {
         return version(properties.getBaselineVersion(), "msr.baseline-version");
     }
 

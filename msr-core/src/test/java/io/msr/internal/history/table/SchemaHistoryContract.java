@@ -1,4 +1,4 @@
-package io.msr.internal.history;
+package io.msr.internal.history.table;
 
 import io.msr.Version;
 import io.msr.HistoryEntry.HistoryOperation;
@@ -37,7 +37,7 @@ public abstract class SchemaHistoryContract {
         return schema.dataSource().getConnection();
     }
 
-    private static void up(SchemaHistory.Writer writer, long version) throws SQLException {
+    private static void up(HistoryWriter writer, long version) throws SQLException {
         writer.append(Version.of(version), "m" + version, MigrationType.SQL, "V" + version + "_m" + version + ".up.sql",
                 "c" + version, HistoryOperation.UP, true, version);
     }
@@ -56,7 +56,7 @@ public abstract class SchemaHistoryContract {
     public void createsTheTableOnceAndCreatingItAgainKeepsItsRows() throws SQLException {
         TestSchema schema = freshSchema("s");
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
-        try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
+        try (Connection connection = connect(schema); HistoryWriter writer = history.writer(connection)) {
             history.createIfAbsent(connection);
             assertThat(history.exists(connection)).isTrue();
             up(writer, 1);
@@ -83,7 +83,7 @@ public abstract class SchemaHistoryContract {
     public void readsBackEveryFieldOfTheRowsInTheOrderWritten() throws SQLException {
         TestSchema schema = freshSchema("s");
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
-        try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
+        try (Connection connection = connect(schema); HistoryWriter writer = history.writer(connection)) {
             history.createIfAbsent(connection);
             writer.append(Version.of(2), "add users", MigrationType.SQL, "db/V2_add_users.up.sql", "abc", HistoryOperation.UP,
                     true, 42);
@@ -115,7 +115,7 @@ public abstract class SchemaHistoryContract {
     public void aWriterMadeBeforeTheTableExistsWritesOnceItDoes() throws SQLException {
         TestSchema schema = freshSchema("s");
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
-        try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
+        try (Connection connection = connect(schema); HistoryWriter writer = history.writer(connection)) {
             history.createIfAbsent(connection);
             up(writer, 1);
             assertThat(history.readAll(connection)).hasSize(1);
@@ -127,7 +127,7 @@ public abstract class SchemaHistoryContract {
         TestSchema schema = freshSchema("s");
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
         try (Connection connection = connect(schema); Connection other = connect(schema);
-             SchemaHistory.Writer writer = history.writer(connection)) {
+             HistoryWriter writer = history.writer(connection)) {
             history.createIfAbsent(connection);
             connection.setAutoCommit(false);
             up(writer, 1);
@@ -147,7 +147,7 @@ public abstract class SchemaHistoryContract {
     public void keepsWritingWhenTheTableIsCreatedAgainAfterARollbackRemovedIt() throws SQLException {
         TestSchema schema = freshSchema("s");
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
-        try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
+        try (Connection connection = connect(schema); HistoryWriter writer = history.writer(connection)) {
             connection.setAutoCommit(false);
             for (int attempt = 1; attempt <= 3; attempt++) {
                 history.createIfAbsent(connection);
@@ -167,7 +167,7 @@ public abstract class SchemaHistoryContract {
     public void cutsLongDescriptionsAndScriptPathsShort() throws SQLException {
         TestSchema schema = freshSchema("s");
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "msr_schema_history");
-        try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
+        try (Connection connection = connect(schema); HistoryWriter writer = history.writer(connection)) {
             history.createIfAbsent(connection);
             writer.append(Version.of(1), "d".repeat(300), MigrationType.SQL, "s/".repeat(700), null, HistoryOperation.UP, true,
                     0);
@@ -181,7 +181,7 @@ public abstract class SchemaHistoryContract {
     public void worksInASchemaAndTableWhoseNamesNeedQuoting() throws SQLException {
         TestSchema schema = freshSchema("Mixed \"Case\" ");
         SchemaHistory history = new SchemaHistory(dialect(), schema.name(), "History Of.Migrations");
-        try (Connection connection = connect(schema); SchemaHistory.Writer writer = history.writer(connection)) {
+        try (Connection connection = connect(schema); HistoryWriter writer = history.writer(connection)) {
             assertThat(history.exists(connection)).isFalse();
             history.createIfAbsent(connection);
             up(writer, 1);

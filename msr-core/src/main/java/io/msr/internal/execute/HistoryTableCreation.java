@@ -1,19 +1,20 @@
 package io.msr.internal.execute;
 
 import io.msr.MsrException;
-import io.msr.internal.history.SchemaHistory;
+import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Creates the history table when the first migration of a run needs it, inside that migration's transaction
+ * The history table's creation within a run: whether the table exists as far as this run knows, and creating it
+ * when the first migration of the run needs it, inside that migration's transaction
  * when it has one: if the migration fails, the rollback takes the new table with it, so a failed first run
  * leaves the database exactly as it found it. A migration outside a transaction gets the table committed first,
  * since its failure must be recorded.
  */
-public final class HistoryTable {
+public final class HistoryTableCreation {
 
     private final SchemaHistory history;
     private final String schema;
@@ -25,7 +26,7 @@ public final class HistoryTable {
      * @param schema  its schema, for the error message when the user may not create it
      * @param exists  whether it exists already
      */
-    public HistoryTable(SchemaHistory history, String schema, boolean exists) {
+    public HistoryTableCreation(SchemaHistory history, String schema, boolean exists) {
         this.history = history;
         this.schema = schema;
         this.exists = exists;
@@ -54,7 +55,7 @@ public final class HistoryTable {
         return exists;
     }
 
-        /** The transaction that created the table committed, or it was created in autocommit. */
+    /** The transaction that created the table committed, or it was created in autocommit. */
     void committed() {
         createdInTransaction = false;
     }
