@@ -107,12 +107,11 @@ final class MsrModeConfigurations {
         OneShotInitializer msrOneShotInitializer(ObjectProvider<Msr> msr, MsrProperties properties,
                 Environment environment, ObjectProvider<MsrSchemaSource> schemaSource, MigrationInProgress progress,
                 ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
-            OneShotInputs inputs = new OneShotInputs(properties, msr::getObject,
-                    () -> SettingsFromProperties.toSettings(properties), () -> {
-                        MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
-                        customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
-                        return new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader());
-                    });
+            OneShotInputs inputs = new OneShotInputs(properties, msr::getObject, () -> {
+                MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
+                customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+                return new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader());
+            });
             OneShotRunner runner = new OneShotRunner(properties, inputs, new OneShotReport(properties, environment),
                     acrossSchemas(properties, schemaSource), progress);
             return new OneShotInitializer(properties.getMode(), runner, OneShotExit.SYSTEM,

@@ -4,10 +4,10 @@ import io.msr.AcrossSchemas;
 import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
 import io.msr.Msr;
-import io.msr.MsrSettings;
 import io.msr.Version;
 import io.msr.boot.autoconfigure.MsrMode;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -21,7 +21,6 @@ public final class OneShotInputs {
 
     private final MsrProperties properties;
     private final Supplier<Msr> engine;
-    private final Supplier<MsrSettings> settings;
     private final Supplier<CheckSettings> checkSettings;
     private volatile Msr msr;
 
@@ -29,14 +28,11 @@ public final class OneShotInputs {
      * Creates the inputs.
      *
      * @param engine        makes the engine (the application context's {@code Msr} bean); called once, on first use
-     * @param settings      the settings the properties describe, where the versions a mode requires are read
      * @param checkSettings makes the settings of {@code msr.mode=check}; called when the check runs
      */
-    public OneShotInputs(MsrProperties properties, Supplier<Msr> engine, Supplier<MsrSettings> settings,
-            Supplier<CheckSettings> checkSettings) {
+    public OneShotInputs(MsrProperties properties, Supplier<Msr> engine, Supplier<CheckSettings> checkSettings) {
         this.properties = properties;
         this.engine = engine;
-        this.settings = settings;
         this.checkSettings = checkSettings;
     }
 
@@ -84,11 +80,11 @@ public final class OneShotInputs {
             throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
                     + " (0 reverts every migration).");
         }
-        return settings.get().target();
+        return SettingsFromProperties.targetVersion(properties);
     }
 
     Version baselineVersion() {
-        Version version = settings.get().adopt().baselineVersion();
+        Version version = SettingsFromProperties.baselineVersion(properties);
         if (version == null) {
             throw new ConfigurationException("msr.mode=baseline needs msr.baseline-version: the version the"
                     + " schema already holds everything up to (the migrations up to it are then covered, and"

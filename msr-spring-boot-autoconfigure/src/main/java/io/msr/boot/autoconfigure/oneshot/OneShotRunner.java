@@ -9,7 +9,6 @@ import io.msr.OperationResult;
 import io.msr.Redaction;
 import io.msr.boot.autoconfigure.MsrMode;
 import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.SettingsFromProperties;
 import io.msr.boot.autoconfigure.MsrSchemaSource;
 import io.msr.boot.autoconfigure.OneShotResult;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;

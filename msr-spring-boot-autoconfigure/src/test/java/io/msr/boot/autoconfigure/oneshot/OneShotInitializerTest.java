@@ -31,7 +31,7 @@ class OneShotInitializerTest {
         properties.setMode(mode);
         OneShotReport report = new OneShotReport(properties, new PrintStream(out, true), dir.resolve("none"));
         return new OneShotInitializer(mode, new OneShotRunner(properties,
-                new OneShotInputs(properties, () -> msr, () -> null, () -> null), report), exits::add, () -> insideTest);
+                new OneShotInputs(properties, () -> msr, () -> null), report), exits::add, () -> insideTest);
     }
 
     private static Msr msr(Object answer) {
@@ -70,8 +70,8 @@ class OneShotInitializerTest {
                     throw new OutOfMemoryError("Java heap space");
                 });
         OneShotInitializer initializer = new OneShotInitializer(MsrMode.MIGRATE,
-                new OneShotRunner(properties, new OneShotInputs(properties, () -> msr, () -> null, () -> null), report,
-                        false, progress), exits::add, () -> false);
+                new OneShotRunner(properties, new OneShotInputs(properties, () -> msr, () -> null), report, false,
+                        progress), exits::add, () -> false);
 
         assertThatThrownBy(initializer::afterPropertiesSet).hasMessageContaining("ran out of memory");
         assertThat(exits).containsExactly(ExitCode.ERROR.code());

@@ -49,7 +49,7 @@ class OneShotOperationTest {
         properties.setMode(MsrMode.CHECK);
         OneShotInputs inputs = new OneShotInputs(properties, () -> {
             throw new AssertionError("check made an engine");
-        }, () -> null, () -> new CheckSettings(MsrSettings.builder().locations(List.of("filesystem:" + dir)).build(), dir, null,
+        }, () -> new CheckSettings(MsrSettings.builder().locations(List.of("filesystem:" + dir)).build(), dir, null,
                 getClass().getClassLoader()));
 
         for (boolean manySchemas : new boolean[] {false, true}) {
@@ -66,7 +66,7 @@ class OneShotOperationTest {
             properties.setMode(mode);
             OneShotInputs inputs = new OneShotInputs(properties, () -> {
                 throw new AssertionError("made an engine");
-            }, () -> null, () -> null);
+            }, () -> null);
             assertThatThrownBy(() -> OneShotOperation.of(mode).run(inputs, true))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("msr.mode=" + mode.propertyValue() + " works on one schema's lock");
