@@ -64,9 +64,9 @@ public record DriftResult(Status status, Version version, List<String> schemas, 
 
     /**
      * Returns this result as a map: the header ({@code operation}: {@code DRIFT}, {@code success}: false when drift
-     * was found, {@code exitCode}), {@code status}, {@code hasDrift}, {@code schemaVersion}, {@code schemas}, {@code fingerprintCapturedAt},
-     * {@code fingerprintCapturedBy}, {@code objects}, {@code message} and {@code differences} (each as
-     * {@link DriftDifference#toMap()}).
+     * was found, {@code exitCode}), {@code status}, {@code hasDrift}, {@code schemaVersion}, {@code schemas},
+     * {@code fingerprintCapturedAt}, {@code fingerprintCapturedBy}, {@code objects}, {@code differenceCount},
+     * {@code message} and {@code differences} (each as {@link DriftDifference#toMap()}).
      */
     @Override
     public Map<String, Object> toMap() {

@@ -86,11 +86,12 @@ final class MsrModeConfigurations {
     }
 
     /**
-     * One-shot modes: the operation of {@code msr.mode} ({@link io.msr.boot.autoconfigure.oneshot.OneShotOperation}) runs as a database initializer
-     * during the refresh, and a launched application exits from there (see {@link OneShotInitializer}); no
-     * {@code @Scheduled} bean is created. A mode that needs no database ({@code check}) runs whether or not one is
-     * configured and never connects: the engine is made only for an operation that needs it (beans are lazy in
-     * one-shot modes, and the initializer runs before anything that uses the database).
+     * One-shot modes: the operation of {@code msr.mode} ({@link io.msr.boot.autoconfigure.oneshot.OneShotOperation})
+     * runs as a database initializer during the refresh, and a launched application exits from there (see
+     * {@link OneShotInitializer}); no {@code @Scheduled} bean is created. A mode that needs no database
+     * ({@code check}) runs whether or not one is configured and never connects: the engine is made only for an
+     * operation that needs it (beans are lazy in one-shot modes, and the initializer runs before anything that uses
+     * the database).
      */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.OneShot.class, MigrationDatabaseCondition.WhenNeeded.class})

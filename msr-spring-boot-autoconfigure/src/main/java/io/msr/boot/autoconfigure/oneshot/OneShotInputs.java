@@ -59,7 +59,7 @@ public final class OneShotInputs {
         return msr().acrossSchemas();
     }
 
-    /** Stops the engine's operations ({@link Msr#stop()}) when an engine was made; an operation without one has none. */
+    /** Stops the engine's operations ({@link Msr#stop()}) when an engine was made; without one, does nothing. */
     void stop() {
         Msr made = msr;
         if (made != null) {

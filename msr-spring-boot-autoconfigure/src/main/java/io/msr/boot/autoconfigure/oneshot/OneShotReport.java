@@ -93,7 +93,7 @@ public final class OneShotReport {
         write(view.document(), terminationMessage(result, view));
     }
 
-    /** Returns the result as JSON of at most 4 KiB: its JSON when it fits, else the first shorter one, else the header. */
+    /** Returns the result as JSON of at most 4 KiB: its JSON if it fits, else the first shorter, else the header. */
     static String terminationMessage(MsrResult result, OneShotView view) {
         String json = result.toJson();
         if (bytes(json) <= TERMINATION_MESSAGE_LIMIT) {

@@ -38,7 +38,8 @@ class DriftReportTest {
 
     private String print(MsrProperties properties, DriftResult result, Path terminationLog) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog).report(result);
+        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+                .report(result);
         return out.toString(StandardCharsets.UTF_8);
     }
 

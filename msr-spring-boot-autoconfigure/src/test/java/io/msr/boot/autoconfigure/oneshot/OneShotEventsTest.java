@@ -161,7 +161,8 @@ class OneShotEventsTest {
     @Test
     void writesEachCheckFindingAsAnEventBeforeTheResult() {
         CheckResult result = new CheckResult(List.of(new Issue(Issue.Severity.ERROR, "MSR101",
-                "CREATE INDEX without CONCURRENTLY locks writes", Version.of(3), "db/msr/V3_idx.up.sql", 4)), 3, 3, null);
+                "CREATE INDEX without CONCURRENTLY locks writes", Version.of(3), "db/msr/V3_idx.up.sql", 4)), 3, 3,
+                null);
 
         report(new MsrProperties()).report(result);
 

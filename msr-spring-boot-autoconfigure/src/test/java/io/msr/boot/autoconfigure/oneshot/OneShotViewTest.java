@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every kind of result is shown the one way: the header first in the JSON, the log event and the termination message. */
+/** Every kind of result is shown one way: the header first in its JSON, its log event and its termination message. */
 class OneShotViewTest {
 
     private static final Instant STARTED = Instant.parse("2026-12-07T10:00:00Z");
