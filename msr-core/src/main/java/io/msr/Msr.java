@@ -24,6 +24,11 @@ import java.util.Objects;
  *
  * <p>The engine behind this interface is msr-core's own, found through {@link Provider}; applications build
  * instances with {@link #builder()} and may implement this interface themselves only as a test double.
+ *
+ * <p>It is long because it is the whole contract of the API's entry point in one place: each operation's Javadoc
+ * says what it does and what it throws, and the nested {@link Builder}, {@link Configuration} and {@link Provider}
+ * are named through it ({@code Msr.builder()}, {@code Msr.Builder}, the service file {@code io.msr.Msr$Provider}), so
+ * they cannot move out without changing the API.
  */
 public interface Msr {
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * {@link MultiSchemaSettings}), each checking its own values; the {@link Builder} also sets each of their values one by
  * one.
  *
- * <p>The file is longer than most because the {@link Builder} keeps a setter for every single value (public API that
+ * <p>It is long because the {@link Builder} keeps a setter for every single value (public API that
  * applications and {@code MsrSettingsCustomizer}s call, such as {@code lockWaitTimeout(...)}) besides one per group;
  * the record and its checks are about a third of it.
  *

@@ -77,6 +77,7 @@ class PrometheusRulesTest {
         alerts().forEach((name, alert) -> {
             assertThat(PublishedSeries.unknownIn(expr(alert))).as(name + ": " + expr(alert)).isEmpty();
             assertThat(PublishedSeries.metricsIn(expr(alert))).as(name).isNotEmpty();
+            assertThat(PublishedSeries.deprecatedIn(expr(alert))).as(name + " reads a deprecated meter").isEmpty();
         });
     }
 
@@ -95,7 +96,8 @@ class PrometheusRulesTest {
         assertThat(expr(alerts.get("MsrMigrationFailed"))).contains("msr_migrations_failed").endsWith("> 0");
         assertThat(expr(alerts.get("MsrVerifyRefreshFailing")))
                 .contains("increase(msr_verify_refresh_errors_total[").endsWith("> 0");
-        assertThat(expr(alerts.get("MsrLockWaitLong"))).contains("msr_lock_wait_seconds_max").endsWith("> 60");
+        assertThat(expr(alerts.get("MsrLockWaitLong"))).contains("msr_lock_acquire_seconds_max{outcome!=\"failure\"}")
+                .endsWith("> 60");
         assertThat(expr(alerts.get("MsrMigrationJobFailed")))
                 .as("the Job's Failed condition: failed pods count retries that later succeeded (backoffLimit 3)")
                 .contains("kube_job_failed{condition=\"true\"").contains("migrations");

@@ -30,8 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code pg_advisory_lock}, and its connection stays idle outside any transaction, so it cannot deadlock with
  * {@code CREATE INDEX CONCURRENTLY} run by the holder. Its application name, {@code msr lock <pid>@<host>}, shows
  * operators who holds it. When the holding process dies, PostgreSQL ends the session and the lock with it; a lease
- * still unlocks explicitly and restores the session's application name and autocommit before closing, since a pooled
- * connection outlives {@code close()}; a session it cannot unlock or restore is aborted, never handed back.
+ * ({@link PostgresAdvisoryLease}) still unlocks explicitly and restores the session's application name and autocommit
+ * before closing, since a pooled connection outlives {@code close()}; a session it cannot unlock or restore is aborted,
+ * never handed back.
  */
 final class PostgresAdvisoryLock implements MigrationLock {
 
@@ -66,10 +67,10 @@ final class PostgresAdvisoryLock implements MigrationLock {
         long start = System.nanoTime();
         SessionState borrowed = SessionState.NONE;
         try {
-            borrowed = PostgresDialect.session(connection);
+            borrowed = PostgresSessionSettings.save(connection);
             connection.setAutoCommit(true);
-            PostgresDialect.applicationName(connection, RunnerIdentity.applicationName("lock"));
-            PostgresDialect.deadClient(connection, detection);
+            PostgresSessionSettings.setApplicationName(connection, RunnerIdentity.applicationName("lock"));
+            PostgresSessionSettings.detectDeadClient(connection, detection);
             if (detection.enabled()) {
                 connection.setNetworkTimeout(Runnable::run, detection.patienceSeconds() * 1000);
             }
@@ -83,8 +84,8 @@ final class PostgresAdvisoryLock implements MigrationLock {
                 while (true) {
                     int pid = tryOnce(tryLock);
                     if (pid != 0) {
-                        Lease lease = new Lease(connection, borrowed, pid,
-                                Duration.ofNanos(System.nanoTime() - start));
+                        PostgresAdvisoryLease lease = new PostgresAdvisoryLease(connection, borrowed, key, detection,
+                                pid, Duration.ofNanos(System.nanoTime() - start));
                         try {
                             observer.acquired(key, lease.waited());
                         } catch (RuntimeException e) {
@@ -207,10 +208,11 @@ final class PostgresAdvisoryLock implements MigrationLock {
     }
 
     /**
-     * Restores the session as it came and closes the connection. When that fails, the session is aborted instead:
-     * a pool must never get back a session that may still hold the lock or MSR's application name.
+     * Restores the session as it came and closes the connection, for the lock that did not get it and the
+     * {@link PostgresAdvisoryLease} that is done with it. When that fails, the session is aborted instead: a pool must
+     * never get back a session that may still hold the lock or MSR's application name.
      */
-    private static void giveBack(Connection connection, SessionState borrowed) {
+    static void giveBack(Connection connection, SessionState borrowed) {
         try {
             borrowed.restore(connection);
         } catch (SQLException | RuntimeException e) {
@@ -220,7 +222,8 @@ final class PostgresAdvisoryLock implements MigrationLock {
         closeQuietly(connection);
     }
 
-    private static void abort(Connection connection) {
+    /** Drops the connection at once; the server then ends the session, and the lock with it if it holds one. */
+    static void abort(Connection connection) {
         try {
             connection.abort(Runnable::run);
         } catch (SQLException | RuntimeException e) {
@@ -233,82 +236,6 @@ final class PostgresAdvisoryLock implements MigrationLock {
             connection.close();
         } catch (SQLException | RuntimeException e) {
             log.debug("Closing the lock connection failed", e);
-        }
-    }
-
-    private final class Lease implements LockLease {
-        private final Connection connection;
-        private final SessionState borrowed;
-        private final Duration waited;
-        private final String heldCondition;
-        private boolean closed;
-
-        private Lease(Connection connection, SessionState borrowed, int pid, Duration waited) {
-            this.connection = connection;
-            this.borrowed = borrowed;
-            this.waited = waited;
-            // pg_locks shows the two int4 halves of the key as unsigned oids; the pid is the lock session's own.
-            this.heldCondition = "exists (select 1 from pg_catalog.pg_locks where locktype = 'advisory' and granted"
-                    + " and objsubid = 2 and classid::bigint = " + Integer.toUnsignedLong(key.namespace())
-                    + " and objid::bigint = " + Integer.toUnsignedLong(key.key()) + " and pid = " + pid + ")";
-        }
-
-        @Override
-        public LockKey key() {
-            return key;
-        }
-
-        @Override
-        public Duration waited() {
-            return waited;
-        }
-
-        @Override
-        public void ensureHeld() {
-            boolean alive;
-            try {
-                alive = connection.isValid(detection.patienceSeconds());
-            } catch (SQLException e) {
-                alive = false;
-            }
-            ensureHeld(alive);
-        }
-
-        /** The session holding the lock, as the migration connection sees it in pg_locks. */
-        @Override
-        public String heldCondition() {
-            return heldCondition;
-        }
-
-        @Override
-        public void ensureHeld(boolean conditionHeld) {
-            if (!conditionHeld) {
-                throw new ConnectionException("The connection holding the migration lock " + key
-                        + " was lost (terminated by an operator, a restart, or no answer within "
-                        + detection.patienceSeconds() + " s: a network partition), so the lock is gone, or will be"
-                        + " once the server drops the session; the run stops so that nothing runs without it. Run"
-                        + " migrate again to finish.");
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                unlock.setInt(1, key.namespace());
-                unlock.setInt(2, key.key());
-                unlock.executeQuery().close();
-                log.info("Migration lock {} released", key);
-            } catch (SQLException | RuntimeException e) {
-                log.warn("Could not release the migration lock {} explicitly ({}); ending its session releases it",
-                        key, e.getMessage());
-                abort(connection);
-            } finally {
-                giveBack(connection, borrowed);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.msr.internal.dialect;
 
+import io.msr.SessionTimeout;
 import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.DeadClientDetection;
@@ -14,25 +15,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-/** PostgreSQL (10 and later). */
+/**
+ * PostgreSQL (10 and later). What MSR sets on a session and how it puts it back is {@link PostgresSessionSettings};
+ * the migration lock is {@link PostgresAdvisoryLock}.
+ */
 public final class PostgresDialect implements Dialect {
 
     /** The first half of every MSR advisory lock key: "MSR" in ASCII. */
     static final int LOCK_NAMESPACE = 0x4D5352;
     private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
-    /** The session settings MSR may change, saved before and restored after; missing ones are skipped. */
-    private static final List<String> SAVED = List.of("application_name", "lock_timeout", "statement_timeout",
-            "search_path", "tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout",
-            "client_connection_check_interval");
 
     private final String version;
 
@@ -190,171 +188,33 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void setApplicationName(Connection connection, String name) throws SQLException {
-        applicationName(connection, name);
-    }
-
-    /** Sets a session's application name; usable before the dialect is known (the lock connection). */
-    public static void applicationName(Connection connection, String name) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("select set_config('application_name', ?, false)")) {
-            set.setString(1, name);
-            set.executeQuery().close();
-        }
+        PostgresSessionSettings.setApplicationName(connection, name);
     }
 
     @Override
     public SessionState saveSession(Connection connection) throws SQLException {
-        return session(connection);
-    }
-
-    /** Saves a session's state; usable before the dialect is known (the lock connection). */
-    public static SessionState session(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        int isolation = connection.getTransactionIsolation();
-        int networkTimeout = connection.getNetworkTimeout();
-        Map<String, String> settings = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select " + String.join(", ", SAVED.stream()
-                     .map(name -> "current_setting('" + name + "', true)").toList()))) {
-            result.next();
-            for (int i = 0; i < SAVED.size(); i++) {
-                // Null: a setting this server version does not have.
-                if (result.getString(i + 1) != null) {
-                    settings.put(SAVED.get(i), result.getString(i + 1));
-                }
-            }
-        }
-        return borrowed -> {
-            if (!borrowed.getAutoCommit()) {
-                borrowed.rollback();
-                borrowed.setAutoCommit(true);
-            }
-            // Values, not RESET: RESET would drop what the pool itself set (connection init SQL).
-            setConfig(borrowed, settings);
-            if (borrowed.getTransactionIsolation() != isolation) {
-                borrowed.setTransactionIsolation(isolation);
-            }
-            if (borrowed.getNetworkTimeout() != networkTimeout) {
-                borrowed.setNetworkTimeout(Runnable::run, networkTimeout);
-            }
-            borrowed.setAutoCommit(autoCommit);
-        };
+        return PostgresSessionSettings.save(connection);
     }
 
     @Override
     public void detectDeadClient(Connection connection, DeadClientDetection detection) throws SQLException {
-        deadClient(connection, detection);
-    }
-
-    /**
-     * Asks the server to drop the session when its client vanishes, as {@link Dialect#detectDeadClient} says; usable
-     * before the dialect is known (the lock connection).
-     */
-    public static void deadClient(Connection connection, DeadClientDetection detection) throws SQLException {
-        if (!detection.enabled()) {
-            return;
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("tcp_keepalives_idle", Integer.toString(detection.keepalivesIdleSeconds()));
-        settings.put("tcp_keepalives_interval", Integer.toString(detection.keepalivesIntervalSeconds()));
-        settings.put("tcp_keepalives_count", Integer.toString(detection.keepalivesCount()));
-        int major = connection.getMetaData().getDatabaseMajorVersion();
-        if (major >= 12) {
-            settings.put("tcp_user_timeout", Integer.toString(detection.userTimeoutMillis()));
-        }
-        if (major < 14) {
-            setConfig(connection, settings);
-            return;
-        }
-        Map<String, String> withCheck = new LinkedHashMap<>(settings);
-        withCheck.put("client_connection_check_interval", detection.checkIntervalMillis() + "ms");
-        try {
-            setConfig(connection, withCheck);
-        } catch (SQLException e) {
-            // A server on a platform that cannot tell a closed socket (Windows) refuses any value but 0.
-            if (!"22023".equals(e.getSQLState())) {
-                throw e;
-            }
-            setConfig(connection, settings);
-        }
-    }
-
-    /** Sets session settings by value, in one round trip. */
-    private static void setConfig(Connection connection, Map<String, String> settings) throws SQLException {
-        String calls = String.join(", ", settings.keySet().stream().map(name -> "set_config(?, ?, false)").toList());
-        try (PreparedStatement set = connection.prepareStatement("select " + calls)) {
-            int parameter = 1;
-            for (Map.Entry<String, String> setting : settings.entrySet()) {
-                set.setString(parameter++, setting.getKey());
-                set.setString(parameter++, setting.getValue());
-            }
-            set.executeQuery().close();
-        }
+        PostgresSessionSettings.detectDeadClient(connection, detection);
     }
 
     @Override
     public boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout,
             boolean local, String heldCondition) throws SQLException {
-        // A null timeout is not sent: the session keeps the value of the role, the database or the server.
-        List<String> columns = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        if (lockTimeout != null) {
-            columns.add("set_config('lock_timeout', ?, ?)");
-            values.add(milliseconds(lockTimeout));
-        }
-        if (statementTimeout != null) {
-            columns.add("set_config('statement_timeout', ?, ?)");
-            values.add(milliseconds(statementTimeout));
-        }
-        if (heldCondition != null) {
-            columns.add(heldCondition);
-        }
-        if (columns.isEmpty()) {
-            columns.add("1");
-        }
-        try (PreparedStatement set = connection.prepareStatement("select " + String.join(", ", columns))) {
-            int parameter = 1;
-            for (String value : values) {
-                set.setString(parameter++, value);
-                set.setBoolean(parameter++, local);
-            }
-            try (ResultSet result = set.executeQuery()) {
-                return heldCondition == null || result.next() && result.getBoolean(columns.size());
-            }
-        }
+        return PostgresSessionSettings.applyTimeouts(connection, lockTimeout, statementTimeout, local, heldCondition);
     }
 
     @Override
     public void resetTimeouts(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            // One round trip: the driver sends both in one pipeline.
-            statement.execute("reset lock_timeout; reset statement_timeout");
-        }
+        PostgresSessionSettings.resetTimeouts(connection);
     }
 
     @Override
-    public List<io.msr.SessionTimeout> sessionTimeouts(Connection connection) throws SQLException {
-        List<io.msr.SessionTimeout> timeouts = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select name, current_setting(name), source from pg_settings"
-                     + " where name in ('statement_timeout', 'lock_timeout') order by name desc")) {
-            while (rows.next()) {
-                timeouts.add(new io.msr.SessionTimeout(rows.getString(1), rows.getString(2), source(rows.getString(3))));
-            }
-        }
-        return timeouts;
-    }
-
-    /** Names pg_settings.source in the words of the README. */
-    private static String source(String source) {
-        return switch (source) {
-            case "default" -> "server default";
-            case "configuration file", "command line", "environment variable" -> "server configuration";
-            case "user" -> "role";
-            case "database user" -> "role in database";
-            case "database" -> "database";
-            case "client" -> "connection";
-            default -> source;
-        };
+    public List<SessionTimeout> sessionTimeouts(Connection connection) throws SQLException {
+        return PostgresSessionSettings.sessionTimeouts(connection);
     }
 
     @Override
@@ -390,14 +250,6 @@ public final class PostgresDialect implements Dialect {
             }
         }
         return invalid;
-    }
-
-    private static String milliseconds(Duration duration) {
-        if (duration == null || duration.isZero()) {
-            return "0";
-        }
-        // A positive duration below a millisecond must not turn into 0, which means no timeout at all.
-        return (duration.isNegative() ? duration.toMillis() : Math.max(1, duration.toMillis())) + "ms";
     }
 
     private static String quote(String identifier) {

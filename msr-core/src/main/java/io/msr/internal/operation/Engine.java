@@ -111,7 +111,7 @@ final class Engine implements Msr {
 
     @Override
     public AcrossSchemas acrossSchemas() {
-        return new SchemaFleet(context, schemaSource);
+        return new AcrossSchemasEngine(context, schemaSource, ofSchema -> new Engine(ofSchema, schemaSource));
     }
 
     @Override

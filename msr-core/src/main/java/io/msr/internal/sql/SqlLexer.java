@@ -24,6 +24,9 @@ import java.util.Locale;
  *     {@link SqlToken.Kind#UNTERMINATED} token; the server reports the error when that SQL runs.</li>
  * </ul>
  * One pass over the text, linear in its length.
+ *
+ * <p>It is long because it is one state machine over one cursor: each rule above is a method that reads from and
+ * moves the same position, so splitting the rules apart would spread that one piece of state over several classes.
  */
 public final class SqlLexer {
 

@@ -8,17 +8,16 @@ import io.msr.MsrException;
 import io.msr.OperationResult;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-/** Records the timers of {@link MsrMeters}: each migration, each operation and each lock wait. */
+/**
+ * Records the deprecated timers of {@link MsrMeters} ({@code msr.migration.duration}, {@code msr.migrate.duration},
+ * {@code msr.lock.wait}) for one more release, beside the observations' timers that replace them; off with
+ * {@code msr.metrics.deprecated-timers.enabled=false}. Goes with them.
+ */
+@SuppressWarnings("removal")
 final class MicrometerMigrationListener implements MigrationListener {
-
-    /** The histogram buckets of migrations and lock waits: both range from milliseconds to minutes. */
-    private static final List<Duration> BUCKETS = Stream.of(10L, 100L, 500L, 1_000L, 5_000L, 10_000L, 30_000L,
-            60_000L, 120_000L, 300_000L, 900_000L, 3_600_000L).map(Duration::ofMillis).toList();
 
     private final MeterRegistry registry;
 
@@ -60,7 +59,7 @@ final class MicrometerMigrationListener implements MigrationListener {
     }
 
     private static Duration[] buckets() {
-        return BUCKETS.toArray(Duration[]::new);
+        return MsrTimerBuckets.BUCKETS.toArray(Duration[]::new);
     }
 
     private void migration(ExecutedMigration migration, String outcome) {

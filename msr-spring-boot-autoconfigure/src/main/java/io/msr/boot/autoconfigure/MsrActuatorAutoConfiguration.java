@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.msr.Msr;
 import io.msr.boot.autoconfigure.endpoint.LastOperation;
@@ -14,6 +15,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -26,8 +28,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Actuator integration of MSR: the {@code msr} health indicator (verify mode), the {@code msr} endpoint (every mode
  * with an engine) and Micrometer meters
- * (gauges in verify mode, timers in every mode), and Micrometer observations of each run (metrics and, with a tracer,
- * spans). Each part backs off when its library is absent.
+ * (gauges in verify mode, timers in every mode), and Micrometer observations of each run (MSR's timers and, with a
+ * tracer, spans). Each part backs off when its library is absent.
  */
 @AutoConfiguration(after = MsrAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -108,7 +110,7 @@ public final class MsrActuatorAutoConfiguration {
         }
     }
 
-    /** Micrometer meters. */
+    /** Micrometer meters: verify mode's gauges, the buckets of the observations' timers, the deprecated timers. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     @ConditionalOnBean(MeterRegistry.class)
@@ -116,6 +118,14 @@ public final class MsrActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
+        MsrTimerBuckets msrTimerBuckets() {
+            return new MsrTimerBuckets();
+        }
+
+        /** The deprecated timers of {@link MsrMeters}, for one more release. */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBooleanProperty(name = "msr.metrics.deprecated-timers.enabled", matchIfMissing = true)
         MicrometerMigrationListener msrMicrometerMigrationListener(MeterRegistry registry) {
             return new MicrometerMigrationListener(registry);
         }
@@ -130,7 +140,7 @@ public final class MsrActuatorAutoConfiguration {
 
     /**
      * Micrometer observations of each run, with the lock wait and each migration as children ({@link MsrObservations}):
-     * Spring Boot's handlers make timers of them and, with a tracer, spans.
+     * Spring Boot's handlers make MSR's timers of them and, with a tracer, spans.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ObservationRegistry.class)
@@ -141,6 +151,31 @@ public final class MsrActuatorAutoConfiguration {
         @ConditionalOnMissingBean
         ObservationMigrationListener msrObservationMigrationListener(ObservationRegistry registry,
                 ObjectProvider<MsrObservationConvention> conventions) {
+            return new ObservationMigrationListener(registry, conventions.orderedStream().toList());
+        }
+    }
+
+    /**
+     * MSR's timers without an {@code ObservationRegistry} (Spring Boot's observation auto-configuration excluded, a
+     * context of the application's own): the same observations go to a registry of MSR's own whose one handler is the
+     * meter handler, so that the timers are the same with or without one. Spring Boot's handler bean is used when
+     * there is one ({@code management.metrics.observations.ignored-meters} applies). No spans: those need the
+     * application's registry and its tracer.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MeterRegistry.class, ObservationRegistry.class})
+    @ConditionalOnBean(MeterRegistry.class)
+    @ConditionalOnMissingBean(ObservationRegistry.class)
+    static final class ObservationTimers {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ObservationMigrationListener msrObservationMigrationListener(MeterRegistry meters,
+                ObjectProvider<DefaultMeterObservationHandler> handler,
+                ObjectProvider<MsrObservationConvention> conventions) {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig()
+                    .observationHandler(handler.getIfAvailable(() -> new DefaultMeterObservationHandler(meters)));
             return new ObservationMigrationListener(registry, conventions.orderedStream().toList());
         }
     }

@@ -11,9 +11,7 @@ import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
 import io.msr.boot.autoconfigure.oneshot.OneShotInputs;
 import io.msr.boot.autoconfigure.oneshot.OneShotReport;
 import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
-import io.msr.boot.autoconfigure.oneshot.OneShotText;
 import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
-import io.msr.boot.autoconfigure.oneshot.SchemasText;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,11 +31,6 @@ final class MsrModeConfigurations {
     private MsrModeConfigurations() {
     }
 
-    /** Returns whether operations run over many schemas: msr.schemas is set, or an {@link MsrSchemaSource} lists them. */
-    static boolean acrossSchemas(MsrProperties properties, ObjectProvider<MsrSchemaSource> schemaSource) {
-        return !properties.getSchemas().isEmpty() || schemaSource.getIfUnique() != null;
-    }
-
     /** Verify mode: the schema monitor that health, endpoint and metrics read. */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.Verify.class, MigrationDatabaseCondition.class})
@@ -48,7 +41,7 @@ final class MsrModeConfigurations {
         SchemaMonitor msrSchemaMonitor(Msr msr, MsrProperties properties,
                 ObjectProvider<MsrSchemaSource> schemaSource) {
             return new SchemaMonitor(msr, properties.getVerify(), java.time.Clock.systemUTC(),
-                    properties.getDrift().isEnabled(), acrossSchemas(properties, schemaSource));
+                    properties.getDrift().isEnabled(), TargetSchemas.of(properties, schemaSource));
         }
     }
 
@@ -66,22 +59,8 @@ final class MsrModeConfigurations {
         @ConditionalOnMissingBean
         MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, MsrProperties properties,
                 ObjectProvider<MsrMigrationStrategy> strategy, ObjectProvider<MsrSchemaSource> schemaSource) {
-            MsrMigrationStrategy migrate = acrossSchemas(properties, schemaSource) ? MigrateOnStart::overSchemas
-                    : Msr::migrate;
+            MsrMigrationStrategy migrate = TargetSchemas.of(properties, schemaSource)::migrate;
             return new MigrateOnStartInitializer(msr, properties.getMode(), strategy.getIfAvailable(() -> migrate));
-        }
-
-        /** Migrates every schema; fails startup, naming the failed schemas, when any failed. */
-        private static void overSchemas(Msr msr) {
-            io.msr.SchemasResult<io.msr.OperationResult> result = msr.acrossSchemas().migrate();
-            if (!result.success()) {
-                StringBuilder failed = new StringBuilder(SchemasText.headline(result)).append(". Failed:");
-                result.failures().stream().limit(io.msr.SchemasResult.SUMMARY_SCHEMAS_LISTED).forEach(outcome ->
-                        failed.append(' ').append(outcome.schema()).append(" (exit code ")
-                                .append(outcome.exitCode().code()).append(outcome.failure() == null ? ")"
-                                        : "): " + OneShotText.clip(outcome.failure().message(), 300)).append(';'));
-                throw new IllegalStateException(failed.toString());
-            }
         }
     }
 
@@ -114,7 +93,7 @@ final class MsrModeConfigurations {
                 return new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader());
             });
             OneShotRunner runner = new OneShotRunner(properties, inputs, new OneShotReport(properties, environment),
-                    acrossSchemas(properties, schemaSource), progress);
+                    TargetSchemas.of(properties, schemaSource).listed(), progress);
             return new OneShotInitializer(properties.getMode(), runner, OneShotExit.SYSTEM,
                     ApplicationLaunch::insideTest, properties.getShutdownTimeout());
         }

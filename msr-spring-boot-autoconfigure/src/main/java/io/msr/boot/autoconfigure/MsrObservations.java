@@ -3,10 +3,9 @@ package io.msr.boot.autoconfigure;
 /**
  * Every Micrometer observation MSR makes, and its keys, in one place. An operation that takes the lock is observed
  * as {@link #OPERATION}, with {@link #LOCK_WAIT} and then one {@link #MIGRATION} per migration as its children; with a
- * tracer these are the spans of the run. The names differ from the timers of {@link MsrMeters} on purpose: Spring
- * Boot's meter handler makes a timer of each observation under the observation's name, and those timers
- * ({@code msr.operation}, {@code msr.lock.acquire}, {@code msr.migration}, each with {@code .active}) come on top of
- * {@link MsrMeters}'s, whose names and tags stay as they are.
+ * tracer these are the spans of the run. They are MSR's timers too, under the same names: Spring Boot's meter handler
+ * makes a timer of each observation ({@code msr.operation}, {@code msr.lock.acquire}, {@code msr.migration}, each with
+ * {@code .active}), documented in {@link MsrMeters}, so traces and metrics share one vocabulary.
  *
  * <p>Low-cardinality keys are meter tags and span attributes, with bounded values; {@code unknown} until the value is
  * known, so that every timer of one name has the same tags. High-cardinality keys ({@link #VERSION},
@@ -21,7 +20,7 @@ public final class MsrObservations {
     /** One migration run (one attempt, when a transient failure is retried): all low-cardinality keys. */
     public static final String MIGRATION = "msr.migration";
 
-    /** Low cardinality: the operation, lower case, as in {@link MsrMeters#MIGRATE_DURATION}: migrate, down... */
+    /** Low cardinality: the operation, lower case: migrate, down, repair... */
     public static final String OPERATION_KEY = "operation";
     /** Low cardinality: success, failure, or retried (a migration attempt that failed and is tried again). */
     public static final String OUTCOME_KEY = "outcome";

@@ -176,9 +176,14 @@ class MsrActuatorAutoConfigurationTest {
     }
 
     @Test
+    @SuppressWarnings("removal")
     void recordsTimersOfMigrationsAndRuns() {
         runner.withPropertyValues("msr.mode=migrate-on-start").run(context -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.get(MsrMeters.MIGRATION).tag("type", "sql").tag("outcome", "success").timer().count())
+                    .as("the observations' timers, without an ObservationRegistry too").isEqualTo(1);
+            assertThat(meters.get(MsrMeters.OPERATION).tag("outcome", "success").timer().count()).isEqualTo(1);
+            assertThat(meters.get(MsrMeters.LOCK_ACQUIRE).tag("outcome", "success").timer().count()).isEqualTo(1);
             assertThat(meters.get(MsrMeters.MIGRATION_DURATION).tag("type", "sql").tag("outcome", "success").timer()
                     .count()).isEqualTo(1);
             assertThat(meters.get(MsrMeters.MIGRATE_DURATION).tag("outcome", "success").timer().count()).isEqualTo(1);

@@ -1,7 +1,9 @@
 package io.msr.boot.autoconfigure;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -27,6 +29,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +38,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -257,6 +267,7 @@ class MsrObservationsTest {
     }
 
     @Test
+    @SuppressWarnings("removal")
     void withSpringBootsRegistryTheTimersOfMsrMetersKeepTheirNamesAndTagsBesideTheObservationsTimers() {
         withSpringBootsRegistry().run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(ObservationMigrationListener.class);
@@ -278,6 +289,7 @@ class MsrObservationsTest {
     }
 
     @Test
+    @SuppressWarnings("removal")
     void springBootsPropertyTurnsTheObservationsOffButNotTheTimersOfMsrMeters() {
         withSpringBootsRegistry().withPropertyValues("management.observations.enable.msr=false").run(context -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -285,6 +297,85 @@ class MsrObservationsTest {
             assertThat(meters.find(MsrObservations.MIGRATION).meters()).isEmpty();
             assertThat(meters.get(MsrMeters.MIGRATE_DURATION).timer().count()).isOne();
         });
+    }
+
+    @Test
+    void theObservationsTimersOfMigrationsAndLockWaitsHaveTheFixedBucketsUnlessTheApplicationSetsOthers() {
+        double[] fixed = MsrTimerBuckets.BUCKETS.stream().mapToDouble(bound -> bound.toNanos() / 1e9).toArray();
+        withSpringBootsRegistry().run(context -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(buckets(meters.get(MsrMeters.MIGRATION).tag("type", "sql").timer())).containsExactly(fixed);
+            assertThat(buckets(meters.get(MsrMeters.LOCK_ACQUIRE).timer())).containsExactly(fixed);
+            assertThat(buckets(meters.get(MsrMeters.OPERATION).timer())).as("an operation has no buckets, as before")
+                    .isEmpty();
+        });
+        unmigrate();
+        withSpringBootsRegistry().withPropertyValues("management.metrics.distribution.slo.msr.migration=1s,2s")
+                .run(context -> assertThat(buckets(context.getBean(MeterRegistry.class).get(MsrMeters.MIGRATION)
+                        .tag("type", "sql").timer())).containsExactly(1.0, 2.0));
+    }
+
+    private static double[] buckets(Timer timer) {
+        return Arrays.stream(timer.takeSnapshot().histogramCounts())
+                .mapToDouble(bucket -> bucket.bucket(TimeUnit.SECONDS)).toArray();
+    }
+
+    @Test
+    void withoutAnObservationRegistryMsrObservesIntoItsOwnAndPublishesTheSameTimers() throws Exception {
+        AtomicReference<List<String>> withRegistry = new AtomicReference<>();
+        withSpringBootsRegistry().run(context -> {
+            assertThat(context).hasBean("observationRegistry");
+            withRegistry.set(msrMeters(context.getBean(MeterRegistry.class)));
+        });
+        unmigrate();
+        withoutRegistry.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(ObservationRegistry.class)
+                            .hasSingleBean(ObservationMigrationListener.class);
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(msrMeters(meters)).isEqualTo(withRegistry.get()).contains(
+                            "msr.operation error=none,operation=migrate,outcome=success",
+                            "msr.lock.acquire error=none,operation=migrate,outcome=success",
+                            "msr.migration direction=up,error=none,operation=migrate,outcome=success,phase=pre-deploy,"
+                                    + "type=java");
+                    assertThat(meters.get(MsrMeters.MIGRATION).tag("type", "sql").timer().count()).isOne();
+                    assertThat(buckets(meters.get(MsrMeters.LOCK_ACQUIRE).timer())).hasSize(12);
+                });
+    }
+
+    /** Drops what the runs made, so that the next runs the same migrations. */
+    private void unmigrate() {
+        db.execute("drop table " + schema + ".t; drop table " + schema + ".msr_schema_history");
+    }
+
+    /** MSR's meters, each as its name and tags: {@code msr.operation error=none,operation=migrate,outcome=success}. */
+    private static List<String> msrMeters(MeterRegistry meters) {
+        return meters.getMeters().stream().map(Meter::getId).filter(id -> id.getName().startsWith("msr."))
+                .map(id -> id.getName() + " " + id.getTags().stream().map(tag -> tag.getKey() + "=" + tag.getValue())
+                        .collect(Collectors.joining(",")))
+                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void aPropertyTurnsTheDeprecatedTimersOffAlready() {
+        withSpringBootsRegistry().withPropertyValues("msr.metrics.deprecated-timers.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerMigrationListener.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            for (String deprecated : List.of(MsrMeters.MIGRATE_DURATION, MsrMeters.MIGRATION_DURATION,
+                    MsrMeters.LOCK_WAIT)) {
+                assertThat(meters.find(deprecated).meters()).as(deprecated).isEmpty();
+            }
+            assertThat(meters.get(MsrMeters.OPERATION).timer().count()).isOne();
+            assertThat(meters.get(MsrMeters.MIGRATION).timers()).hasSize(2);
+            assertThat(meters.get(MsrMeters.LOCK_ACQUIRE).timer().count()).isOne();
+        });
+        unmigrate();
+        withSpringBootsRegistry().withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("MSR_METRICS_DEPRECATED_TIMERS_ENABLED", "false"))))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerMigrationListener.class));
     }
 
     @Test

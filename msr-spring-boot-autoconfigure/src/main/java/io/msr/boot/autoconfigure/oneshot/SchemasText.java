@@ -52,6 +52,16 @@ public final class SchemasText {
                 + ", " + result.durationMs() + " ms (exit code " + result.exitCode().code() + ")";
     }
 
+    /** Returns the headline and the first failed schemas with their errors: why migrate-on-start failed startup. */
+    public static String failed(SchemasResult<?> result) {
+        StringBuilder failed = new StringBuilder(headline(result)).append(". Failed:");
+        result.failures().stream().limit(SchemasResult.SUMMARY_SCHEMAS_LISTED).forEach(outcome ->
+                failed.append(' ').append(outcome.schema()).append(" (exit code ")
+                        .append(outcome.exitCode().code()).append(outcome.failure() == null ? ")"
+                                : "): " + OneShotText.clip(outcome.failure().message(), 300)).append(';'));
+        return failed.toString();
+    }
+
     private static List<? extends SchemaOutcome<?>> notable(SchemasResult<?> result) {
         List<SchemaOutcome<?>> notable = new java.util.ArrayList<>(result.failures());
         notable.addAll(result.behind());

@@ -36,7 +36,7 @@ public final class SchemaMetrics implements MeterBinder {
                 SchemaStateEvaluator::applied, SchemasSummary::appliedMigrations);
         gauge(registry, MsrMeters.MIGRATIONS_FAILED, "Failed migrations waiting for repair",
                 info -> info.inState(MigrationState.FAILED).size(), SchemasSummary::failedMigrations);
-        if (monitor.acrossSchemas()) {
+        if (monitor.targets().listed()) {
             schemas(registry, "ready", SchemasSummary::ready);
             schemas(registry, "behind", SchemasSummary::behind);
             schemas(registry, "down", SchemasSummary::down);

@@ -7,7 +7,7 @@ import io.msr.MsrException;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.MsrSchemaSource;
+import io.msr.boot.autoconfigure.TargetSchemas;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Verify mode's view of the schema: reads it once at startup and then every {@code msr.verify.refresh-interval}
  * on a daemon thread, and keeps the latest {@link SchemaState} for health, endpoint and metrics, so that a probe
- * costs no query. Never writes, never locks, never creates the history table. Each state change is logged once.
+ * costs no query. It reads the {@link TargetSchemas}, a set of one or many, on one path. Never writes, never locks,
+ * never creates the history table. Each state change is logged once.
  * A database other than PostgreSQL is reported DOWN at startup, with the way out, and never read again.
  * A failed read keeps the last good state, marked stale, for {@code msr.verify.stale-grace-period}, so that a short
  * database outage does not make every replica unready at once.
@@ -38,7 +39,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     private final MsrProperties.Verify settings;
     private final Clock clock;
     private final DriftWatch drift;
-    private final boolean acrossSchemas;
+    private final TargetSchemas targets;
     private final AtomicLong refreshErrors = new AtomicLong();
     private volatile SchemaState state = SchemaState.unknown();
     private ScheduledExecutorService scheduler;
@@ -61,20 +62,20 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     }
 
     SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift) {
-        this(msr, settings, clock, checkDrift, false);
+        this(msr, settings, clock, checkDrift, new TargetSchemas.One(null));
     }
 
     /**
-     * Creates the monitor; with {@code acrossSchemas} (msr.schemas or an {@link MsrSchemaSource}) it reads every
-     * schema and is ready only when all are current; drift is then checked by msr.mode=drift, not here.
+     * Creates the monitor of {@code targets}: it reads every schema and is ready only when all are current. Drift is
+     * checked here for a set of one; over many schemas it is msr.mode=drift's.
      */
     public SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift,
-            boolean acrossSchemas) {
+            TargetSchemas targets) {
         this.msr = msr;
         this.settings = settings;
         this.clock = clock;
-        this.acrossSchemas = acrossSchemas;
-        this.drift = new DriftWatch(msr, checkDrift && !acrossSchemas, settings.getDriftCheckInterval());
+        this.targets = targets;
+        this.drift = new DriftWatch(msr, checkDrift && !targets.listed(), settings.getDriftCheckInterval());
     }
 
     /** Returns the latest state; never blocks and never queries. */
@@ -91,16 +92,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         SchemaState previous = state;
         SchemaState next;
         try {
-            if (acrossSchemas) {
-                next = readSchemas(previous);
-                state = next;
-                logChange(previous, next);
-                return next;
-            }
-            InfoResult info = msr.info();
-            Instant now = clock.instant();
-            next = SchemaStateEvaluator.withDrift(SchemaStateEvaluator.evaluate(info, settings.isAllowAhead(), now),
-                    drift.check(info, now), settings.isFailOnDrift());
+            next = read(previous);
         } catch (MsrException e) {
             refreshErrors.incrementAndGet();
             next = unreadable(previous, e.getMessage());
@@ -114,23 +106,25 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     }
 
     /**
-     * Reads every schema; when none can be read (the database is unreachable), the last state is kept as for one
-     * schema. A schema that cannot be read while others can is down.
+     * Reads every schema; when none can be read (the database is unreachable), the last state is kept, as when a
+     * reading throws. A schema that cannot be read while others can is down.
      */
-    private SchemaState readSchemas(SchemaState previous) {
-        SchemasResult<InfoResult> result = msr.acrossSchemas().info();
+    private SchemaState read(SchemaState previous) {
+        SchemasResult<InfoResult> result = targets.info(msr);
         if (!result.schemas().isEmpty() && result.count(SchemaOutcome.Status.SUCCEEDED) == 0) {
             refreshErrors.incrementAndGet();
             SchemaOutcome<InfoResult> first = result.failures().get(0);
             return unreadable(previous, first.failure() == null ? "no schema could be read"
                     : first.failure().message());
         }
-        return SchemasStateEvaluator.evaluate(result, settings.isAllowAhead(), clock.instant());
+        Instant now = clock.instant();
+        SchemaState verdict = SchemaStateEvaluator.evaluate(targets, result, settings.isAllowAhead(), now);
+        return SchemaStateEvaluator.withDrift(verdict, drift.check(verdict.info(), now), settings.isFailOnDrift());
     }
 
-    /** Returns whether the monitor reads many schemas (msr.schemas or an {@link MsrSchemaSource}). */
-    boolean acrossSchemas() {
-        return acrossSchemas;
+    /** The schemas the monitor reads. */
+    TargetSchemas targets() {
+        return targets;
     }
 
     /** How many readings failed since the monitor was created: the {@code msr.verify.refresh.errors} counter. */
@@ -176,11 +170,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() {
         try {
-            if (acrossSchemas) {
-                msr.acrossSchemas().schemas();
-            } else {
-                msr.info();
-            }
+            targets.find(msr);
         } catch (ConfigurationException e) {
             // A wrong setting (an unreadable location, say) will not heal by itself: fail startup and say so. Nor
             // will a database other than PostgreSQL, but an H2 test suite should keep running: report it, once.
