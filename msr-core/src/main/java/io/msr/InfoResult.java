@@ -20,7 +20,8 @@ import java.util.Optional;
  *                        not known
  */
 public record InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
-        List<HistoryEntry> history, boolean historyExists, List<Issue> issues, List<SessionTimeout> timeouts) {
+        List<HistoryEntry> history, boolean historyExists, List<Issue> issues, List<SessionTimeout> timeouts)
+        implements MsrResult {
 
     /** Copies the lists. */
     public InfoResult {
@@ -38,6 +39,18 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
 
     /** How many pending versions {@link #summary()} lists. */
     public static final int PENDING_VERSIONS_SHOWN = 5;
+
+    /** Returns {@link Operation#INFO}. */
+    @Override
+    public Operation operation() {
+        return Operation.INFO;
+    }
+
+    /** Returns {@link ExitCode#SUCCESS}: info reports what validation would find, and fails only by throwing. */
+    @Override
+    public ExitCode exitCode() {
+        return ExitCode.SUCCESS;
+    }
 
     /** Returns the migrations in the given state. */
     public List<MigrationInfo> inState(MigrationState state) {
@@ -128,8 +141,9 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * {@link MigrationInfo#toMap()}), {@code history}, {@code issues} and {@code timeouts} (each as
      * {@link SessionTimeout#toMap()}).
      */
+    @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> map = header();
+        Map<String, Object> map = Json.header(this);
         map.putAll(summary());
         List<Object> rows = new ArrayList<>();
         for (MigrationInfo migration : migrations) {
@@ -170,21 +184,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * limit, such as a Kubernetes termination message.
      */
     public String toSummaryJson() {
-        Map<String, Object> map = header();
+        Map<String, Object> map = Json.header(this);
         map.putAll(summary());
         return Json.write(map);
-    }
-
-    /** Returns {@link #toMap()} as a JSON object. */
-    public String toJson() {
-        return Json.write(toMap());
-    }
-
-    private static Map<String, Object> header() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("operation", Operation.INFO.name());
-        map.put("success", true);
-        map.put("exitCode", ExitCode.SUCCESS.code());
-        return map;
     }
 }

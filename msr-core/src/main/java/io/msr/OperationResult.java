@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
         Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed, List<String> warnings,
-        List<String> notes, Failure failure, BackupReport backup) {
+        List<String> notes, Failure failure, BackupReport backup) implements MsrResult {
 
     /** Copies the lists. */
     public OperationResult {
@@ -41,11 +41,6 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
                 notes, failure, null);
     }
 
-    /** Returns true when the operation succeeded. */
-    public boolean success() {
-        return exitCode == ExitCode.SUCCESS;
-    }
-
     /** Returns the migrations that ran and whose change is committed. */
     public List<ExecutedMigration> succeeded() {
         List<ExecutedMigration> done = new ArrayList<>();
@@ -57,11 +52,6 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
         return done;
     }
 
-    /** Returns this result as a JSON object. */
-    public String toJson() {
-        return Json.write(toMap());
-    }
-
     /**
      * Returns this result as plain values: the header every result starts with ({@code operation},
      * {@code success}, {@code exitCode}), then {@code startedAt}, {@code durationMs}, {@code schemaVersionBefore},
@@ -69,11 +59,9 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
      * {@code failure} and, when the operation took or restored a backup, {@code backup} ({@code file},
      * {@code sha256}, {@code restored}, {@code dropped}, {@code kept}).
      */
+    @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("operation", operation.name());
-        map.put("success", success());
-        map.put("exitCode", exitCode.code());
+        Map<String, Object> map = Json.header(this);
         map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
         map.put("schemaVersionBefore", Version.jsonValue(schemaVersionBefore));

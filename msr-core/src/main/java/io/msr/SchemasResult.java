@@ -20,7 +20,7 @@ import java.util.Map;
  * @param <T>        the result type of the operation in one schema
  */
 public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
-        int shardIndex, int shardCount, List<SchemaOutcome<T>> schemas) {
+        int shardIndex, int shardCount, List<SchemaOutcome<T>> schemas) implements MsrResult {
 
     /** How many schemas a summary lists by name at most, failures first. */
     public static final int SUMMARY_SCHEMAS_LISTED = 10;
@@ -28,11 +28,6 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
     /** Copies the list. */
     public SchemasResult {
         schemas = List.copyOf(schemas);
-    }
-
-    /** Returns true when every schema succeeded. */
-    public boolean success() {
-        return exitCode == ExitCode.SUCCESS;
     }
 
     /** Returns how many schemas ended with the status. */
@@ -83,19 +78,18 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
         return executed;
     }
 
-    /** Returns this result as JSON: {@link #toMap()}. */
-    public String toJson() {
-        return Json.write(toMap());
-    }
-
     /** Returns the summary as JSON: {@link #toSummaryMap(int)}. */
     public String toSummaryJson(int listed) {
         return Json.write(toSummaryMap(listed));
     }
 
-    /** Returns the whole result as plain values: the summary's fields, then {@code schemas} with every outcome. */
+    /**
+     * Returns the whole result as plain values: the summary's fields up to {@code counts}, then {@code schemas} with
+     * every outcome. {@link #success()} is true when every schema succeeded.
+     */
+    @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> map = header();
+        Map<String, Object> map = headerAndCounts();
         List<Object> outcomes = new ArrayList<>();
         for (SchemaOutcome<T> outcome : schemas) {
             outcomes.add(outcome.toMap(2000));
@@ -111,7 +105,7 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
      * shortened) and, for info, schemas behind ({@code behind}), each list with how many it leaves out.
      */
     public Map<String, Object> toSummaryMap(int listed) {
-        Map<String, Object> map = header();
+        Map<String, Object> map = headerAndCounts();
         List<SchemaOutcome<T>> failures = failures();
         map.put("failures", listed(failures, listed, 300));
         if (failures.size() > listed) {
@@ -127,11 +121,8 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
         return map;
     }
 
-    private Map<String, Object> header() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("operation", operation.name());
-        map.put("success", success());
-        map.put("exitCode", exitCode.code());
+    private Map<String, Object> headerAndCounts() {
+        Map<String, Object> map = Json.header(this);
         map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
         Map<String, Object> shard = new LinkedHashMap<>();
