@@ -13,7 +13,10 @@ public enum CheckFormat {
 
     /** One line per finding ({@code ERROR CODE file:line: message}) and a summary line. */
     TEXT,
-    /** One JSON object: the counts and every finding with severity, code, message, file, line and version. */
+    /**
+     * One JSON object: the counts and every finding with severity, code, message, file, line and version; the fields
+     * of {@link CheckResult#toMap()} without its header, as this format was before results had one.
+     */
     JSON,
     /** SARIF 2.1.0, as code scanning (GitHub's upload-sarif) reads it: one run, one result per finding. */
     SARIF,
@@ -36,7 +39,7 @@ public enum CheckFormat {
     public String render(CheckResult result) {
         return switch (this) {
             case TEXT -> text(result);
-            case JSON -> Json.write(json(result)) + "\n";
+            case JSON -> Json.write(result.formatMap()) + "\n";
             case SARIF -> Json.write(sarif(result)) + "\n";
             case GITHUB -> github(result);
         };
@@ -54,10 +57,10 @@ public enum CheckFormat {
 
     private static String text(CheckResult result) {
         StringBuilder out = new StringBuilder();
-        for (CheckFinding finding : result.findings()) {
+        for (Issue finding : result.findings()) {
             out.append(finding.severity()).append(' ').append(finding.code());
-            if (finding.file() != null) {
-                out.append(' ').append(finding.file());
+            if (finding.script() != null) {
+                out.append(' ').append(finding.script());
                 if (finding.line() != null) {
                     out.append(':').append(finding.line());
                 }
@@ -67,33 +70,10 @@ public enum CheckFormat {
         return out.append(summary(result)).append('\n').toString();
     }
 
-    private static Map<String, Object> json(CheckResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("passed", result.passed());
-        json.put("errors", result.errors().size());
-        json.put("warnings", result.warnings().size());
-        json.put("migrations", result.migrations());
-        json.put("checked", result.checked());
-        json.put("baseRef", result.baseRef());
-        List<Object> findings = new ArrayList<>();
-        for (CheckFinding finding : result.findings()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("severity", finding.severity());
-            item.put("code", finding.code());
-            item.put("message", finding.message());
-            item.put("file", finding.file());
-            item.put("line", finding.line());
-            item.put("version", finding.version());
-            findings.add(item);
-        }
-        json.put("findings", findings);
-        return json;
-    }
-
     private static Map<String, Object> sarif(CheckResult result) {
         Map<String, Object> rules = new LinkedHashMap<>();
         List<Object> results = new ArrayList<>();
-        for (CheckFinding finding : result.findings()) {
+        for (Issue finding : result.findings()) {
             rules.computeIfAbsent(finding.code(), code -> Map.of("id", code, "name", code,
                     "shortDescription", Map.of("text", "MSR migration check " + code),
                     "helpUri", INFORMATION_URI));
@@ -101,9 +81,9 @@ public enum CheckFormat {
             item.put("ruleId", finding.code());
             item.put("level", finding.isError() ? "error" : "warning");
             item.put("message", Map.of("text", finding.message()));
-            if (finding.file() != null && !finding.file().startsWith("classpath:")) {
+            if (finding.script() != null && !finding.script().startsWith("classpath:")) {
                 Map<String, Object> physical = new LinkedHashMap<>();
-                physical.put("artifactLocation", Map.of("uri", finding.file()));
+                physical.put("artifactLocation", Map.of("uri", finding.script()));
                 physical.put("region", Map.of("startLine", finding.line() == null ? 1 : finding.line()));
                 item.put("locations", List.of(Map.of("physicalLocation", physical)));
             }
@@ -125,10 +105,10 @@ public enum CheckFormat {
 
     private static String github(CheckResult result) {
         StringBuilder out = new StringBuilder();
-        for (CheckFinding finding : result.findings()) {
+        for (Issue finding : result.findings()) {
             out.append("::").append(finding.isError() ? "error" : "warning").append(' ');
-            if (finding.file() != null && !finding.file().startsWith("classpath:")) {
-                out.append("file=").append(property(finding.file())).append(',');
+            if (finding.script() != null && !finding.script().startsWith("classpath:")) {
+                out.append("file=").append(property(finding.script())).append(',');
                 if (finding.line() != null) {
                     out.append("line=").append(finding.line()).append(',');
                 }

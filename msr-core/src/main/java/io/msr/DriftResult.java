@@ -3,7 +3,6 @@ package io.msr;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +23,7 @@ import java.util.Objects;
  */
 public record DriftResult(Status status, @Nullable Version version, List<String> schemas,
         @Nullable Instant fingerprintCapturedAt, @Nullable String fingerprintCapturedBy, int objects,
-        List<DriftDifference> differences, String message) {
+        List<DriftDifference> differences, String message) implements MsrResult {
 
     /** What a drift result means. */
     public enum Status {
@@ -48,22 +47,30 @@ public record DriftResult(Status status, @Nullable Version version, List<String>
         differences = List.copyOf(differences);
     }
 
+    /** Returns {@link Operation#DRIFT}, for a check and for a recording alike. */
+    @Override
+    public Operation operation() {
+        return Operation.DRIFT;
+    }
+
     /** Returns true when the schema differs from its fingerprint; false also when there was nothing to compare. */
     public boolean hasDrift() {
         return status == Status.DRIFT;
     }
 
     /** Returns the process exit code: {@link ExitCode#DRIFT} when drift was found, else {@link ExitCode#SUCCESS}. */
+    @Override
     public ExitCode exitCode() {
         return hasDrift() ? ExitCode.DRIFT : ExitCode.SUCCESS;
     }
 
     /**
-     * Returns this result as a map: {@code operation} ({@code DRIFT}), {@code status}, {@code hasDrift},
-     * {@code exitCode}, {@code schemaVersion}, {@code schemas}, {@code fingerprintCapturedAt},
-     * {@code fingerprintCapturedBy}, {@code objects}, {@code message} and {@code differences} (each as
-     * {@link DriftDifference#toMap()}).
+     * Returns this result as a map: the header ({@code operation}: {@code DRIFT}, {@code success}: false when drift
+     * was found, {@code exitCode}), {@code status}, {@code hasDrift}, {@code schemaVersion}, {@code schemas},
+     * {@code fingerprintCapturedAt}, {@code fingerprintCapturedBy}, {@code objects}, {@code differenceCount},
+     * {@code message} and {@code differences} (each as {@link DriftDifference#toMap()}).
      */
+    @Override
     public Map<String, @Nullable Object> toMap() {
         return toMap(differences);
     }
@@ -74,11 +81,9 @@ public record DriftResult(Status status, @Nullable Version version, List<String>
     }
 
     private Map<String, @Nullable Object> toMap(List<DriftDifference> shown) {
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        map.put("operation", Operation.DRIFT);
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("status", status);
         map.put("hasDrift", hasDrift());
-        map.put("exitCode", exitCode().code());
         map.put("schemaVersion", version);
         map.put("schemas", schemas);
         map.put("fingerprintCapturedAt", fingerprintCapturedAt);
@@ -90,9 +95,15 @@ public record DriftResult(Status status, @Nullable Version version, List<String>
         return map;
     }
 
-    /** Returns {@link #toMap()} as a JSON object. */
-    public String toJson() {
-        return Json.write(toMap());
+    /**
+     * Returns the header, {@code status} and {@code differenceCount} as a JSON object: for places with a size limit
+     * where even {@link #toJson(int)} does not fit.
+     */
+    public String toSummaryJson() {
+        Map<String, @Nullable Object> map = Json.header(this);
+        map.put("status", status);
+        map.put("differenceCount", differences.size());
+        return Json.write(map);
     }
 
     /** Returns {@link #toMap(int)} as a JSON object. */

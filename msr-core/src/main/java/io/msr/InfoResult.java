@@ -22,8 +22,9 @@ import java.util.Optional;
  *                        not known
  */
 public record InfoResult(@Nullable Version schemaVersion, @Nullable Version latestVersion,
-        List<MigrationInfo> migrations, List<HistoryEntry> history, boolean historyExists, List<Issue> issues,
-        List<SessionTimeout> timeouts) {
+        List<MigrationInfo> migrations,
+        List<HistoryEntry> history, boolean historyExists, List<Issue> issues, List<SessionTimeout> timeouts)
+        implements MsrResult {
 
     /** Copies the lists. */
     public InfoResult {
@@ -41,6 +42,18 @@ public record InfoResult(@Nullable Version schemaVersion, @Nullable Version late
 
     /** How many pending versions {@link #summary()} lists. */
     public static final int PENDING_VERSIONS_SHOWN = 5;
+
+    /** Returns {@link Operation#INFO}. */
+    @Override
+    public Operation operation() {
+        return Operation.INFO;
+    }
+
+    /** Returns {@link ExitCode#SUCCESS}: info reports what validation would find, and fails only by throwing. */
+    @Override
+    public ExitCode exitCode() {
+        return ExitCode.SUCCESS;
+    }
 
     /** Returns the migrations in the given state. */
     public List<MigrationInfo> inState(MigrationState state) {
@@ -131,8 +144,9 @@ public record InfoResult(@Nullable Version schemaVersion, @Nullable Version late
      * {@link MigrationInfo#toMap()}), {@code history}, {@code issues} and {@code timeouts} (each as
      * {@link SessionTimeout#toMap()}).
      */
+    @Override
     public Map<String, @Nullable Object> toMap() {
-        Map<String, @Nullable Object> map = header();
+        Map<String, @Nullable Object> map = Json.header(this);
         map.putAll(summary());
         List<Object> rows = new ArrayList<>();
         for (MigrationInfo migration : migrations) {
@@ -173,21 +187,8 @@ public record InfoResult(@Nullable Version schemaVersion, @Nullable Version late
      * limit, such as a Kubernetes termination message.
      */
     public String toSummaryJson() {
-        Map<String, @Nullable Object> map = header();
+        Map<String, @Nullable Object> map = Json.header(this);
         map.putAll(summary());
         return Json.write(map);
-    }
-
-    /** Returns {@link #toMap()} as a JSON object. */
-    public String toJson() {
-        return Json.write(toMap());
-    }
-
-    private static Map<String, @Nullable Object> header() {
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        map.put("operation", Operation.INFO.name());
-        map.put("success", true);
-        map.put("exitCode", ExitCode.SUCCESS.code());
-        return map;
     }
 }

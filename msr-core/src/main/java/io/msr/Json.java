@@ -4,12 +4,25 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes maps, lists, strings, numbers, booleans, enums and instants as compact JSON, in insertion order. */
 final class Json {
 
     private Json() {
+    }
+
+    /**
+     * Returns a new map holding the header every {@link MsrResult} starts with: {@code operation}, {@code success},
+     * {@code exitCode}. This is the one place the header is written; a result adds its own fields after it.
+     */
+    static Map<String, @Nullable Object> header(MsrResult result) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        map.put("operation", result.operation().name());
+        map.put("success", result.success());
+        map.put("exitCode", result.exitCode().code());
+        return map;
     }
 
     static String write(@Nullable Object value) {

@@ -23,5 +23,7 @@ public enum Operation {
     /** Record that the schema already holds every migration up to a version (a BASELINE history row). */
     BASELINE,
     /** Compare the schema with the fingerprint recorded for its version, or record that fingerprint. */
-    DRIFT
+    DRIFT,
+    /** Check the migrations offline, without a database ({@link Msr#check(CheckSettings)}). */
+    CHECK
 }

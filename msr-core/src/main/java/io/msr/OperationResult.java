@@ -26,7 +26,8 @@ import java.util.Map;
  */
 public record OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
         @Nullable Version schemaVersionBefore, @Nullable Version schemaVersionAfter, List<ExecutedMigration> executed,
-        List<String> warnings, List<String> notes, @Nullable Failure failure, @Nullable BackupReport backup) {
+        List<String> warnings, List<String> notes, @Nullable Failure failure, @Nullable BackupReport backup)
+        implements MsrResult {
 
     /** Copies the lists. */
     public OperationResult {
@@ -43,11 +44,6 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
                 notes, failure, null);
     }
 
-    /** Returns true when the operation succeeded. */
-    public boolean success() {
-        return exitCode == ExitCode.SUCCESS;
-    }
-
     /** Returns the migrations that ran and whose change is committed. */
     public List<ExecutedMigration> succeeded() {
         List<ExecutedMigration> done = new ArrayList<>();
@@ -59,11 +55,6 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
         return done;
     }
 
-    /** Returns this result as a JSON object. */
-    public String toJson() {
-        return Json.write(toMap());
-    }
-
     /**
      * Returns this result as plain values: the header every result starts with ({@code operation},
      * {@code success}, {@code exitCode}), then {@code startedAt}, {@code durationMs}, {@code schemaVersionBefore},
@@ -71,18 +62,16 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
      * {@code failure} and, when the operation took or restored a backup, {@code backup} ({@code file},
      * {@code sha256}, {@code restored}, {@code dropped}, {@code kept}).
      */
+    @Override
     public Map<String, @Nullable Object> toMap() {
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        map.put("operation", operation.name());
-        map.put("success", success());
-        map.put("exitCode", exitCode.code());
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
         map.put("schemaVersionBefore", Version.jsonValue(schemaVersionBefore));
         map.put("schemaVersionAfter", Version.jsonValue(schemaVersionAfter));
         List<Object> runs = new ArrayList<>();
         for (ExecutedMigration migration : executed) {
-            Map<String, Object> run = new LinkedHashMap<>();
+            Map<String, @Nullable Object> run = new LinkedHashMap<>();
             run.put("version", Version.jsonValue(migration.version()));
             run.put("description", migration.description());
             run.put("type", migration.type().name());
@@ -96,7 +85,7 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
         map.put("warnings", warnings);
         map.put("notes", notes);
         if (failure != null) {
-            Map<String, Object> error = new LinkedHashMap<>();
+            Map<String, @Nullable Object> error = new LinkedHashMap<>();
             error.put("type", failure.type());
             error.put("message", failure.message());
             error.put("version", Version.jsonValue(failure.version()));

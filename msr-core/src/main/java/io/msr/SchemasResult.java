@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ import java.util.Map;
  * @param <T>        the result type of the operation in one schema
  */
 public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
-        int shardIndex, int shardCount, List<SchemaOutcome<T>> schemas) {
+        int shardIndex, int shardCount, List<SchemaOutcome<T>> schemas) implements MsrResult {
 
     /** How many schemas a summary lists by name at most, failures first. */
     public static final int SUMMARY_SCHEMAS_LISTED = 10;
@@ -28,11 +30,6 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
     /** Copies the list. */
     public SchemasResult {
         schemas = List.copyOf(schemas);
-    }
-
-    /** Returns true when every schema succeeded. */
-    public boolean success() {
-        return exitCode == ExitCode.SUCCESS;
     }
 
     /** Returns how many schemas ended with the status. */
@@ -83,19 +80,18 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
         return executed;
     }
 
-    /** Returns this result as JSON: {@link #toMap()}. */
-    public String toJson() {
-        return Json.write(toMap());
-    }
-
     /** Returns the summary as JSON: {@link #toSummaryMap(int)}. */
     public String toSummaryJson(int listed) {
         return Json.write(toSummaryMap(listed));
     }
 
-    /** Returns the whole result as plain values: the summary's fields, then {@code schemas} with every outcome. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = header();
+    /**
+     * Returns the whole result as plain values: the summary's fields up to {@code counts}, then {@code schemas} with
+     * every outcome. {@link #success()} is true when every schema succeeded.
+     */
+    @Override
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = headerAndCounts();
         List<Object> outcomes = new ArrayList<>();
         for (SchemaOutcome<T> outcome : schemas) {
             outcomes.add(outcome.toMap(2000));
@@ -110,8 +106,8 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
      * status with the migrations executed, and at most {@code listed} failed schemas ({@code failures}, messages
      * shortened) and, for info, schemas behind ({@code behind}), each list with how many it leaves out.
      */
-    public Map<String, Object> toSummaryMap(int listed) {
-        Map<String, Object> map = header();
+    public Map<String, @Nullable Object> toSummaryMap(int listed) {
+        Map<String, @Nullable Object> map = headerAndCounts();
         List<SchemaOutcome<T>> failures = failures();
         map.put("failures", listed(failures, listed, 300));
         if (failures.size() > listed) {
@@ -127,18 +123,15 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
         return map;
     }
 
-    private Map<String, Object> header() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("operation", operation.name());
-        map.put("success", success());
-        map.put("exitCode", exitCode.code());
+    private Map<String, @Nullable Object> headerAndCounts() {
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
-        Map<String, Object> shard = new LinkedHashMap<>();
+        Map<String, @Nullable Object> shard = new LinkedHashMap<>();
         shard.put("index", shardIndex);
         shard.put("count", shardCount);
         map.put("shard", shard);
-        Map<String, Object> counts = new LinkedHashMap<>();
+        Map<String, @Nullable Object> counts = new LinkedHashMap<>();
         counts.put("schemas", schemas.size());
         counts.put("succeeded", count(SchemaOutcome.Status.SUCCEEDED));
         counts.put("failed", count(SchemaOutcome.Status.FAILED));

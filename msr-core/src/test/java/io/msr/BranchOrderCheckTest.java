@@ -46,7 +46,7 @@ class BranchOrderCheckTest {
 
         assertThat(result.errors()).hasSize(1).first().satisfies(error -> {
             assertThat(error.code()).isEqualTo("BRANCH_ORDER");
-            assertThat(error.file()).isEqualTo("service/src/main/resources/db/msr/V3__add_orders.up.sql");
+            assertThat(error.script()).isEqualTo("service/src/main/resources/db/msr/V3__add_orders.up.sql");
             assertThat(error.message()).contains("V3", "service/src/main/resources/db/msr/V3__add_orders.up.sql",
                     "V5", "service/src/main/resources/db/msr/V5__email_required.up.sql", "main");
         });
@@ -58,12 +58,12 @@ class BranchOrderCheckTest {
     @Test
     void onlyFilesNewOrChangedSinceTheBaseRefAreLinted() throws Exception {
         write("V6__drop_email.up.sql", "ALTER TABLE users DROP COLUMN email;\n");
-        assertThat(check("main").findings()).extracting(CheckFinding::code).containsExactly("LINT_DROP_COLUMN");
-        assertThat(check(null).findings()).extracting(CheckFinding::code)
+        assertThat(check("main").findings()).extracting(Issue::code).containsExactly("LINT_DROP_COLUMN");
+        assertThat(check(null).findings()).extracting(Issue::code)
                 .containsExactlyInAnyOrder("LINT_DROP_COLUMN", "LINT_SET_NOT_NULL");
 
         write("V5__email_required.up.sql", "-- edited\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
-        assertThat(check("main").findings()).extracting(CheckFinding::code, CheckFinding::line)
+        assertThat(check("main").findings()).extracting(Issue::code, Issue::line)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("LINT_DROP_COLUMN", 1),
                         org.assertj.core.groups.Tuple.tuple("LINT_SET_NOT_NULL", 2));
     }

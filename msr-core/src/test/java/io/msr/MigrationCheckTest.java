@@ -56,7 +56,7 @@ class MigrationCheckTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
-        assertThat(result.findings()).extracting(CheckFinding::code, CheckFinding::file, CheckFinding::line)
+        assertThat(result.findings()).extracting(Issue::code, Issue::script, Issue::line)
                 .contains(org.assertj.core.groups.Tuple.tuple("MALFORMED_NAME", "db/msr/V3_bad name.up.sql", null),
                         org.assertj.core.groups.Tuple.tuple("DUPLICATE_VERSION", "db/msr/V2__email_required.up.sql", null),
                         org.assertj.core.groups.Tuple.tuple("UNKNOWN_PLACEHOLDER", "db/msr/V4__grant.up.sql", 2),
@@ -75,7 +75,7 @@ class MigrationCheckTest {
         CheckResult result = check(MsrSettings.builder());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
-        assertThat(result.findings()).extracting(CheckFinding::code, CheckFinding::file, CheckFinding::line)
+        assertThat(result.findings()).extracting(Issue::code, Issue::script, Issue::line)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PSQL_COMMAND", "db/msr/V1__vars.up.sql", 2),
                         org.assertj.core.groups.Tuple.tuple("PSQL_COMMAND", "db/msr/V2__seed.up.sql", 2));
         assertThat(CheckFormat.TEXT.render(result)).contains("psql meta-command \\set is not SQL")
@@ -88,12 +88,12 @@ class MigrationCheckTest {
         write("V2__email_required.up.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
 
         assertThat(check(MsrSettings.builder()).passed()).isTrue();
-        assertThat(check(MsrSettings.builder().strict(true)).errors()).extracting(CheckFinding::code)
+        assertThat(check(MsrSettings.builder().strict(true)).errors()).extracting(Issue::code)
                 .containsExactly("LINT_SET_NOT_NULL");
         assertThat(check(MsrSettings.builder().strict(true).lintDisabledRules(java.util.Set.of("set-not-null")))
                 .findings()).isEmpty();
         assertThat(check(MsrSettings.builder().downPolicy(DownPolicy.REQUIRED)).errors())
-                .extracting(CheckFinding::code).containsOnly("MISSING_DOWN").hasSize(2);
+                .extracting(Issue::code).containsOnly("MISSING_DOWN").hasSize(2);
         assertThatThrownBy(() -> check(MsrSettings.builder().lintDisabledRules(java.util.Set.of("no-such-rule"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("no-such-rule");
     }
@@ -137,7 +137,7 @@ class MigrationCheckTest {
     void classpathLocationsAreCheckedToo() {
         CheckResult result = Msr.check(CheckSettings.of(MsrSettings.builder().locations("classpath:db/check-none")
                 .build()));
-        assertThat(result.errors()).extracting(CheckFinding::code).containsExactly("LOCATION_MISSING");
+        assertThat(result.errors()).extracting(Issue::code).containsExactly("LOCATION_MISSING");
         assertThat(result.migrations()).isZero();
     }
 }

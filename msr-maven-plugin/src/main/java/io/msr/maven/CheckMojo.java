@@ -137,7 +137,7 @@ public final class CheckMojo extends AbstractMojo {
             console.flush();
         } else {
             result.findings().forEach(finding -> {
-                String line = finding.code() + (finding.file() == null ? "" : " " + finding.file()
+                String line = finding.code() + (finding.script() == null ? "" : " " + finding.script()
                         + (finding.line() == null ? "" : ":" + finding.line())) + ": " + finding.message();
                 if (finding.isError()) {
                     getLog().error(line);

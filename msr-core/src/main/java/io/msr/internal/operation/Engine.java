@@ -204,7 +204,7 @@ final class Engine implements Msr {
             if (!holder.held()) {
                 log.info("The migration lock {} is not held; nothing to release", holder.key());
             }
-            return holder;
+            return holder.asLockRelease();
         }
     }
 

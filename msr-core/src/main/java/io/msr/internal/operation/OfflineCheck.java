@@ -1,6 +1,5 @@
 package io.msr.internal.operation;
 
-import io.msr.CheckFinding;
 import io.msr.CheckResult;
 import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
@@ -68,7 +67,7 @@ final class OfflineCheck {
         for (ScriptFile file : new LocationScanner(check.classLoader(), settings.maxMigrationSize()).scan(locations).files()) {
             files.putIfAbsent(file.path(), file);
         }
-        List<CheckFinding> findings = new ArrayList<>();
+        List<Issue> findings = new ArrayList<>();
         List<ResolvedMigration> checked = resolution.migrations();
         if (check.baseRef() != null) {
             checked = branchOrder(resolution.migrations(), locations, findings);
@@ -102,7 +101,7 @@ final class OfflineCheck {
         return new CheckResult(findings, resolution.migrations().size(), checked.size(), check.baseRef());
     }
 
-    private void lint(List<ResolvedMigration> checked, List<CheckFinding> findings) {
+    private void lint(List<ResolvedMigration> checked, List<Issue> findings) {
         Map<String, ResolvedMigration> byFile = new HashMap<>();
         for (ResolvedMigration migration : checked) {
             byFile.putIfAbsent(migration.version() + "|" + migration.up().fileName(), migration);
@@ -140,7 +139,7 @@ final class OfflineCheck {
      * and returns the migrations new or changed since the ref.
      */
     private List<ResolvedMigration> branchOrder(List<ResolvedMigration> migrations, List<MigrationLocation> locations,
-            List<CheckFinding> findings) {
+            List<Issue> findings) {
         if (locations.stream().anyMatch(location -> location.kind() == MigrationLocation.Kind.CLASSPATH)) {
             throw new ConfigurationException("The base ref " + check.baseRef() + " can only be compared with"
                     + " filesystem: locations (the files in the repository), not " + settings.locations() + ".");
@@ -166,18 +165,18 @@ final class OfflineCheck {
                 changed.add(migration);
             }
             if (isNew && !migration.repeatable() && newest != null && migration.version().isBelow(newest.version())) {
-                findings.add(new CheckFinding(Issue.Severity.ERROR, "BRANCH_ORDER", "Migration V" + migration.version()
+                findings.add(new Issue(Issue.Severity.ERROR, "BRANCH_ORDER", "Migration V" + migration.version()
                         + " (" + path + ") is new on this branch but older than V" + newest.version() + " ("
                         + newest.path() + "), the newest migration at " + check.baseRef() + ": once merged, a database"
                         + " where V" + newest.version() + " is applied rejects it as out of order (or skips it with"
                         + " msr.out-of-order). Give it a version newer than V" + newest.version() + ".",
-                        path, 1, migration.version()));
+                        migration.version(), path, 1));
             }
         }
         return changed;
     }
 
-    private CheckFinding finding(Issue issue, String file, Integer line) {
+    private Issue finding(Issue issue, String file, Integer line) {
         Issue effective = settings.strict() ? issue.asError() : issue;
         String message = effective.message();
         // Messages name files as the engine shows them; the folders that the check made absolute read as given.
@@ -187,7 +186,7 @@ final class OfflineCheck {
                 message = message.replace(parsed + "/", relative(reportRoot, real(Path.of(parsed.path()))) + "/");
             }
         }
-        return new CheckFinding(effective.severity(), effective.code(), message, file, line, effective.version());
+        return new Issue(effective.severity(), effective.code(), message, effective.version(), file, line);
     }
 
     /** Returns how a file is reported: relative to the repository (or project) root, or its classpath name. */

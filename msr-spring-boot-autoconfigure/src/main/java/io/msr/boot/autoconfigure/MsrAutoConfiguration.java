@@ -35,7 +35,7 @@ import javax.sql.DataSource;
 @Conditional(MsrModeCondition.Enabled.class)
 @EnableConfigurationProperties(MsrProperties.class)
 @Import({MsrModeConfigurations.Verify.class, MsrModeConfigurations.MigrateOnStart.class,
-        MsrModeConfigurations.OneShot.class, MsrModeConfigurations.Check.class, WaitOnStartConfiguration.class})
+        MsrModeConfigurations.OneShot.class, WaitOnStartConfiguration.class})
 public final class MsrAutoConfiguration {
 
     MsrAutoConfiguration() {

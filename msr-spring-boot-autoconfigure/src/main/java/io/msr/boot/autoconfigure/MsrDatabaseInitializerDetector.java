@@ -1,20 +1,19 @@
 package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.oneshot.CheckModeInitializer;
 import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 import java.util.Set;
 
 /**
- * Tells Spring Boot that {@link MigrateOnStartInitializer}, {@link OneShotInitializer} and {@link CheckModeInitializer}
- * (which runs before anything that could use the database, and exits) initialise the
- * database, so JPA, JdbcTemplate, JdbcClient and other database-initialisation-aware beans are created after them.
+ * Tells Spring Boot that {@link MigrateOnStartInitializer} and {@link OneShotInitializer} (which runs before anything
+ * that could use the database, and exits, also in check mode, which needs none) initialise the database, so JPA,
+ * JdbcTemplate, JdbcClient and other database-initialisation-aware beans are created after them.
  */
 final class MsrDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
     @Override
     protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-        return Set.of(MigrateOnStartInitializer.class, OneShotInitializer.class, CheckModeInitializer.class);
+        return Set.of(MigrateOnStartInitializer.class, OneShotInitializer.class);
     }
 }

@@ -89,22 +89,14 @@ public abstract class MsrModeCondition extends SpringBootCondition {
     /** A one-shot mode. */
     static final class OneShot extends MsrModeCondition implements RuntimeDecided {
         OneShot() {
-            super("a one-shot mode on a database", mode -> mode.oneShot() && mode != MsrMode.CHECK);
+            super("a one-shot mode", MsrMode::oneShot);
         }
     }
 
-    /** Check mode: the offline check, with no database. */
-    static final class Check extends MsrModeCondition implements RuntimeDecided {
-        Check() {
-            super("check", mode -> mode == MsrMode.CHECK);
-        }
-    }
-
-    /** A mode that cannot work without a database (every mode but verify, check and none). */
+    /** A mode that cannot work without a database ({@link MsrMode#needsDatabase()}). */
     public static final class NeedsDatabase extends MsrModeCondition {
         public NeedsDatabase() {
-            super("a mode that needs a database",
-                    mode -> mode != MsrMode.VERIFY && mode != MsrMode.NONE && mode != MsrMode.CHECK);
+            super("a mode that needs a database", MsrMode::needsDatabase);
         }
     }
 }

@@ -5,10 +5,10 @@ import io.msr.Msr;
 import io.msr.MsrSettings;
 import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
 import io.msr.boot.autoconfigure.oneshot.ApplicationLaunch;
-import io.msr.boot.autoconfigure.oneshot.CheckModeInitializer;
 import io.msr.boot.autoconfigure.oneshot.MigrationInProgress;
 import io.msr.boot.autoconfigure.oneshot.OneShotExit;
 import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
+import io.msr.boot.autoconfigure.oneshot.OneShotInputs;
 import io.msr.boot.autoconfigure.oneshot.OneShotReport;
 import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
 import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
@@ -30,20 +30,6 @@ import org.springframework.core.io.ResourceLoader;
 final class MsrModeConfigurations {
 
     private MsrModeConfigurations() {
-    }
-
-    /**
-     * Returns the result of the one-shot operation that ran, or null. An AOT-built application has the initializers
-     * of both one-shot configurations (each checks the mode at run time), and one result bean.
-     */
-    static @Nullable OneShotResult result(ObjectProvider<OneShotInitializer> initializers,
-            ObjectProvider<CheckModeInitializer> check) {
-        OneShotInitializer operation = initializers.getIfUnique();
-        if (operation != null && operation.result() != null) {
-            return operation.result();
-        }
-        CheckModeInitializer offline = check.getIfUnique();
-        return offline == null ? null : offline.result();
     }
 
     /** Verify mode: the schema monitor that health, endpoint and metrics read. */
@@ -80,57 +66,15 @@ final class MsrModeConfigurations {
     }
 
     /**
-     * Check mode: the offline check of the migrations as a one-shot operation that needs no database, so it runs
-     * whether or not one is configured and never connects (beans are lazy in one-shot modes, and it runs as a
-     * database initializer, before anything that uses the database).
+     * One-shot modes: the operation of {@code msr.mode} ({@link io.msr.boot.autoconfigure.oneshot.OneShotOperation})
+     * runs as a database initializer during the refresh, and a launched application exits from there (see
+     * {@link OneShotInitializer}); no {@code @Scheduled} bean is created. A mode that needs no database
+     * ({@code check}) runs whether or not one is configured and never connects: the engine is made only for an
+     * operation that needs it (beans are lazy in one-shot modes, and the initializer runs before anything that uses
+     * the database).
      */
     @Configuration(proxyBeanMethods = false)
-    @Conditional(MsrModeCondition.Check.class)
-    static final class Check {
-
-        @Bean
-        @Lazy(false)
-        CheckModeInitializer msrCheckInitializer(MsrProperties properties,
-                ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader,
-                Environment environment) {
-            OneShotReport report = new OneShotReport(properties, environment);
-            OneShotRunner runner = new OneShotRunner(null, properties, report, () -> {
-                MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
-                customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
-                return Msr.check(new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader()));
-            });
-            MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.CHECK : MsrMode.NONE;
-            return new CheckModeInitializer(new OneShotInitializer(mode, runner, OneShotExit.SYSTEM,
-                    ApplicationLaunch::insideTest));
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(OneShotResult.class)
-        OneShotResult msrOneShotResult(ObjectProvider<OneShotInitializer> initializers,
-                ObjectProvider<CheckModeInitializer> check) {
-            return result(initializers, check);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(SchedulingSuppressor.class)
-        static SchedulingSuppressor msrCheckSchedulingSuppressor() {
-            return new SchedulingSuppressor();
-        }
-
-        /** Orders database-initialisation-aware beans after the check (spring-boot-sql is optional). */
-        @Configuration(proxyBeanMethods = false)
-        @ConditionalOnClass(DatabaseInitializationDependencyConfigurer.class)
-        @Import(DatabaseInitializationDependencyConfigurer.class)
-        static final class DatabaseInitialization {
-        }
-    }
-
-    /**
-     * One-shot modes: the operation runs as a database initializer during the refresh, and a launched
-     * application exits from there (see {@link OneShotInitializer}); no {@code @Scheduled} bean is created.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @Conditional({MsrModeCondition.OneShot.class, MigrationDatabaseCondition.class})
+    @Conditional({MsrModeCondition.OneShot.class, MigrationDatabaseCondition.WhenNeeded.class})
     static final class OneShot {
 
         /** A listener of the engine: names the migration in progress should the heap run out. */
@@ -141,22 +85,24 @@ final class MsrModeConfigurations {
 
         @Bean
         @Lazy(false)
-        OneShotInitializer msrOneShotInitializer(Msr msr, MsrProperties properties, Environment environment,
-                ObjectProvider<MsrSchemaSource> schemaSource, MigrationInProgress progress) {
-            OneShotRunner runner = new OneShotRunner(msr, properties, new OneShotReport(properties, environment),
-                    () -> {
-                        throw new IllegalStateException("msr.mode=check is not run on a database");
-                    }, TargetSchemas.of(properties, schemaSource).listed(), progress);
-            // An AOT-built application has both one-shot configurations: this one leaves check mode to the other.
-            MsrMode mode = properties.getMode() == MsrMode.CHECK ? MsrMode.NONE : properties.getMode();
-            return new OneShotInitializer(mode, runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest,
-                    properties.getShutdownTimeout());
+        OneShotInitializer msrOneShotInitializer(ObjectProvider<Msr> msr, MsrProperties properties,
+                Environment environment, ObjectProvider<MsrSchemaSource> schemaSource, MigrationInProgress progress,
+                ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
+            OneShotInputs inputs = new OneShotInputs(properties, msr::getObject, () -> {
+                MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
+                customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+                return new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader());
+            });
+            OneShotRunner runner = new OneShotRunner(properties, inputs, new OneShotReport(properties, environment),
+                    TargetSchemas.of(properties, schemaSource).listed(), progress);
+            return new OneShotInitializer(properties.getMode(), runner, OneShotExit.SYSTEM,
+                    ApplicationLaunch::insideTest, properties.getShutdownTimeout());
         }
 
+        /** The result of the one-shot operation that ran inside a test, or null (see {@link OneShotResult}). */
         @Bean
-        OneShotResult msrOneShotResult(ObjectProvider<OneShotInitializer> initializers,
-                ObjectProvider<CheckModeInitializer> check) {
-            return result(initializers, check);
+        @Nullable OneShotResult msrOneShotResult(OneShotInitializer initializer) {
+            return initializer.result();
         }
 
         @Bean

@@ -39,9 +39,9 @@ public class MsrProperties {
 
     /**
      * What MSR does at startup: verify (default; never writes, reports schema state through health and
-     * metrics), migrate (apply pending migrations and exit), migrate-on-start (migrate, then keep serving),
-     * validate, info, down, repair, lock-status, lock-release, backup, restore, baseline, drift (one-shot operations
-     * that exit), check (the offline check of the migrations, a one-shot that needs no database), or none.
+     * metrics), migrate-on-start (migrate, then keep serving), none, or a one-shot operation that exits: migrate
+     * (apply pending migrations), check (the offline check of the migrations, needing no database) and the others
+     * that the values of this property list.
      */
     private MsrMode mode = MsrMode.VERIFY;
 

@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.MsrResult;
+
 /**
  * The outcome of a one-shot {@code msr.mode} that succeeded inside a test, where MSR never ends the JVM. It is a
  * bean of the application context: a test started with {@code @SpringBootTest(properties = "msr.mode=migrate")}
@@ -9,13 +11,11 @@ package io.msr.boot.autoconfigure;
  *
  * @param mode the one-shot mode that ran
  * @param exitCode the process exit code the operation stands for (0 here, since it succeeded)
- * @param result what was reported: an {@link io.msr.OperationResult} ({@code migrate}, {@code validate},
- *     {@code down}, {@code repair}, {@code backup}, {@code restore}), an {@link io.msr.InfoResult} ({@code info})
- *     an {@link io.msr.LockStatus} ({@code lock-status}, {@code lock-release}), an {@link io.msr.CheckResult}
- *     ({@code check}) or an {@link io.msr.DriftResult} ({@code drift}; drift found is exit code 9, which fails the
- *     context as every non-zero exit code does)
+ * @param result what was reported: the result of the mode's operation ({@code OperationResult} for migrate,
+ *     {@code InfoResult} for info, {@code CheckResult} for check, {@code SchemasResult} over many schemas, and so on;
+ *     drift found is exit code 9, which fails the context as every non-zero exit code does)
  */
-public record OneShotResult(MsrMode mode, int exitCode, Object result) {
+public record OneShotResult(MsrMode mode, int exitCode, MsrResult result) {
 
     /** Returns the result as the given type, failing with a message naming the actual type otherwise. */
     public <T> T result(Class<T> type) {

@@ -9,6 +9,7 @@ import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.oneshot.SchemasText;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
@@ -55,7 +56,7 @@ public sealed interface TargetSchemas {
     void migrate(Msr msr);
 
     /** The set of one: {@code schema}, or the connection's default schema when null. */
-    record One(String schema) implements TargetSchemas {
+    record One(@Nullable String schema) implements TargetSchemas {
 
         @Override
         public boolean listed() {

@@ -39,6 +39,15 @@ class ConfigurationMetadataTest {
     }
 
     @Test
+    void theValuesOfMsrModeAreTheModesEachOnceInTheirOrder() throws Exception {
+        Path classes = Path.of(MsrProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String json = Files.readString(classes.resolve("META-INF/spring-configuration-metadata.json"));
+        List<String> values = JsonPath.read(json, "$.hints[?(@.name == 'msr.mode')].values[*].value");
+        assertThat(values).containsExactlyElementsOf(
+                java.util.Arrays.stream(MsrMode.values()).map(MsrMode::propertyValue).toList());
+    }
+
+    @Test
     void everyMsrPropertyHasADefaultExceptThoseListedAsHavingNone() throws Exception {
         Set<String> withoutDefault = properties().stream()
                 .filter(p -> p.get("name").toString().startsWith("msr.") && !p.containsKey("defaultValue"))

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure.datasource;
 
 import io.msr.boot.autoconfigure.MsrConnectionDetails;
+import io.msr.boot.autoconfigure.MsrMode;
 import io.msr.boot.autoconfigure.MsrModeCondition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -43,6 +44,31 @@ public class MigrationDatabaseCondition extends SpringBootCondition implements C
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
         return beanFactory != null && (beanFactory.getBeanNamesForType(DataSource.class, true, false).length > 0
                 || beanFactory.getBeanNamesForType(MsrConnectionDetails.class, true, false).length > 0);
+    }
+
+    /**
+     * Matches when {@code msr.mode} needs no database ({@link MsrMode#needsDatabase()}) or has one. While Spring AOT
+     * processes the application it matches: the mode is decided when the application runs.
+     */
+    public static final class WhenNeeded extends SpringBootCondition implements ConfigurationCondition {
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
+        }
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            if (Boolean.parseBoolean(context.getEnvironment().getProperty(MsrModeCondition.AOT_PROCESSING))) {
+                return ConditionOutcome.match("msr.mode is decided when the AOT-processed application runs");
+            }
+            MsrMode mode = MsrModeCondition.mode(context.getEnvironment());
+            if (mode != null && !mode.needsDatabase()) {
+                return ConditionOutcome.match("msr.mode " + mode.propertyValue() + " needs no database");
+            }
+            return available(context) ? ConditionOutcome.match("MSR has a database")
+                    : ConditionOutcome.noMatch("msr.mode needs a database and has none");
+        }
     }
 
     /** Matches when a mode that needs a database has none. */

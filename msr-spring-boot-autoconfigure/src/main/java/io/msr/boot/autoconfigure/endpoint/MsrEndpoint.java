@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure.endpoint;
 
 import io.msr.Msr;
+import io.msr.MsrResult;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.boot.autoconfigure.verify.SchemaState;
 import io.msr.boot.autoconfigure.verify.SchemaStateEvaluator;
@@ -52,7 +53,7 @@ public final class MsrEndpoint {
         body.putAll(SchemaSummary.of(state));
         body.put("migrations", SchemaSummary.migrations(state));
         if (lastOperation != null) {
-            body.put("lastOperation", lastOperation.result().map(result -> result.toMap()).orElse(null));
+            body.put("lastOperation", lastOperation.result().map(MsrResult::toMap).orElse(null));
         }
         return body;
     }

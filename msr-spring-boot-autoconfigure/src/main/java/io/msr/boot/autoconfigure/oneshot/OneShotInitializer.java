@@ -62,6 +62,7 @@ public final class OneShotInitializer implements InitializingBean {
         if (!mode.oneShot()) {
             return;
         }
+        runner.prepare();
         boolean launched = !insideTest.getAsBoolean();
         OneShotShutdown shutdown = new OneShotShutdown(runner::stop, shutdownTimeout, Runtime.getRuntime()::halt);
         if (launched) {

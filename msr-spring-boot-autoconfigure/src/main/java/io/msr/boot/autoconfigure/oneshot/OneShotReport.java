@@ -1,33 +1,17 @@
 package io.msr.boot.autoconfigure.oneshot;
 
-import io.msr.CheckFinding;
-import io.msr.CheckFormat;
-import io.msr.CheckResult;
-import io.msr.DriftResult;
-import io.msr.ExecutedMigration;
-import io.msr.ExitCode;
-import io.msr.InfoResult;
-import io.msr.Issue;
-import io.msr.LockStatus;
-import io.msr.Operation;
-import io.msr.OperationResult;
+import io.msr.MsrResult;
 import io.msr.Redaction;
-import io.msr.SchemaOutcome;
-import io.msr.SchemasResult;
-import io.msr.Version;
 import io.msr.boot.autoconfigure.MsrProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
 import org.springframework.core.env.Environment;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reports a one-shot operation: a human-readable summary (or the JSON result with {@code msr.output=json}) on
@@ -88,164 +72,45 @@ public final class OneShotReport {
         out.println(redaction.mask(text));
     }
 
-    void operation(OperationResult result) {
-        String json = result.toJson();
-        if (events != null) {
-            events.result(OneShotText.headline(result), result.exitCode().code(), result.toMap(), jsonField(json));
-        } else if (properties.getOutput() == MsrProperties.Output.JSON) {
-            print(json);
-        } else {
-            print(OneShotText.operation(result));
-        }
-        write(json, compact(result, json));
-    }
-
-    void info(InfoResult info) {
-        String json = info.toJson();
-        if (events != null) {
-            for (Issue issue : info.issues()) {
-                events.detail(issue.isError() ? Level.ERROR : Level.WARN, issue.message(), "issue", issueFields(issue));
-            }
-            events.result("MSR info: " + OneShotText.headline(info), ExitCode.SUCCESS.code(), info.toMap(),
-                    jsonField(json));
-        } else {
-            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.info(info));
-        }
-        String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
-                : info.toSummaryJson();
-        write(json, compact);
-    }
-
-    void check(CheckResult result) {
-        String json = CheckFormat.JSON.render(result).strip();
-        if (events != null) {
-            for (CheckFinding finding : result.findings()) {
-                events.detail(finding.isError() ? Level.ERROR : Level.WARN, finding.message(), "finding",
-                        findingFields(finding));
-            }
-            events.result(CheckFormat.summary(result), result.exitCode().code(), checkFields(result), jsonField(json));
-        } else {
-            out.print(redaction.mask(properties.getOutput() == MsrProperties.Output.JSON ? json + "\n"
-                    : CheckFormat.TEXT.render(result)));
-            out.flush();
-        }
-        String compact = json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT ? json
-                : "{\"passed\":" + result.passed() + ",\"errors\":" + result.errors().size() + ",\"warnings\":"
-                + result.warnings().size() + ",\"summary\":\"see the logs or msr.summary-path\"}";
-        write(json, compact);
-    }
-
-    void drift(DriftResult result) {
-        String json = result.toJson();
-        if (result.status() == DriftResult.Status.NO_FINGERPRINT) {
-            log.warn("MSR drift check: {}", result.message());
-        }
-        if (events != null) {
-            events.result(OneShotText.headline(result), result.exitCode().code(), result.toMap(), jsonField(json));
-        } else {
-            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.drift(result));
-        }
-        String compact = json;
-        for (int limit = 10; limit > 0 && bytes(compact) > TERMINATION_MESSAGE_LIMIT; limit /= 2) {
-            compact = result.toJson(limit);
-        }
-        if (bytes(compact) > TERMINATION_MESSAGE_LIMIT) {
-            compact = "{\"operation\":\"DRIFT\",\"status\":\"" + result.status() + "\",\"exitCode\":"
-                    + result.exitCode().code() + ",\"differenceCount\":" + result.differences().size() + "}";
-        }
-        write(json, compact);
-    }
-
     /**
-     * Reports an operation over many schemas: every schema's outcome in the JSON result ({@code msr.summary-path},
-     * {@code msr.output=json}), a summary that does not grow with the number of schemas (counts and the first failed
-     * schemas) in the termination message.
+     * Reports a result, whatever its kind, as its {@link OneShotView} shows it: the text (or the JSON document) on
+     * standard output, or the detail events and the result event when the console log is structured; the document in
+     * {@code msr.summary-path}; the result's JSON, shortened until it fits, in the termination message.
      */
-    void schemas(SchemasResult<?> result) {
-        String json = result.toJson();
+    void report(MsrResult result) {
+        OneShotView view = OneShotView.of(result);
+        if (view.warning() != null) {
+            log.warn(view.warning());
+        }
         if (events != null) {
-            for (SchemaOutcome<?> failed : result.failures()) {
-                events.detail(Level.ERROR, "Schema " + failed.schema() + " failed with exit code "
-                        + failed.exitCode().code(), "schema", failed.toMap(300));
+            for (OneShotView.Detail detail : view.details()) {
+                events.detail(detail.level(), detail.message(), detail.kind(), detail.fields());
             }
-            events.result(SchemasText.headline(result), result.exitCode().code(),
-                    result.toSummaryMap(SchemasResult.SUMMARY_SCHEMAS_LISTED), jsonField(json));
+            events.result(view.headline(), result.exitCode().code(), view.fields(), jsonField(view.document()));
         } else {
-            print(properties.getOutput() == MsrProperties.Output.JSON ? json : SchemasText.of(result));
+            print(properties.getOutput() == MsrProperties.Output.JSON ? view.document() : view.text());
         }
-        String compact = json;
-        for (int listed = SchemasResult.SUMMARY_SCHEMAS_LISTED; bytes(compact) > TERMINATION_MESSAGE_LIMIT;
-                listed /= 2) {
-            compact = result.toSummaryJson(listed);
-            if (listed == 0) {
-                break;
-            }
-        }
-        write(json, compact);
+        write(view.document(), terminationMessage(result, view));
     }
 
-    void lock(Operation operation, LockStatus status) {
-        String json = status.toJson();
-        if (events != null) {
-            events.result(OneShotText.lock(operation, status), ExitCode.SUCCESS.code(), lockFields(operation, status),
-                    jsonField(json));
-        } else {
-            print(properties.getOutput() == MsrProperties.Output.JSON ? json : OneShotText.lock(operation, status));
+    /** Returns the result as JSON of at most 4 KiB: its JSON if it fits, else the first shorter, else the header. */
+    static String terminationMessage(MsrResult result, OneShotView view) {
+        String json = result.toJson();
+        if (bytes(json) <= TERMINATION_MESSAGE_LIMIT) {
+            return json;
         }
-        write(json, json);
+        for (var shorter : view.shorter()) {
+            String candidate = shorter.get();
+            if (bytes(candidate) <= TERMINATION_MESSAGE_LIMIT) {
+                return candidate;
+            }
+        }
+        return result.toHeaderJson();
     }
 
     /** With {@code msr.output=json}, the result event carries the whole JSON result as one field. */
     private String jsonField(String json) {
         return properties.getOutput() == MsrProperties.Output.JSON ? json : null;
-    }
-
-    private static Map<String, Object> issueFields(Issue issue) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("severity", issue.severity().name());
-        fields.put("code", issue.code());
-        fields.put("version", Version.jsonValue(issue.version()));
-        fields.put("script", issue.script());
-        return fields;
-    }
-
-    private static Map<String, Object> findingFields(CheckFinding finding) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("severity", finding.severity().name());
-        fields.put("code", finding.code());
-        fields.put("file", finding.file());
-        fields.put("line", finding.line());
-        fields.put("version", finding.version());
-        return fields;
-    }
-
-    /** The check's JSON result's fields, behind the header every other result starts with. */
-    private static Map<String, Object> checkFields(CheckResult result) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("operation", "CHECK");
-        fields.put("success", result.passed());
-        fields.put("exitCode", result.exitCode().code());
-        fields.put("passed", result.passed());
-        fields.put("errors", result.errors().size());
-        fields.put("warnings", result.warnings().size());
-        fields.put("migrations", result.migrations());
-        fields.put("checked", result.checked());
-        fields.put("baseRef", result.baseRef());
-        return fields;
-    }
-
-    private static Map<String, Object> lockFields(Operation operation, LockStatus status) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("operation", operation.name());
-        fields.put("success", true);
-        fields.put("exitCode", ExitCode.SUCCESS.code());
-        fields.put("key", status.key());
-        fields.put("held", status.held());
-        fields.put("holderPid", status.holderPid());
-        fields.put("applicationName", status.applicationName());
-        fields.put("clientAddress", status.clientAddress());
-        fields.put("connectedSince", status.connectedSince());
-        return fields;
     }
 
     private static int bytes(String text) {
@@ -259,32 +124,5 @@ public final class OneShotReport {
             ResultFiles.writeSummary(Path.of(properties.getSummaryPath()), json + "\n");
         }
         ResultFiles.writeTerminationMessage(terminationLog, compact);
-    }
-
-    /** Returns the result as JSON of at most 4 KiB: the full JSON when it fits, else trimmed lists and message. */
-    static String compact(OperationResult result, String json) {
-        if (json.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT) {
-            return json;
-        }
-        List<ExecutedMigration> executed = result.executed();
-        List<ExecutedMigration> tail = executed.subList(Math.max(0, executed.size() - 3), executed.size());
-        var failure = result.failure() == null ? null : new io.msr.Failure(result.failure().exitCode(),
-                result.failure().type(), truncate(result.failure().message(), 1500), result.failure().version(),
-                result.failure().script(), result.failure().line(), result.failure().sqlState());
-        OperationResult trimmed = new OperationResult(result.operation(), result.exitCode(), result.startedAt(),
-                result.durationMs(), result.schemaVersionBefore(), result.schemaVersionAfter(), tail,
-                result.warnings().isEmpty() ? List.of()
-                        : List.of(result.warnings().size() + " warning(s); see the logs or msr.summary-path"),
-                List.of(), failure);
-        String shorter = trimmed.toJson();
-        if (shorter.getBytes(StandardCharsets.UTF_8).length <= TERMINATION_MESSAGE_LIMIT) {
-            return shorter;
-        }
-        return "{\"operation\":\"" + result.operation() + "\",\"success\":" + result.success() + ",\"exitCode\":"
-                + result.exitCode().code() + "}";
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max) + "...";
     }
 }

@@ -1,22 +1,14 @@
 package io.msr.boot.autoconfigure.oneshot;
 
-import io.msr.AcrossSchemas;
-import io.msr.CheckResult;
-import io.msr.ConfigurationException;
-import io.msr.DriftResult;
 import io.msr.ExitCode;
 import io.msr.Failure;
-import io.msr.InfoResult;
-import io.msr.LockStatus;
 import io.msr.Msr;
 import io.msr.MsrException;
-import io.msr.Operation;
+import io.msr.MsrResult;
 import io.msr.OperationResult;
 import io.msr.Redaction;
-import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.MsrMode;
 import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.SettingsFromProperties;
 import io.msr.boot.autoconfigure.MsrSchemaSource;
 import io.msr.boot.autoconfigure.OneShotResult;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
@@ -25,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Runs the one-shot operation of {@code msr.mode} and reports it (summary, JSON file, termination message).
@@ -35,48 +26,31 @@ public final class OneShotRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OneShotRunner.class);
 
-    private final Msr msr;
     private final MsrProperties properties;
+    private final OneShotInputs inputs;
     private final OneShotReport report;
-
-    private final Supplier<CheckResult> check;
-    private final boolean acrossSchemas;
+    private final boolean manySchemas;
     private final MigrationInProgress progress;
     /** Freed when the heap runs out, so that the summary can still be written. */
     private byte[] reserve = new byte[1024 * 1024];
 
-    OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report) {
-        this(msr, properties, report, () -> {
-            throw new IllegalStateException("msr.mode=check is not run on a database");
-        });
-    }
-
-    /** Creates a runner; {@code check} runs the offline check of {@code msr.mode=check} ({@code msr} is unused then). */
-    public OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check) {
-        this(msr, properties, report, check, false);
+    /** Creates a runner of the operation of {@code msr.mode} on one schema. */
+    OneShotRunner(MsrProperties properties, OneShotInputs inputs, OneShotReport report) {
+        this(properties, inputs, report, false, new MigrationInProgress());
     }
 
     /**
-     * Creates a runner; with {@code acrossSchemas} (msr.schemas or an {@link MsrSchemaSource}), the operations that
-     * work on a schema run over each schema ({@link Msr#acrossSchemas()}).
+     * Creates a runner; with {@code manySchemas} (msr.schemas or an {@link MsrSchemaSource}), the operation runs over
+     * the schemas as its {@link OneShotOperation} says. {@code progress}, a listener of the engine, names the migration
+     * in progress when the heap runs out.
      */
-    OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check,
-            boolean acrossSchemas) {
-        this(msr, properties, report, check, acrossSchemas, new MigrationInProgress());
-    }
-
-    /**
-     * Creates a runner as above; {@code progress}, a listener of {@code msr}, names the migration in progress when the
-     * heap runs out.
-     */
-    public OneShotRunner(Msr msr, MsrProperties properties, OneShotReport report, Supplier<CheckResult> check,
-            boolean acrossSchemas, MigrationInProgress progress) {
-        this.progress = progress;
-        this.msr = msr;
+    public OneShotRunner(MsrProperties properties, OneShotInputs inputs, OneShotReport report, boolean manySchemas,
+            MigrationInProgress progress) {
         this.properties = properties;
+        this.inputs = inputs;
         this.report = report;
-        this.check = check;
-        this.acrossSchemas = acrossSchemas;
+        this.manySchemas = manySchemas;
+        this.progress = progress;
     }
 
     /** What the operation produced; {@code failure} is the exception it ended with, null when it ended normally. */
@@ -85,14 +59,21 @@ public final class OneShotRunner {
 
     /**
      * Stops the operation running, from any thread ({@link Msr#stop()}): it then ends with exit code 10 and is
-     * reported as any failure. Does nothing for {@code msr.mode=check}, which has no database.
+     * reported as any failure. Does nothing for an operation that needs no database ({@code msr.mode=check}).
      */
     void stop() {
-        if (msr != null) {
-            msr.stop();
-        }
+        inputs.stop();
     }
 
+    /**
+     * Makes the engine when the operation needs a database: call before the run, so that an engine that cannot be
+     * made fails the context as any bean would, rather than being reported as the operation's failure.
+     */
+    void prepare() {
+        if (properties.getMode().needsDatabase()) {
+            inputs.msr();
+        }
+    }
 
     /**
      * Runs the operation and reports it; never throws. An {@link Error} (the heap running out above all) ends the run
@@ -118,7 +99,7 @@ public final class OneShotRunner {
                 Redaction.redact(message, properties.getDatasource().getPassword()),
                 current == null ? null : current.version(), current == null ? null : current.script(), null, null);
         OperationResult result = failed(mode, failure);
-        report.operation(result);
+        report.report(result);
         return new Outcome(new OneShotResult(mode, ExitCode.ERROR.code(), result), new IllegalStateException(message,
                 error));
     }
@@ -145,49 +126,14 @@ public final class OneShotRunner {
 
     private Outcome operation(MsrMode mode) {
         try {
-            // Backup and restore work on the database (or msr.backup.schemas), whatever schemas are migrated.
-            if (acrossSchemas && mode != MsrMode.CHECK && mode != MsrMode.BACKUP && mode != MsrMode.RESTORE) {
-                SchemasResult<?> result = overSchemas(mode);
-                report.schemas(result);
-                return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
-            }
-            switch (mode) {
-                case CHECK -> {
-                    CheckResult result = check.get();
-                    report.check(result);
-                    return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
-                }
-                case INFO -> {
-                    InfoResult info = msr.info();
-                    report.info(info);
-                    return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), info), null);
-                }
-                case LOCK_STATUS -> {
-                    LockStatus status = msr.lockStatus();
-                    report.lock(Operation.LOCK_STATUS, status);
-                    return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), status), null);
-                }
-                case DRIFT -> {
-                    DriftResult drift = properties.getDrift().isRecord() ? msr.recordFingerprint() : msr.drift();
-                    report.drift(drift);
-                    return new Outcome(new OneShotResult(mode, drift.exitCode().code(), drift), null);
-                }
-                case LOCK_RELEASE -> {
-                    LockStatus status = msr.releaseLock();
-                    report.lock(Operation.LOCK_RELEASE, status);
-                    return new Outcome(new OneShotResult(mode, ExitCode.SUCCESS.code(), status), null);
-                }
-                default -> {
-                    OperationResult result = execute(mode);
-                    report.operation(result);
-                    return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
-                }
-            }
+            MsrResult result = OneShotOperation.of(mode).run(inputs, manySchemas);
+            report.report(result);
+            return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
         } catch (MsrException e) {
             OperationResult result = e.result().orElseGet(() -> failed(mode, e.toFailure()));
             OperationResult reported = UnsupportedDatabase.of(e).map(unsupported -> unsupported.explain(result))
                     .orElse(result);
-            report.operation(reported);
+            report.report(reported);
             return new Outcome(new OneShotResult(mode, e.exitCode().code(), reported), e);
         } catch (RuntimeException e) {
             log.error("msr.mode={} failed unexpectedly", mode.propertyValue(), e);
@@ -195,81 +141,13 @@ public final class OneShotRunner {
                     Redaction.redact(String.valueOf(e.getMessage()), properties.getDatasource().getPassword()), null,
                     null, null, null);
             OperationResult result = failed(mode, failure);
-            report.operation(result);
+            report.report(result);
             return new Outcome(new OneShotResult(mode, ExitCode.ERROR.code(), result), e);
         }
     }
 
-    private SchemasResult<?> overSchemas(MsrMode mode) {
-        AcrossSchemas schemas = msr.acrossSchemas();
-        return switch (mode) {
-            case MIGRATE -> schemas.migrate();
-            case INFO -> schemas.info();
-            case VALIDATE -> schemas.validate();
-            case REPAIR -> schemas.repair();
-            case DOWN -> schemas.down(downTarget());
-            case BASELINE -> schemas.baseline(baselineVersion());
-            case DRIFT -> properties.getDrift().isRecord() ? schemas.recordFingerprint() : schemas.drift();
-            default -> throw new ConfigurationException("msr.mode=" + mode.propertyValue() + " works on one schema's"
-                    + " lock, not over msr.schemas: run it without msr.schemas (and without an MsrSchemaSource), with"
-                    + " msr.schema naming the schema whose lock it is about.");
-        };
-    }
-
-    private OperationResult execute(MsrMode mode) {
-        return switch (mode) {
-            case MIGRATE -> msr.migrate();
-            case VALIDATE -> msr.validate();
-            case REPAIR -> msr.repair();
-            case BACKUP -> msr.backup();
-            case RESTORE -> {
-                if (properties.getBackup().getFile() == null) {
-                    throw new ConfigurationException("msr.mode=restore needs msr.backup.file: the backup file to"
-                            + " restore (one written by msr.mode=backup or kept by msr.backup.keep).");
-                }
-                yield msr.restore(properties.getBackup().getFile());
-            }
-            case BASELINE -> msr.baseline(baselineVersion());
-            case DOWN -> msr.down(downTarget());
-            default -> throw new IllegalStateException("not a one-shot operation: " + mode);
-        };
-    }
-
-    private io.msr.Version baselineVersion() {
-        if (SettingsFromProperties.baselineVersion(properties) == null) {
-            throw new ConfigurationException("msr.mode=baseline needs msr.baseline-version: the version the"
-                    + " schema already holds everything up to (the migrations up to it are then covered, and"
-                    + " only newer ones run).");
-        }
-        return SettingsFromProperties.baselineVersion(properties);
-    }
-
-    private io.msr.Version downTarget() {
-        if (properties.getTarget() == null) {
-            throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
-                    + " (0 reverts every migration).");
-        }
-        return SettingsFromProperties.targetVersion(properties);
-    }
-
     private static OperationResult failed(MsrMode mode, Failure failure) {
-        return new OperationResult(operationOf(mode), failure.exitCode(), Instant.now(), 0, null, null, List.of(),
-                List.of(), List.of(), failure);
-    }
-
-    private static Operation operationOf(MsrMode mode) {
-        return switch (mode) {
-            case VALIDATE, CHECK -> Operation.VALIDATE;
-            case DOWN -> Operation.DOWN;
-            case REPAIR -> Operation.REPAIR;
-            case INFO -> Operation.INFO;
-            case LOCK_STATUS -> Operation.LOCK_STATUS;
-            case LOCK_RELEASE -> Operation.LOCK_RELEASE;
-            case BACKUP -> Operation.BACKUP;
-            case RESTORE -> Operation.RESTORE;
-            case BASELINE -> Operation.BASELINE;
-            case DRIFT -> Operation.DRIFT;
-            default -> Operation.MIGRATE;
-        };
+        return new OperationResult(OneShotOperation.of(mode).operation(), failure.exitCode(), Instant.now(), 0, null,
+                null, List.of(), List.of(), List.of(), failure);
     }
 }

@@ -117,11 +117,11 @@ public final class OneShotText {
         };
     }
 
-    static String lock(Operation operation, LockStatus status) {
+    static String lock(LockStatus status) {
         String state = status.held() ? "held by pid " + status.holderPid() + " ('" + status.applicationName() + "')"
                 + (status.connectedSince() == null ? "" : ", connected since " + status.connectedSince())
                 : "free";
-        return operation == Operation.LOCK_RELEASE
+        return status.operation() == Operation.LOCK_RELEASE
                 ? (status.held() ? "Released the migration lock " + status.key() + ", which was " + state
                 : "The migration lock " + status.key() + " was not held; nothing to release")
                 : "Migration lock " + status.key() + ": " + state;

@@ -38,7 +38,8 @@ class DriftReportTest {
 
     private String print(MsrProperties properties, DriftResult result, Path terminationLog) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog).drift(result);
+        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+                .report(result);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -72,7 +73,8 @@ class DriftReportTest {
 
         String json = print(properties, drifted(500), terminationLog);
 
-        assertThat(json).startsWith("{\"operation\":\"DRIFT\",\"status\":\"DRIFT\",\"hasDrift\":true,\"exitCode\":9");
+        assertThat(json).startsWith("{\"operation\":\"DRIFT\",\"success\":false,\"exitCode\":9,\"status\":\"DRIFT\","
+                + "\"hasDrift\":true");
         assertThat(Files.readString(dir.resolve("summary.json"))).contains("table app.t499");
         String termination = Files.readString(terminationLog);
         assertThat(termination.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);

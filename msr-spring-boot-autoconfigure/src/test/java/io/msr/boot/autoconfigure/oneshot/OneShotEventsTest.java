@@ -4,7 +4,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.read.ListAppender;
-import io.msr.CheckFinding;
 import io.msr.CheckResult;
 import io.msr.Direction;
 import io.msr.ExecutedMigration;
@@ -91,7 +90,7 @@ class OneShotEventsTest {
 
     @Test
     void writesASucceededMigrateAsOneEcsEventWithTheSummaryFieldsUnderMsr() {
-        report(new MsrProperties()).operation(migrated());
+        report(new MsrProperties()).report(migrated());
 
         assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing printed beside the log").isEmpty();
         List<Map<String, Object>> lines = lines("ecs");
@@ -117,7 +116,7 @@ class OneShotEventsTest {
         Failure failure = new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
                 "Migration V3 failed: bad \"Ev3nt-S3cret\"; Where: SQL statement \"select 'Ev3nt-S3cret'\"",
                 Version.of(3), "V3_step.up.sql", 2, "P0001");
-        report(properties).operation(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
+        report(properties).report(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
                 Instant.now(), 7, Version.of(1), Version.of(2), List.of(run(2)), List.of(), List.of(), failure));
 
         assertThat(written("logstash")).doesNotContain("Ev3nt-S3cret").contains("select '****'");
@@ -129,7 +128,7 @@ class OneShotEventsTest {
         Failure failure = new Failure(ExitCode.MIGRATION_FAILED, "MigrationFailedException",
                 "Migration V3 (V3_step.up.sql, line 2) failed: relation \"nope\" does not exist", Version.of(3),
                 "V3_step.up.sql", 2, "42P01");
-        report(new MsrProperties()).operation(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
+        report(new MsrProperties()).report(new OperationResult(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
                 Instant.now(), 7, Version.of(1), Version.of(2), List.of(run(2)), List.of(), List.of(), failure));
 
         Map<String, Object> logstash = lines("logstash").get(0);
@@ -151,7 +150,7 @@ class OneShotEventsTest {
         properties.setSummaryPath(dir.resolve("summary.json").toString());
         OperationResult result = migrated();
 
-        report(properties).operation(result);
+        report(properties).report(result);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         Map<String, Object> line = lines("logstash").get(0);
@@ -161,10 +160,11 @@ class OneShotEventsTest {
 
     @Test
     void writesEachCheckFindingAsAnEventBeforeTheResult() {
-        CheckResult result = new CheckResult(List.of(new CheckFinding(Issue.Severity.ERROR, "MSR101",
-                "CREATE INDEX without CONCURRENTLY locks writes", "db/msr/V3_idx.up.sql", 4, Version.of(3))), 3, 3, null);
+        CheckResult result = new CheckResult(List.of(new Issue(Issue.Severity.ERROR, "MSR101",
+                "CREATE INDEX without CONCURRENTLY locks writes", Version.of(3), "db/msr/V3_idx.up.sql", 4)), 3, 3,
+                null);
 
-        report(new MsrProperties()).check(result);
+        report(new MsrProperties()).report(result);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         List<Map<String, Object>> lines = lines("logstash");

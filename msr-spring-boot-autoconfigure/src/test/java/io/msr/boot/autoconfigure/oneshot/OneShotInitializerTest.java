@@ -30,7 +30,8 @@ class OneShotInitializerTest {
         MsrProperties properties = new MsrProperties();
         properties.setMode(mode);
         OneShotReport report = new OneShotReport(properties, new PrintStream(out, true), dir.resolve("none"));
-        return new OneShotInitializer(mode, new OneShotRunner(msr, properties, report), exits::add, () -> insideTest);
+        return new OneShotInitializer(mode, new OneShotRunner(properties,
+                new OneShotInputs(properties, () -> msr, () -> null), report), exits::add, () -> insideTest);
     }
 
     private static Msr msr(Object answer) {
@@ -69,7 +70,8 @@ class OneShotInitializerTest {
                     throw new OutOfMemoryError("Java heap space");
                 });
         OneShotInitializer initializer = new OneShotInitializer(MsrMode.MIGRATE,
-                new OneShotRunner(msr, properties, report, () -> null, false, progress), exits::add, () -> false);
+                new OneShotRunner(properties, new OneShotInputs(properties, () -> msr, () -> null), report, false,
+                        progress), exits::add, () -> false);
 
         assertThatThrownBy(initializer::afterPropertiesSet).hasMessageContaining("ran out of memory");
         assertThat(exits).containsExactly(ExitCode.ERROR.code());

@@ -60,7 +60,7 @@ class OneShotReportTest {
             properties.setOutput(output);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
-                    .operation(failedRun(1, "failed: K3y-S3cret, N0te \"S3cret\" and acme"));
+                    .report(failedRun(1, "failed: K3y-S3cret, N0te \"S3cret\" and acme"));
             String written = out.toString(StandardCharsets.UTF_8) + Files.readString(dir.resolve("summary.json"))
                     + Files.readString(terminationLog);
             assertThat(written).as(output.name()).doesNotContain("K3y-S3cret").doesNotContain("S3cret")
@@ -88,7 +88,7 @@ class OneShotReportTest {
                 Instant.now(), 1234, 0, 1, outcomes);
 
         new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
-                .schemas(result);
+                .report(result);
 
         String termination = Files.readString(terminationLog);
         assertThat(termination.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
@@ -110,7 +110,7 @@ class OneShotReportTest {
         OperationResult result = failedRun(500, "x".repeat(10_000));
 
         new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
-                .operation(result);
+                .report(result);
 
         assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"version\":500");
         String termination = Files.readString(terminationLog);
@@ -123,7 +123,7 @@ class OneShotReportTest {
     @Test
     void keepsASmallResultWhole() {
         OperationResult result = failedRun(2, "syntax error");
-        assertThat(OneShotReport.compact(result, result.toJson())).isEqualTo(result.toJson());
+        assertThat(OneShotReport.terminationMessage(result, OneShotView.of(result))).isEqualTo(result.toJson());
     }
 
     @Test
@@ -132,7 +132,7 @@ class OneShotReportTest {
         properties.setOutput(MsrProperties.Output.JSON);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"))
-                .operation(failedRun(1, "boom"));
+                .report(failedRun(1, "boom"));
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"operation\":\"MIGRATE\"");
         assertThat(dir.resolve("absent")).doesNotExist();
     }
@@ -147,7 +147,7 @@ class OneShotReportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
-                .operation(succeededRun(2));
+                .report(succeededRun(2));
 
         assertThat(Files.readString(secret)).isEqualTo("do not overwrite");
         assertThat(Files.isSymbolicLink(summary)).isTrue();
@@ -165,7 +165,7 @@ class OneShotReportTest {
         properties.setSummaryPath(summary.toString());
 
         new OneShotReport(properties, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                terminationLog).operation(succeededRun(2));
+                terminationLog).report(succeededRun(2));
 
         assertThat(Files.readString(summary)).startsWith("{").doesNotContain("#").endsWith("}\n");
         assertThat(Files.readString(terminationLog)).startsWith("{").doesNotContain("%");
