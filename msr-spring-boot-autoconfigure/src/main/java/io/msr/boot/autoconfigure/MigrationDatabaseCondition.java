@@ -1,8 +1,5 @@
-package io.msr.boot.autoconfigure.datasource;
+package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.MsrConnectionDetails;
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrModeCondition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

@@ -1,7 +1,5 @@
-package io.msr.boot.autoconfigure.oneshot;
+package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrModeCondition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;

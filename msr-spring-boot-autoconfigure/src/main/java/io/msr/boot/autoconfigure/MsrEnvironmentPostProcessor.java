@@ -1,7 +1,6 @@
-package io.msr.boot.autoconfigure.datasource;
+package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrModeCondition;
+import io.msr.boot.autoconfigure.datasource.DatabaseUrl;
 import io.msr.boot.autoconfigure.verify.ReadinessGroupCheck;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
