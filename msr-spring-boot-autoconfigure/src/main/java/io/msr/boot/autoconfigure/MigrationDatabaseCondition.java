@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * with {@code spring.datasource.url}, a DataSource bean or an {@link MsrConnectionDetails} bean. Evaluated when beans are registered, after the
  * DataSource auto-configuration.
  */
-public class MigrationDatabaseCondition extends SpringBootCondition implements ConfigurationCondition {
+class MigrationDatabaseCondition extends SpringBootCondition implements ConfigurationCondition {
 
     @Override
     public ConfigurationPhase getConfigurationPhase() {

@@ -3,7 +3,7 @@ package io.msr.boot.autoconfigure;
 import org.springframework.beans.factory.InitializingBean;
 
 /** Fails startup when a mode that needs a database has none; {@link MsrFailureAnalyzer} explains it. */
-public final class MissingDatabaseCheck implements InitializingBean {
+final class MissingDatabaseCheck implements InitializingBean {
 
     private final MsrMode mode;
 

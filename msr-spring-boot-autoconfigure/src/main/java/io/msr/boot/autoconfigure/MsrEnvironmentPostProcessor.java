@@ -33,7 +33,7 @@ import java.util.Map;
  *       {@code msr.shard.index} when that is not set, so each pod takes its share of {@code msr.schemas}.</li>
  * </ul>
  */
-public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS_SOURCE = "msrDefaults";
     static final String OVERRIDES_SOURCE = "msrOneShot";
