@@ -39,8 +39,9 @@ final class MsrModeConfigurations {
         @ConditionalOnMissingBean
         SchemaMonitor msrSchemaMonitor(Msr msr, MsrProperties properties,
                 ObjectProvider<MsrSchemaSource> schemaSource) {
-            return new SchemaMonitor(msr, SettingsFromProperties.verify(properties.getVerify()), java.time.Clock.systemUTC(),
-                    properties.getDrift().isEnabled(), SettingsFromProperties.targetSchemas(properties, schemaSource));
+            return new SchemaMonitor(msr, SettingsFromProperties.verify(properties.getVerify()),
+                    java.time.Clock.systemUTC(), properties.getDrift().isEnabled(),
+                    SettingsFromProperties.targetSchemas(properties, schemaSource));
         }
     }
 
@@ -64,12 +65,13 @@ final class MsrModeConfigurations {
     }
 
     /**
-     * One-shot modes: the operation of {@code msr.mode} ({@code MsrMode.operation()}, run as {@code oneshot.OneShotOperation} says)
-     * runs as a database initializer during the refresh, and a launched application exits from there (see
-     * {@link OneShotInitializer}); no {@code @Scheduled} bean is created. A mode that needs no database
-     * ({@code check}) runs whether or not one is configured and never connects: the engine is made only for an
-     * operation that needs it (beans are lazy in one-shot modes, and the initializer runs before anything that uses
-     * the database).
+     * One-shot modes: the operation of {@code msr.mode} ({@link MsrMode#operation()}, run as
+     * {@code oneshot.OneShotOperation} says) runs as a database initializer during the refresh, and a launched
+     * application exits from there (see {@link OneShotInitializer}); no {@code @Scheduled} bean is created. The
+     * properties reach the one-shot package as plain values ({@link SettingsFromProperties}). A mode that needs no
+     * database ({@code check}) runs whether or not one is configured and never connects: the engine is made only for
+     * an operation that needs it (beans are lazy in one-shot modes, and the initializer runs before anything that
+     * uses the database).
      */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.OneShot.class, MigrationDatabaseCondition.WhenNeeded.class})

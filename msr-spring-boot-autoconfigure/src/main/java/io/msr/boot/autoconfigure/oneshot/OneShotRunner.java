@@ -117,8 +117,8 @@ public final class OneShotRunner {
         return "msr.mode=" + mode + " ran out of memory (a Java heap of " + heap + " MiB)"
                 + inProgress() + ". A migration needs about seven times its size in heap while it runs. Give the JVM"
                 + " more memory (the container's memory limit, -XX:MaxRAMPercentage), or split the migration;"
-                + " msr.max-migration-size (" + settings.maxMigrationSizeMegabytes() + " MB) refuses larger files before"
-                + " anything runs.";
+                + " msr.max-migration-size (" + settings.maxMigrationSizeMegabytes() + " MB) refuses larger files"
+                + " before anything runs.";
     }
 
     private String inProgress() {

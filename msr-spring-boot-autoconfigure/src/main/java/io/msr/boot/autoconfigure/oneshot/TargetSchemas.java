@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The schemas MSR works on, decided once when the context starts (by the root's configurations): {@link Many} when {@code msr.schemas} or an
- * {@code MsrSchemaSource} bean lists them, each worked on by {@link Msr#acrossSchemas()}; else {@link One}, the set of
- * one schema of {@code msr.schema} (the connection's default when unset), worked on by {@link Msr} itself. Verify mode,
- * migrate-on-start and the one-shot operations follow it instead of asking again: a set of one reads, reports and
- * serves exactly what a single schema always did, many schemas what many schemas always did.
+ * The schemas MSR works on, decided once when the context starts (by the root's configurations): {@link Many} when
+ * {@code msr.schemas} or an {@code MsrSchemaSource} bean lists them, each worked on by {@link Msr#acrossSchemas()};
+ * else {@link One}, the set of one schema of {@code msr.schema} (the connection's default when unset), worked on by
+ * {@link Msr} itself. Verify mode, migrate-on-start and the one-shot operations follow it instead of asking again: a
+ * set of one reads, reports and serves exactly what a single schema always did, many schemas what many schemas always
+ * did.
  */
 public sealed interface TargetSchemas {
 

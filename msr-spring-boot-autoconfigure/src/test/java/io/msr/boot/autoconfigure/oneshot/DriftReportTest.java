@@ -39,7 +39,8 @@ class DriftReportTest {
 
     private String print(MsrProperties properties, DriftResult result, Path terminationLog) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OneShotReport(SettingsFromProperties.oneShotReport(properties), new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+        new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
                 .report(result);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -52,7 +52,8 @@ class OneShotEventsTest {
     }
 
     private OneShotReport report(MsrProperties properties) {
-        return new OneShotReport(SettingsFromProperties.oneShotReport(properties), new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"),
+        return new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"),
                 new OneShotEvents(logging.getLogger(OneShotEvents.LOGGER)));
     }
 

@@ -30,7 +30,8 @@ class OneShotInitializerTest {
     private OneShotInitializer initializer(MsrMode mode, Msr msr, boolean insideTest) {
         MsrProperties properties = new MsrProperties();
         properties.setMode(mode);
-        OneShotReport report = new OneShotReport(SettingsFromProperties.oneShotReport(properties), new PrintStream(out, true), dir.resolve("none"));
+        OneShotReport report = new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true), dir.resolve("none"));
         return new OneShotInitializer(new OneShotRunner(
                 new OneShotInputs(SettingsFromProperties.oneShot(properties), () -> msr, () -> null), report),
                 exits::add, () -> insideTest, MsrProperties.DEFAULT_SHUTDOWN_TIMEOUT);
@@ -64,7 +65,8 @@ class OneShotInitializerTest {
     void aRunThatRunsOutOfHeapExitsOneWithASummaryNamingTheMigrationInProgress() {
         MsrProperties properties = new MsrProperties();
         properties.setMode(MsrMode.MIGRATE);
-        OneShotReport report = new OneShotReport(SettingsFromProperties.oneShotReport(properties), new PrintStream(out, true), dir.resolve("none"));
+        OneShotReport report = new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true), dir.resolve("none"));
         MigrationInProgress progress = new MigrationInProgress();
         Msr msr = (Msr) Proxy.newProxyInstance(Msr.class.getClassLoader(), new Class<?>[] {Msr.class},
                 (proxy, method, args) -> {

@@ -22,19 +22,24 @@ class TargetSchemasTest {
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final MsrProperties properties = new MsrProperties();
 
+    /** The target set the root's configurations decide from the properties and the beans. */
+    private TargetSchemas targets() {
+        return SettingsFromProperties.targetSchemas(properties, beans.getBeanProvider(MsrSchemaSource.class));
+    }
+
     @Test
     void theConfiguredSchemaIsASetOfOneUnlessSchemasAreListed() {
-        assertThat(SettingsFromProperties.targetSchemas(properties, beans.getBeanProvider(MsrSchemaSource.class)).listed()).isFalse();
+        assertThat(targets().listed()).isFalse();
 
         properties.setSchemas(List.of("tenant_a", "tenant_b"));
-        assertThat(SettingsFromProperties.targetSchemas(properties, beans.getBeanProvider(MsrSchemaSource.class)).listed()).isTrue();
+        assertThat(targets().listed()).isTrue();
     }
 
     @Test
     void aSchemaSourceListsTheSchemas() {
         beans.addBean("tenants", (MsrSchemaSource) connection -> List.of("tenant_a"));
 
-        assertThat(SettingsFromProperties.targetSchemas(properties, beans.getBeanProvider(MsrSchemaSource.class)).listed()).isTrue();
+        assertThat(targets().listed()).isTrue();
     }
 
     @Test

@@ -135,8 +135,8 @@ class WaitOnStartTest {
     @Test
     void backsOffWhenTheUserDefinesTheWait() {
         ScriptedMsr msr = new ScriptedMsr(ScriptedMsr::current);
-        SchemaWaitOnStart mine = new SchemaWaitOnStart(new SchemaMonitor(msr, SettingsFromProperties.verify(new MsrProperties.Verify())),
-                Duration.ofSeconds(1), Duration.ofMillis(10));
+        SchemaMonitor monitor = new SchemaMonitor(msr, SettingsFromProperties.verify(new MsrProperties.Verify()));
+        SchemaWaitOnStart mine = new SchemaWaitOnStart(monitor, Duration.ofSeconds(1), Duration.ofMillis(10));
         runner.withPropertyValues("msr.verify.wait-on-start=10s").withBean(Msr.class, () -> msr)
                 .withBean(SchemaWaitOnStart.class, () -> mine)
                 .run(context -> assertThat(context.getBean(SchemaWaitOnStart.class)).isSameAs(mine));
