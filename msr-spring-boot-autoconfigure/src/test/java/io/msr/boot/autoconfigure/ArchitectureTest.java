@@ -28,10 +28,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The architecture the folders promise, checked. The root package holds what users see and what wires the rest:
  * the auto-configurations, {@link MsrProperties}, {@link MsrMode}, the conditions and the extension points, all
  * under names users write. Each feature has a package below it ({@code oneshot}, {@code verify},
- * {@code endpoint}, {@code datasource}); the features form no cycle, and a feature may use the root's properties,
- * mode, conditions and extension points but never a configuration: only the root's configurations create the
- * features' beans. So the root and a feature use each other only as two layers, and no class takes part in a
- * cycle. From the core only the API ({@code io.msr}) is used.
+ * {@code endpoint}, {@code datasource}), and the root is the top: it reads the properties, the mode and the
+ * Environment and hands the features plain values (their own small settings records), so a feature never uses the
+ * root, and no package, the root included, takes part in a cycle. From the core only the API ({@code io.msr}) is
+ * used.
  */
 class ArchitectureTest {
 
@@ -45,6 +45,29 @@ class ArchitectureTest {
     @Test
     void noFeaturePackageTakesPartInACycle() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MODULE);
+    }
+
+    @Test
+    void noPackageTakesPartInACycleTheRootIncluded() {
+        SliceAssignment byPackage = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                return SliceIdentifier.of(javaClass.getPackageName());
+            }
+
+            @Override
+            public String getDescription() {
+                return "every package of the module";
+            }
+        };
+        slices().assignedFrom(byPackage).should().beFreeOfCycles().check(MODULE);
+    }
+
+    @Test
+    void noFeatureUsesTheRoot() {
+        noClasses().that().resideInAPackage(ROOT + ".*..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT)
+                .check(MODULE);
     }
 
     @Test

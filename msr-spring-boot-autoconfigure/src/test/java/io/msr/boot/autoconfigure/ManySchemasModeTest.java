@@ -10,7 +10,6 @@ import io.msr.MultiSchemaSettings;
 import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
-import io.msr.boot.autoconfigure.datasource.MsrEnvironmentPostProcessor;
 import io.msr.boot.autoconfigure.verify.MsrHealthIndicator;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.boot.autoconfigure.verify.SchemaState;
