@@ -6,8 +6,6 @@ import io.msr.Msr;
 import io.msr.MsrSettings;
 import io.msr.boot.autoconfigure.datasource.ApplicationDataSource;
 import io.msr.boot.autoconfigure.datasource.MigrationDataSource;
-import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
-import io.msr.boot.autoconfigure.datasource.MissingDatabaseCheck;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,7 +64,11 @@ public final class MsrAutoConfiguration {
             }
             ApplicationDataSource application = new ApplicationDataSource(msrDataSource, dataSource,
                     jdbcConnectionDetails, beanFactory);
-            return new MigrationDataSource(properties.getDatasource(), connectionDetails.getIfUnique(), application)
+            MsrProperties.Datasource own = properties.getDatasource();
+            MsrConnectionDetails details = connectionDetails.getIfUnique();
+            return new MigrationDataSource(new MigrationDataSource.Connection(own.getUrl(), own.getUsername(),
+                    own.getPassword()), details == null ? null : new MigrationDataSource.Connection(
+                    details.getJdbcUrl(), details.getUsername(), details.getPassword()), application)
                     .configure(builder).build();
         }
     }

@@ -2,7 +2,6 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.MsrException;
 import io.msr.boot.autoconfigure.datasource.ApplicationDataSource;
-import io.msr.boot.autoconfigure.datasource.MissingDatabaseCheck;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
 import io.msr.boot.autoconfigure.verify.SchemaNotReadyException;
 import io.msr.boot.autoconfigure.verify.SchemaWaitTimeoutException;

@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.boot.autoconfigure.verify.SchemaMetrics;
+
 /**
  * Every meter MSR registers, in one place. Tags have bounded values only: versions never become tags (they
  * grow without bound); they go to logs and summaries instead. With the Prometheus registry the names read
@@ -22,27 +24,27 @@ package io.msr.boot.autoconfigure;
 public final class MsrMeters {
 
     /** Gauge: highest applied version (verify mode); NaN before the first reading or with none applied. */
-    public static final String SCHEMA_VERSION = "msr.schema.version";
+    public static final String SCHEMA_VERSION = SchemaMetrics.SCHEMA_VERSION;
     /**
      * Gauge: migrations pending (verify mode), one per {@link #PHASE_TAG} value: {@code pre-deploy} ones hold
      * replicas back, {@code post-deploy} ones wait for the post-deploy Job after the rollout.
      */
-    public static final String MIGRATIONS_PENDING = "msr.migrations.pending";
+    public static final String MIGRATIONS_PENDING = SchemaMetrics.MIGRATIONS_PENDING;
     /** Gauge: migrations applied (verify mode). */
-    public static final String MIGRATIONS_APPLIED = "msr.migrations.applied";
+    public static final String MIGRATIONS_APPLIED = SchemaMetrics.MIGRATIONS_APPLIED;
     /** Gauge: failed migrations waiting for repair (verify mode). */
-    public static final String MIGRATIONS_FAILED = "msr.migrations.failed";
+    public static final String MIGRATIONS_FAILED = SchemaMetrics.MIGRATIONS_FAILED;
     /**
      * Gauge: differences between the schema and the fingerprint of its version (verify mode); NaN while unknown: before
      * the first check, without a fingerprint, or when the check fails.
      */
-    public static final String SCHEMA_DRIFT = "msr.schema.drift";
+    public static final String SCHEMA_DRIFT = SchemaMetrics.SCHEMA_DRIFT;
     /**
      * Counter: readings of the schema that failed (verify mode), each a refresh that could not read the database or
      * the migrations; the gauges above then keep the last good reading. With Prometheus {@code
      * msr_verify_refresh_errors_total}.
      */
-    public static final String VERIFY_REFRESH_ERRORS = "msr.verify.refresh.errors";
+    public static final String VERIFY_REFRESH_ERRORS = SchemaMetrics.VERIFY_REFRESH_ERRORS;
     /**
      * Timer: a whole operation (migrate, down, repair, baseline, backup, restore, validate), lock wait included; tags
      * {@code operation}, {@code outcome} (success, failure) and {@code error}. With Prometheus
@@ -103,13 +105,13 @@ public final class MsrMeters {
      * {@code ready}, {@code behind} (waiting for the migration Job) and {@code down}. There is no tag per schema; the
      * other gauges sum over the schemas, and {@link #SCHEMA_VERSION} is the lowest schema version.
      */
-    public static final String SCHEMAS = "msr.schemas";
+    public static final String SCHEMAS = SchemaMetrics.SCHEMAS;
 
     /** The tag of {@link #SCHEMAS}: {@code ready}, {@code behind} or {@code down}. */
-    public static final String STATE_TAG = "state";
+    public static final String STATE_TAG = SchemaMetrics.STATE_TAG;
 
     /** The tag of {@link #MIGRATIONS_PENDING}: the migrations' phase, {@code pre-deploy} or {@code post-deploy}. */
-    public static final String PHASE_TAG = "phase";
+    public static final String PHASE_TAG = SchemaMetrics.PHASE_TAG;
 
     private MsrMeters() {
     }

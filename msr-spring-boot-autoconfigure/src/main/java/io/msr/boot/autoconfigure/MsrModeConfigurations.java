@@ -2,8 +2,8 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.CheckSettings;
 import io.msr.Msr;
+import io.msr.MsrResult;
 import io.msr.MsrSettings;
-import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
 import io.msr.boot.autoconfigure.oneshot.ApplicationLaunch;
 import io.msr.boot.autoconfigure.oneshot.MigrationInProgress;
 import io.msr.boot.autoconfigure.oneshot.OneShotExit;
@@ -11,7 +11,6 @@ import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
 import io.msr.boot.autoconfigure.oneshot.OneShotInputs;
 import io.msr.boot.autoconfigure.oneshot.OneShotReport;
 import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
-import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,8 +40,9 @@ final class MsrModeConfigurations {
         @ConditionalOnMissingBean
         SchemaMonitor msrSchemaMonitor(Msr msr, MsrProperties properties,
                 ObjectProvider<MsrSchemaSource> schemaSource) {
-            return new SchemaMonitor(msr, properties.getVerify(), java.time.Clock.systemUTC(),
-                    properties.getDrift().isEnabled(), TargetSchemas.of(properties, schemaSource));
+            return new SchemaMonitor(msr, SettingsFromProperties.verify(properties.getVerify()),
+                    java.time.Clock.systemUTC(), properties.getDrift().isEnabled(),
+                    SettingsFromProperties.targetSchemas(properties, schemaSource));
         }
     }
 
@@ -60,18 +60,19 @@ final class MsrModeConfigurations {
         @ConditionalOnMissingBean
         MigrateOnStartInitializer msrMigrateOnStartInitializer(Msr msr, MsrProperties properties,
                 ObjectProvider<MsrMigrationStrategy> strategy, ObjectProvider<MsrSchemaSource> schemaSource) {
-            MsrMigrationStrategy migrate = TargetSchemas.of(properties, schemaSource)::migrate;
+            MsrMigrationStrategy migrate = SettingsFromProperties.targetSchemas(properties, schemaSource)::migrate;
             return new MigrateOnStartInitializer(msr, properties.getMode(), strategy.getIfAvailable(() -> migrate));
         }
     }
 
     /**
-     * One-shot modes: the operation of {@code msr.mode} ({@link io.msr.boot.autoconfigure.oneshot.OneShotOperation})
-     * runs as a database initializer during the refresh, and a launched application exits from there (see
-     * {@link OneShotInitializer}); no {@code @Scheduled} bean is created. A mode that needs no database
-     * ({@code check}) runs whether or not one is configured and never connects: the engine is made only for an
-     * operation that needs it (beans are lazy in one-shot modes, and the initializer runs before anything that uses
-     * the database).
+     * One-shot modes: the operation of {@code msr.mode} ({@link MsrMode#operation()}, run as
+     * {@code oneshot.OneShotOperation} says) runs as a database initializer during the refresh, and a launched
+     * application exits from there (see {@link OneShotInitializer}); no {@code @Scheduled} bean is created. The
+     * properties reach the one-shot package as plain values ({@link SettingsFromProperties}). A mode that needs no
+     * database ({@code check}) runs whether or not one is configured and never connects: the engine is made only for
+     * an operation that needs it (beans are lazy in one-shot modes, and the initializer runs before anything that
+     * uses the database).
      */
     @Configuration(proxyBeanMethods = false)
     @Conditional({MsrModeCondition.OneShot.class, MigrationDatabaseCondition.WhenNeeded.class})
@@ -88,21 +89,23 @@ final class MsrModeConfigurations {
         OneShotInitializer msrOneShotInitializer(ObjectProvider<Msr> msr, MsrProperties properties,
                 Environment environment, ObjectProvider<MsrSchemaSource> schemaSource, MigrationInProgress progress,
                 ObjectProvider<MsrSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
-            OneShotInputs inputs = new OneShotInputs(properties, msr::getObject, () -> {
+            OneShotInputs inputs = new OneShotInputs(SettingsFromProperties.oneShot(properties), msr::getObject, () -> {
                 MsrSettings.Builder settings = SettingsFromProperties.toSettings(properties).toBuilder();
                 customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
                 return new CheckSettings(settings.build(), null, null, resourceLoader.getClassLoader());
             });
-            OneShotRunner runner = new OneShotRunner(properties, inputs, new OneShotReport(properties, environment),
-                    TargetSchemas.of(properties, schemaSource).listed(), progress);
-            return new OneShotInitializer(properties.getMode(), runner, OneShotExit.SYSTEM,
-                    ApplicationLaunch::insideTest, properties.getShutdownTimeout());
+            OneShotReport report = new OneShotReport(SettingsFromProperties.oneShotReport(properties), environment);
+            OneShotRunner runner = new OneShotRunner(inputs, report,
+                    SettingsFromProperties.targetSchemas(properties, schemaSource), progress);
+            return new OneShotInitializer(runner, OneShotExit.SYSTEM, ApplicationLaunch::insideTest,
+                    properties.getShutdownTimeout());
         }
 
         /** The result of the one-shot operation that ran inside a test, or null (see {@link OneShotResult}). */
         @Bean
-        @Nullable OneShotResult msrOneShotResult(OneShotInitializer initializer) {
-            return initializer.result();
+        @Nullable OneShotResult msrOneShotResult(OneShotInitializer initializer, MsrProperties properties) {
+            MsrResult result = initializer.result();
+            return result == null ? null : new OneShotResult(properties.getMode(), result.exitCode().code(), result);
         }
 
         @Bean

@@ -12,6 +12,11 @@ import io.msr.PhaseSelection;
 import io.msr.PlaceholderSettings;
 import io.msr.PostgresSettings;
 import io.msr.Version;
+import io.msr.boot.autoconfigure.oneshot.OneShotReport;
+import io.msr.boot.autoconfigure.oneshot.OneShotSettings;
+import io.msr.boot.autoconfigure.oneshot.TargetSchemas;
+import io.msr.boot.autoconfigure.verify.VerifySettings;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Duration;
 
@@ -92,6 +97,36 @@ public final class SettingsFromProperties {
      */
     public static Version baselineVersion(MsrProperties properties) {
         return version(properties.getBaselineVersion(), "msr.baseline-version");
+    }
+
+    /** Returns what a one-shot run is told by the properties: {@code msr.mode} and its parameters. */
+    public static OneShotSettings oneShot(MsrProperties properties) {
+        MsrMode mode = properties.getMode();
+        return new OneShotSettings(mode.propertyValue(), mode.operation(), mode.needsDatabase(),
+                properties.getDatasource().getPassword(), properties.getMaxMigrationSize().toMegabytes(),
+                properties.getDrift().isRecord(),
+                () -> properties.getTarget() == null ? null : targetVersion(properties),
+                () -> baselineVersion(properties), properties.getBackup().getFile());
+    }
+
+    /** Returns what the report of a one-shot run is told by the properties. */
+    public static OneShotReport.Settings oneShotReport(MsrProperties properties) {
+        return new OneShotReport.Settings(properties.getOutput() == MsrProperties.Output.JSON,
+                properties.getSummaryPath(), properties.getTerminationMessagePath(), properties.getPlaceholders(),
+                properties.getSecretPlaceholders(), properties.getDatasource().getPassword());
+    }
+
+    /** The schemas of {@code properties}: those listed (msr.schemas, or the source's) when any are, else msr.schema. */
+    public static TargetSchemas targetSchemas(MsrProperties properties, ObjectProvider<MsrSchemaSource> source) {
+        return !properties.getSchemas().isEmpty() || source.getIfUnique() != null ? new TargetSchemas.Many()
+                : new TargetSchemas.One(properties.getSchema());
+    }
+
+    /** Returns what verify mode's schema monitor is told by {@code msr.verify.*}. */
+    public static VerifySettings verify(MsrProperties.Verify verify) {
+        return new VerifySettings(verify.getRefreshInterval(), verify.isAllowAhead(), verify.isFailOnPending(),
+                verify.getWaitOnStart(), verify.getStaleGracePeriod(), verify.isFailOnDrift(),
+                verify.getDriftCheckInterval());
     }
 
     private static Version version(String value, String property) {

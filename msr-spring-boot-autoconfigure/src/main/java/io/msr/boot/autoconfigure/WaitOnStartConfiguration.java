@@ -1,6 +1,5 @@
 package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.datasource.MigrationDatabaseCondition;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.boot.autoconfigure.verify.SchemaWaitOnStart;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;

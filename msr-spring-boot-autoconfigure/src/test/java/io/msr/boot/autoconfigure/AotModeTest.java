@@ -2,7 +2,6 @@ package io.msr.boot.autoconfigure;
 
 import io.msr.Msr;
 import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
-import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;

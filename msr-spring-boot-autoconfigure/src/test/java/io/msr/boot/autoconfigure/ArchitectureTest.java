@@ -35,11 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The architecture the folders promise, checked. The root package holds what users see and what wires the rest:
  * the auto-configurations, {@link MsrProperties}, {@link MsrMode}, the conditions and the extension points, all
  * under names users write. Each feature has a package below it ({@code oneshot}, {@code verify},
- * {@code endpoint}, {@code datasource}); the features form no cycle, and a feature may use the root's properties,
- * mode, conditions and extension points but never a configuration: only the root's configurations create the
- * features' beans. So the root and a feature use each other only as two layers, and no class takes part in a
- * cycle. From the core only the API ({@code io.msr}) is used. And the page that describes the packages,
- * docs/architecture.md, is what the code is: the same packages, and no package using one its row does not allow.
+ * {@code endpoint}, {@code datasource}), and the root is the top: it reads the properties, the mode and the
+ * Environment and hands the features plain values (their own small settings records), so a feature never uses the
+ * root, and no package, the root included, takes part in a cycle. From the core only the API ({@code io.msr}) is
+ * used. And the page that describes the packages, docs/architecture.md, is what the code is: the same packages, and
+ * no package using one its row does not allow.
  */
 class ArchitectureTest {
 
@@ -49,29 +49,6 @@ class ArchitectureTest {
     private static final JavaClasses MODULE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPath(Path.of("target", "classes"));
-
-    @Test
-    void noFeaturePackageTakesPartInACycle() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MODULE);
-    }
-
-    @Test
-    void noClassTakesPartInACycle() {
-        SliceAssignment byClass = new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String name = javaClass.getName();
-                return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.split("\\$")[0])
-                        : SliceIdentifier.ignore();
-            }
-
-            @Override
-            public String getDescription() {
-                return "every top-level class of the module";
-            }
-        };
-        slices().assignedFrom(byClass).should().beFreeOfCycles().check(MODULE);
-    }
 
     @Test
     void thePageListsEveryPackageOfTheModuleAndNoOther() {
@@ -102,6 +79,52 @@ class ArchitectureTest {
             }
         }
         assertThat(violations).as("packages using what their row in docs/architecture.md does not allow").isEmpty();
+    }
+
+    @Test
+    void noFeaturePackageTakesPartInACycle() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MODULE);
+    }
+
+    @Test
+    void noPackageTakesPartInACycleTheRootIncluded() {
+        SliceAssignment byPackage = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                return SliceIdentifier.of(javaClass.getPackageName());
+            }
+
+            @Override
+            public String getDescription() {
+                return "every package of the module";
+            }
+        };
+        slices().assignedFrom(byPackage).should().beFreeOfCycles().check(MODULE);
+    }
+
+    @Test
+    void noFeatureUsesTheRoot() {
+        noClasses().that().resideInAPackage(ROOT + ".*..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT)
+                .check(MODULE);
+    }
+
+    @Test
+    void noClassTakesPartInACycle() {
+        SliceAssignment byClass = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getName();
+                return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.split("\\$")[0])
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "every top-level class of the module";
+            }
+        };
+        slices().assignedFrom(byClass).should().beFreeOfCycles().check(MODULE);
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.msr.MsrSettings;
 import io.msr.MultiSchemaSettings;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
-import io.msr.boot.autoconfigure.datasource.MsrEnvironmentPostProcessor;
 import io.msr.boot.autoconfigure.verify.MsrHealthIndicator;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.boot.autoconfigure.verify.SchemaState;

@@ -1,6 +1,5 @@
 package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.datasource.MsrEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;

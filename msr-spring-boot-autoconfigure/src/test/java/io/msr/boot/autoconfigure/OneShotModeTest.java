@@ -6,7 +6,6 @@ import io.msr.MigrationFailedException;
 import io.msr.MsrException;
 import io.msr.OperationResult;
 import io.msr.boot.autoconfigure.oneshot.OneShotInitializer;
-import io.msr.boot.autoconfigure.oneshot.SchedulingSuppressor;
 import io.msr.test.TestDatabase;
 import io.msr.test.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,6 @@
 package io.msr.boot.autoconfigure.datasource;
 
 import io.msr.Redaction;
-import io.msr.boot.autoconfigure.MsrDataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The application's database as MSR finds it: the {@link MsrDataSource @MsrDataSource} DataSource, else the only
+ * The application's database as MSR finds it: the {@code @MsrDataSource} DataSource, else the only
  * (or {@code @Primary}) DataSource, described by Boot's {@link JdbcConnectionDetails} when there is that bean (so
  * {@code @ServiceConnection} and Docker Compose work), else by the URL and credentials read from the DataSource
  * itself. Several DataSources without a qualifier or {@code @Primary} are an error that names them.

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param username the user, or null
  * @param password the password, or null
  */
-record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
+public record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
 
     /** The characters that end a URL's user info or host early unless percent-encoded. */
     private static final String RESERVED = "@#/?";
@@ -30,7 +30,7 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
      * Parses the URL held by the variable {@code name}; throws {@link IllegalArgumentException} naming the
      * variable (never the password) when it is not a postgres URL.
      */
-    static DatabaseUrl parse(String name, String value) {
+    public static DatabaseUrl parse(String name, String value) {
         String text = value.trim();
         if (!text.startsWith("postgres://") && !text.startsWith("postgresql://")) {
             throw new IllegalArgumentException(name + " must look like postgres://user:password@host:5432/database"

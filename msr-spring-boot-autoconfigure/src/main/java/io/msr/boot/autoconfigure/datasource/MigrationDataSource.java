@@ -2,12 +2,10 @@ package io.msr.boot.autoconfigure.datasource;
 
 import io.msr.ConfigurationException;
 import io.msr.Msr;
-import io.msr.boot.autoconfigure.MsrConnectionDetails;
-import io.msr.boot.autoconfigure.MsrProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides where MSR connects. An {@link MsrConnectionDetails} bean decides alone. Otherwise each part
+ * Decides where MSR connects. An {@code MsrConnectionDetails} bean decides alone. Otherwise each part
  * ({@code msr.datasource.url}, {@code .username}, {@code .password}) is taken from the properties when set and from
  * the {@link ApplicationDataSource application's database} when not; a part set in the properties is never dropped.
  * With parts of its own (or no DataSource at all) MSR opens only its own non-pooled connections. Otherwise
@@ -18,35 +16,38 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MigrationDataSource {
 
-    private final MsrProperties.Datasource own;
-    private final @Nullable MsrConnectionDetails details;
+    private final Connection own;
+    private final @Nullable Connection details;
     private final ApplicationDataSource application;
 
     /**
      * @param own         the {@code msr.datasource.*} properties
-     * @param details     the {@link MsrConnectionDetails} bean, or null
+     * @param details     the details of the {@code MsrConnectionDetails} bean, or null
      * @param application the application's database, looked up only when a part is missing
      */
-    public MigrationDataSource(MsrProperties.Datasource own, @Nullable MsrConnectionDetails details,
-            ApplicationDataSource application) {
+    public MigrationDataSource(Connection own, @Nullable Connection details, ApplicationDataSource application) {
         this.own = own;
         this.details = details;
         this.application = application;
     }
 
+    /** A URL, user name and password, each null when not set. */
+    public record Connection(@Nullable String url, @Nullable String username, @Nullable String password) {
+    }
+
     /** Configures the builder's connection; throws when a part set in {@code msr.datasource.*} cannot be used. */
     public Msr.Builder configure(Msr.Builder builder) {
         if (details != null) {
-            return builder.url(details.getJdbcUrl(), details.getUsername(), details.getPassword());
+            return builder.url(details.url(), details.username(), details.password());
         }
-        if (own.getUrl() != null && own.getUsername() != null && own.getPassword() != null) {
-            return builder.url(own.getUrl(), own.getUsername(), own.getPassword());
+        if (own.url() != null && own.username() != null && own.password() != null) {
+            return builder.url(own.url(), own.username(), own.password());
         }
         // With its own URL, MSR only borrows missing credentials, so an open choice between DataSources is no error.
-        ApplicationDataSource.Target base = own.getUrl() != null ? application.selectIfDecided() : application.select();
-        String url = own.getUrl() != null ? own.getUrl() : base.url();
-        String username = own.getUsername() != null ? own.getUsername() : base.username();
-        String password = own.getPassword() != null ? own.getPassword() : base.password();
+        ApplicationDataSource.Target base = own.url() != null ? application.selectIfDecided() : application.select();
+        String url = own.url() != null ? own.url() : base.url();
+        String username = own.username() != null ? own.username() : base.username();
+        String password = own.password() != null ? own.password() : base.password();
         if (url != null && (anySet(own) || base.dataSource() == null)) {
             return builder.url(url, username, password);
         }
@@ -55,7 +56,7 @@ public final class MigrationDataSource {
             return builder.dataSource(base.dataSource(), base.description()).connectionDetails(url, username, password);
         }
         if (anySet(own)) {
-            throw new ConfigurationException("msr.datasource." + (own.getUsername() != null ? "username" : "password")
+            throw new ConfigurationException("msr.datasource." + (own.username() != null ? "username" : "password")
                     + " is set, but MSR cannot tell the URL of " + base.description() + " to use it with: set"
                     + " msr.datasource.url (MSR_DATASOURCE_URL) as well.");
         }
@@ -67,7 +68,7 @@ public final class MigrationDataSource {
     }
 
     /** Returns whether any part of {@code msr.datasource.*} is set. */
-    private static boolean anySet(MsrProperties.Datasource own) {
-        return own.getUrl() != null || own.getUsername() != null || own.getPassword() != null;
+    private static boolean anySet(Connection own) {
+        return own.url() != null || own.username() != null || own.password() != null;
     }
 }

@@ -1,8 +1,6 @@
 package io.msr.boot.autoconfigure.oneshot;
 
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.OneShotResult;
+import io.msr.MsrResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -33,24 +31,18 @@ public final class OneShotInitializer implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(OneShotInitializer.class);
 
-    private final MsrMode mode;
     private final OneShotRunner runner;
     private final OneShotExit exit;
     private final BooleanSupplier insideTest;
     private final Duration shutdownTimeout;
-    private OneShotResult result;
-
-    public OneShotInitializer(MsrMode mode, OneShotRunner runner, OneShotExit exit, BooleanSupplier insideTest) {
-        this(mode, runner, exit, insideTest, MsrProperties.DEFAULT_SHUTDOWN_TIMEOUT);
-    }
+    private MsrResult result;
 
     /**
      * Creates the initializer; in a launched application, a SIGTERM or SIGINT during the run stops it and ends the
      * process within {@code shutdownTimeout} ({@link OneShotShutdown}).
      */
-    public OneShotInitializer(MsrMode mode, OneShotRunner runner, OneShotExit exit, BooleanSupplier insideTest,
+    public OneShotInitializer(OneShotRunner runner, OneShotExit exit, BooleanSupplier insideTest,
             Duration shutdownTimeout) {
-        this.mode = mode;
         this.runner = runner;
         this.exit = exit;
         this.insideTest = insideTest;
@@ -59,7 +51,7 @@ public final class OneShotInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (!mode.oneShot()) {
+        if (!runner.oneShot()) {
             return;
         }
         runner.prepare();
@@ -69,10 +61,10 @@ public final class OneShotInitializer implements InitializingBean {
             shutdown.install();
         }
         OneShotRunner.Outcome outcome = runner.run();
-        int code = outcome.result().exitCode();
+        int code = outcome.exitCode();
         if (launched) {
             shutdown.finished(code);
-            log.debug("msr.mode={} ended with exit code {}; exiting", mode.propertyValue(), code);
+            log.debug("msr.mode={} ended with exit code {}; exiting", runner.mode(), code);
             // After a signal this blocks (the JVM is shutting down) until the shutdown hook halts with the code.
             exit.exit(code);
         }
@@ -80,13 +72,16 @@ public final class OneShotInitializer implements InitializingBean {
             throw outcome.failure();
         }
         if (code != 0) {
-            throw new IllegalStateException("msr.mode=" + mode.propertyValue() + " ended with exit code " + code);
+            throw new IllegalStateException("msr.mode=" + runner.mode() + " ended with exit code " + code);
         }
         result = outcome.result();
     }
 
-    /** Returns the result of the operation that succeeded, or null when no one-shot operation ran. */
-    public OneShotResult result() {
+    /**
+     * Returns what the operation that succeeded reported (the root makes the {@code OneShotResult} bean of it), or
+     * null when no one-shot operation ran.
+     */
+    public MsrResult result() {
         return result;
     }
 }

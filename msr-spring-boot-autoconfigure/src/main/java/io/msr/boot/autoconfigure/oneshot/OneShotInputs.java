@@ -5,21 +5,18 @@ import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
 import io.msr.Msr;
 import io.msr.Version;
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.SettingsFromProperties;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * What a one-shot operation ({@link OneShotOperation}) runs with: the properties, the engine, made on first use so
+ * What a one-shot operation ({@link OneShotOperation}) runs with: its settings, the engine, made on first use so
  * that an operation that needs no database never has one, and the check's settings. The parameters a mode requires
  * ({@code msr.target} for down, for example) are read here, failing with what to set when they are missing.
  */
 public final class OneShotInputs {
 
-    private final MsrProperties properties;
+    private final OneShotSettings settings;
     private final Supplier<Msr> engine;
     private final Supplier<CheckSettings> checkSettings;
     private volatile Msr msr;
@@ -30,14 +27,19 @@ public final class OneShotInputs {
      * @param engine        makes the engine (the application context's {@code Msr} bean); called once, on first use
      * @param checkSettings makes the settings of {@code msr.mode=check}; called when the check runs
      */
-    public OneShotInputs(MsrProperties properties, Supplier<Msr> engine, Supplier<CheckSettings> checkSettings) {
-        this.properties = properties;
+    public OneShotInputs(OneShotSettings settings, Supplier<Msr> engine, Supplier<CheckSettings> checkSettings) {
+        this.settings = settings;
         this.engine = engine;
         this.checkSettings = checkSettings;
     }
 
-    MsrMode mode() {
-        return properties.getMode();
+    OneShotSettings settings() {
+        return settings;
+    }
+
+    /** Returns the value of {@code msr.mode}, as messages name it. */
+    String mode() {
+        return settings.mode();
     }
 
     /** Returns the engine, making it on first use. */
@@ -72,19 +74,20 @@ public final class OneShotInputs {
     }
 
     boolean recordDrift() {
-        return properties.getDrift().isRecord();
+        return settings.recordDrift();
     }
 
     Version downTarget() {
-        if (properties.getTarget() == null) {
+        Version version = settings.target().get();
+        if (version == null) {
             throw new ConfigurationException("msr.mode=down needs msr.target: the version to go back to"
                     + " (0 reverts every migration).");
         }
-        return SettingsFromProperties.targetVersion(properties);
+        return version;
     }
 
     Version baselineVersion() {
-        Version version = SettingsFromProperties.baselineVersion(properties);
+        Version version = settings.baselineVersion().get();
         if (version == null) {
             throw new ConfigurationException("msr.mode=baseline needs msr.baseline-version: the version the"
                     + " schema already holds everything up to (the migrations up to it are then covered, and"
@@ -94,10 +97,10 @@ public final class OneShotInputs {
     }
 
     Path backupFile() {
-        if (properties.getBackup().getFile() == null) {
+        if (settings.backupFile() == null) {
             throw new ConfigurationException("msr.mode=restore needs msr.backup.file: the backup file to"
                     + " restore (one written by msr.mode=backup or kept by msr.backup.keep).");
         }
-        return properties.getBackup().getFile();
+        return settings.backupFile();
     }
 }

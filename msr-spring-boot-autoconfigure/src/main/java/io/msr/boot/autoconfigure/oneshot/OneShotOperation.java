@@ -4,14 +4,12 @@ import io.msr.ConfigurationException;
 import io.msr.Msr;
 import io.msr.MsrResult;
 import io.msr.Operation;
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrSchemaSource;
 
 /**
- * The one table from a one-shot {@code msr.mode} to the operation it runs: the {@link Operation} it reports, how it
- * runs on one schema and, with many schemas ({@code msr.schemas} or an {@link MsrSchemaSource}), whether it runs over
- * each of them, once for the whole database, or not at all. Whether it needs a database is the mode's
- * ({@link MsrMode#needsDatabase()}): an operation that needs none is never given an engine.
+ * The one table from the operation of a one-shot {@code msr.mode} (the mode names it: {@code MsrMode.operation()}) to
+ * what runs: how it runs on one schema and, with many schemas ({@code msr.schemas} or an {@code MsrSchemaSource}),
+ * whether it runs over each of them, once for the whole database, or not at all. Whether it needs a database is the
+ * mode's ({@link OneShotSettings#needsDatabase()}): an operation that needs none is never given an engine.
  *
  * @param operation   the operation, as named in results (also in the result of its failure)
  * @param onOneSchema how it runs on one schema (or on none, for check)
@@ -28,9 +26,9 @@ record OneShotOperation(Operation operation, Step onOneSchema, Step overSchemas)
         MsrResult run(OneShotInputs inputs);
     }
 
-    /** Returns the operation of a one-shot mode. */
-    static OneShotOperation of(MsrMode mode) {
-        return switch (mode) {
+    /** Returns how the operation of a one-shot mode runs. */
+    static OneShotOperation of(Operation operation) {
+        return switch (operation) {
             case MIGRATE -> each(Operation.MIGRATE, in -> in.msr().migrate(), in -> in.schemas().migrate());
             case VALIDATE -> each(Operation.VALIDATE, in -> in.msr().validate(), in -> in.schemas().validate());
             case INFO -> each(Operation.INFO, in -> in.msr().info(), in -> in.schemas().info());
@@ -47,14 +45,13 @@ record OneShotOperation(Operation operation, Step onOneSchema, Step overSchemas)
             case BACKUP -> once(Operation.BACKUP, in -> in.msr().backup());
             case RESTORE -> once(Operation.RESTORE, in -> in.msr().restore(in.backupFile()));
             case CHECK -> once(Operation.CHECK, in -> Msr.check(in.checkSettings()));
-            case VERIFY, MIGRATE_ON_START, NONE -> throw new IllegalArgumentException(
-                    "msr.mode=" + mode.propertyValue() + " is not a one-shot mode");
+            default -> throw new IllegalArgumentException(operation + " is not the operation of a one-shot mode");
         };
     }
 
-    /** Runs the operation, over the schemas when there are many. */
-    MsrResult run(OneShotInputs inputs, boolean manySchemas) {
-        return (manySchemas ? overSchemas : onOneSchema).run(inputs);
+    /** Runs the operation on {@code targets}: over the schemas when they are listed, else on the one schema. */
+    MsrResult run(OneShotInputs inputs, TargetSchemas targets) {
+        return (targets.listed() ? overSchemas : onOneSchema).run(inputs);
     }
 
     /** An operation that runs in each schema when there are many. */
@@ -70,7 +67,7 @@ record OneShotOperation(Operation operation, Step onOneSchema, Step overSchemas)
     /** An operation about one schema's lock: refused when there are many schemas. */
     private static OneShotOperation oneSchemaOnly(Operation operation, Step step) {
         return new OneShotOperation(operation, step, in -> {
-            throw new ConfigurationException("msr.mode=" + in.mode().propertyValue() + " works on one schema's"
+            throw new ConfigurationException("msr.mode=" + in.mode() + " works on one schema's"
                     + " lock, not over msr.schemas: run it without msr.schemas (and without an MsrSchemaSource), with"
                     + " msr.schema naming the schema whose lock it is about.");
         });

@@ -2,7 +2,6 @@ package io.msr.boot.autoconfigure.oneshot;
 
 import io.msr.MsrResult;
 import io.msr.Redaction;
-import io.msr.boot.autoconfigure.MsrProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -11,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reports a one-shot operation: a human-readable summary (or the JSON result with {@code msr.output=json}) on
@@ -26,28 +27,43 @@ public final class OneShotReport {
     static final int TERMINATION_MESSAGE_LIMIT = 4096;
     private static final Logger log = LoggerFactory.getLogger(OneShotReport.class);
 
-    private final MsrProperties properties;
+    private final Settings settings;
     private final PrintStream out;
     private final Path terminationLog;
     private final OneShotEvents events;
     private final Redaction redaction;
 
+    /**
+     * What the report is told by {@code msr.*}.
+     *
+     * @param json                   {@code msr.output=json}: the JSON result instead of the text
+     * @param summaryPath            {@code msr.summary-path}, the file the JSON result is written to, or null
+     * @param terminationMessagePath {@code msr.termination-message-path}
+     * @param placeholders           {@code msr.placeholders}: the values of the secret ones are masked
+     * @param secretPlaceholders     {@code msr.secret-placeholders}, the names of placeholders that are secret besides
+     *                               those whose names say so
+     * @param password               the migration password ({@code msr.datasource.password}), masked, or null
+     */
+    public record Settings(boolean json, String summaryPath, String terminationMessagePath,
+            Map<String, String> placeholders, Collection<String> secretPlaceholders, String password) {
+    }
+
     /** Creates a report that logs the result when {@code environment} has a structured console log. */
-    public OneShotReport(MsrProperties properties, Environment environment) {
-        this(properties, System.out, Path.of(properties.getTerminationMessagePath()),
+    public OneShotReport(Settings settings, Environment environment) {
+        this(settings, System.out, Path.of(settings.terminationMessagePath()),
                 OneShotEvents.structuredConsole(environment) ? new OneShotEvents() : null);
     }
 
-    OneShotReport(MsrProperties properties, PrintStream out, Path terminationLog) {
-        this(properties, out, terminationLog, null);
+    OneShotReport(Settings settings, PrintStream out, Path terminationLog) {
+        this(settings, out, terminationLog, null);
     }
 
     /** Creates a report; {@code events} null prints the result to {@code out}, else logs it there instead. */
-    OneShotReport(MsrProperties properties, PrintStream out, Path terminationLog, OneShotEvents events) {
-        this.properties = properties;
+    OneShotReport(Settings settings, PrintStream out, Path terminationLog, OneShotEvents events) {
+        this.settings = settings;
         this.out = out;
         this.terminationLog = terminationLog;
-        this.redaction = redaction(properties);
+        this.redaction = redaction(settings);
         this.events = events == null ? null : events.masking(redaction::mask);
     }
 
@@ -55,15 +71,15 @@ public final class OneShotReport {
      * Everything this report writes passes here: the values of secret placeholders and the migration password are
      * masked, whichever path (a server error, a note, a warning) brought them into a result.
      */
-    private static Redaction redaction(MsrProperties properties) {
+    private static Redaction redaction(Settings settings) {
         List<String> secrets = new ArrayList<>();
-        properties.getPlaceholders().forEach((name, value) -> {
-            if (Redaction.isSecretPlaceholder(name, properties.getSecretPlaceholders())) {
+        settings.placeholders().forEach((name, value) -> {
+            if (Redaction.isSecretPlaceholder(name, settings.secretPlaceholders())) {
                 secrets.add(value);
             }
         });
-        if (properties.getDatasource().getPassword() != null) {
-            secrets.add(properties.getDatasource().getPassword());
+        if (settings.password() != null) {
+            secrets.add(settings.password());
         }
         return Redaction.of(secrets);
     }
@@ -88,7 +104,7 @@ public final class OneShotReport {
             }
             events.result(view.headline(), result.exitCode().code(), view.fields(), jsonField(view.document()));
         } else {
-            print(properties.getOutput() == MsrProperties.Output.JSON ? view.document() : view.text());
+            print(settings.json() ? view.document() : view.text());
         }
         write(view.document(), terminationMessage(result, view));
     }
@@ -110,7 +126,7 @@ public final class OneShotReport {
 
     /** With {@code msr.output=json}, the result event carries the whole JSON result as one field. */
     private String jsonField(String json) {
-        return properties.getOutput() == MsrProperties.Output.JSON ? json : null;
+        return settings.json() ? json : null;
     }
 
     private static int bytes(String text) {
@@ -120,8 +136,8 @@ public final class OneShotReport {
     private void write(String rawJson, String rawCompact) {
         String json = redaction.mask(rawJson);
         String compact = redaction.mask(rawCompact);
-        if (properties.getSummaryPath() != null && !properties.getSummaryPath().isBlank()) {
-            ResultFiles.writeSummary(Path.of(properties.getSummaryPath()), json + "\n");
+        if (settings.summaryPath() != null && !settings.summaryPath().isBlank()) {
+            ResultFiles.writeSummary(Path.of(settings.summaryPath()), json + "\n");
         }
         ResultFiles.writeTerminationMessage(terminationLog, compact);
     }

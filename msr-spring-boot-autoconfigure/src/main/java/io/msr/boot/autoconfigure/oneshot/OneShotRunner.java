@@ -7,10 +7,6 @@ import io.msr.MsrException;
 import io.msr.MsrResult;
 import io.msr.OperationResult;
 import io.msr.Redaction;
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.MsrSchemaSource;
-import io.msr.boot.autoconfigure.OneShotResult;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,35 +22,48 @@ public final class OneShotRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OneShotRunner.class);
 
-    private final MsrProperties properties;
+    private final OneShotSettings settings;
     private final OneShotInputs inputs;
     private final OneShotReport report;
-    private final boolean manySchemas;
+    private final TargetSchemas targets;
     private final MigrationInProgress progress;
     /** Freed when the heap runs out, so that the summary can still be written. */
     private byte[] reserve = new byte[1024 * 1024];
 
     /** Creates a runner of the operation of {@code msr.mode} on one schema. */
-    OneShotRunner(MsrProperties properties, OneShotInputs inputs, OneShotReport report) {
-        this(properties, inputs, report, false, new MigrationInProgress());
+    OneShotRunner(OneShotInputs inputs, OneShotReport report) {
+        this(inputs, report, new TargetSchemas.One(null), new MigrationInProgress());
     }
 
     /**
-     * Creates a runner; with {@code manySchemas} (msr.schemas or an {@link MsrSchemaSource}), the operation runs over
-     * the schemas as its {@link OneShotOperation} says. {@code progress}, a listener of the engine, names the migration
-     * in progress when the heap runs out.
+     * Creates a runner of the operation of {@code msr.mode} on {@code targets}: over listed schemas (msr.schemas or an
+     * {@code MsrSchemaSource}), it runs as its {@link OneShotOperation} says. {@code progress}, a listener of the
+     * engine, names the migration in progress when the heap runs out.
      */
-    public OneShotRunner(MsrProperties properties, OneShotInputs inputs, OneShotReport report, boolean manySchemas,
+    public OneShotRunner(OneShotInputs inputs, OneShotReport report, TargetSchemas targets,
             MigrationInProgress progress) {
-        this.properties = properties;
+        this.settings = inputs.settings();
         this.inputs = inputs;
         this.report = report;
-        this.manySchemas = manySchemas;
+        this.targets = targets;
         this.progress = progress;
     }
 
-    /** What the operation produced; {@code failure} is the exception it ended with, null when it ended normally. */
-    record Outcome(OneShotResult result, RuntimeException failure) {
+    /**
+     * What the operation produced: what was reported, the exit code it stands for, and the exception it ended with
+     * ({@code failure}), null when it ended normally.
+     */
+    record Outcome(MsrResult result, int exitCode, RuntimeException failure) {
+    }
+
+    /** Returns whether {@code msr.mode} at run time is a one-shot mode, so that there is an operation to run. */
+    boolean oneShot() {
+        return settings.operation() != null;
+    }
+
+    /** Returns the value of {@code msr.mode}, as messages name it. */
+    String mode() {
+        return settings.mode();
     }
 
     /**
@@ -70,7 +79,7 @@ public final class OneShotRunner {
      * made fails the context as any bean would, rather than being reported as the operation's failure.
      */
     void prepare() {
-        if (properties.getMode().needsDatabase()) {
+        if (settings.needsDatabase()) {
             inputs.msr();
         }
     }
@@ -80,37 +89,36 @@ public final class OneShotRunner {
      * with {@link ExitCode#ERROR} and a summary naming the migration in progress, instead of killing the JVM with none.
      */
     Outcome run() {
-        MsrMode mode = properties.getMode();
+        String mode = settings.mode();
         try {
             return operation(mode);
         } catch (OutOfMemoryError e) {
             // The stack unwound up to here, so what the migration held is unreachable; the reserve is a last margin.
             reserve = null;
-            return error(mode, outOfMemory(mode), e);
+            return error(outOfMemory(mode), e);
         } catch (Error e) {
-            return error(mode, "msr.mode=" + mode.propertyValue() + " failed with " + e + inProgress(), e);
+            return error("msr.mode=" + mode + " failed with " + e + inProgress(), e);
         }
     }
 
-    private Outcome error(MsrMode mode, String message, Error error) {
+    private Outcome error(String message, Error error) {
         log.error(message, error);
         MigrationInProgress.Current current = progress.current();
         Failure failure = new Failure(ExitCode.ERROR, error.getClass().getSimpleName(),
-                Redaction.redact(message, properties.getDatasource().getPassword()),
+                Redaction.redact(message, settings.password()),
                 current == null ? null : current.version(), current == null ? null : current.script(), null, null);
-        OperationResult result = failed(mode, failure);
+        OperationResult result = failed(failure);
         report.report(result);
-        return new Outcome(new OneShotResult(mode, ExitCode.ERROR.code(), result), new IllegalStateException(message,
-                error));
+        return new Outcome(result, ExitCode.ERROR.code(), new IllegalStateException(message, error));
     }
 
-    private String outOfMemory(MsrMode mode) {
+    private String outOfMemory(String mode) {
         long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return "msr.mode=" + mode.propertyValue() + " ran out of memory (a Java heap of " + heap + " MiB)"
+        return "msr.mode=" + mode + " ran out of memory (a Java heap of " + heap + " MiB)"
                 + inProgress() + ". A migration needs about seven times its size in heap while it runs. Give the JVM"
                 + " more memory (the container's memory limit, -XX:MaxRAMPercentage), or split the migration;"
-                + " msr.max-migration-size (" + properties.getMaxMigrationSize().toMegabytes() + " MB) refuses larger files before"
-                + " anything runs.";
+                + " msr.max-migration-size (" + settings.maxMigrationSizeMegabytes() + " MB) refuses larger files"
+                + " before anything runs.";
     }
 
     private String inProgress() {
@@ -124,30 +132,29 @@ public final class OneShotRunner {
                 + " (-- msr:transaction=false) may be partly applied, so check the schema before running again";
     }
 
-    private Outcome operation(MsrMode mode) {
+    private Outcome operation(String mode) {
         try {
-            MsrResult result = OneShotOperation.of(mode).run(inputs, manySchemas);
+            MsrResult result = OneShotOperation.of(settings.operation()).run(inputs, targets);
             report.report(result);
-            return new Outcome(new OneShotResult(mode, result.exitCode().code(), result), null);
+            return new Outcome(result, result.exitCode().code(), null);
         } catch (MsrException e) {
-            OperationResult result = e.result().orElseGet(() -> failed(mode, e.toFailure()));
+            OperationResult result = e.result().orElseGet(() -> failed(e.toFailure()));
             OperationResult reported = UnsupportedDatabase.of(e).map(unsupported -> unsupported.explain(result))
                     .orElse(result);
             report.report(reported);
-            return new Outcome(new OneShotResult(mode, e.exitCode().code(), reported), e);
+            return new Outcome(reported, e.exitCode().code(), e);
         } catch (RuntimeException e) {
-            log.error("msr.mode={} failed unexpectedly", mode.propertyValue(), e);
+            log.error("msr.mode={} failed unexpectedly", mode, e);
             Failure failure = new Failure(ExitCode.ERROR, e.getClass().getSimpleName(),
-                    Redaction.redact(String.valueOf(e.getMessage()), properties.getDatasource().getPassword()), null,
-                    null, null, null);
-            OperationResult result = failed(mode, failure);
+                    Redaction.redact(String.valueOf(e.getMessage()), settings.password()), null, null, null, null);
+            OperationResult result = failed(failure);
             report.report(result);
-            return new Outcome(new OneShotResult(mode, ExitCode.ERROR.code(), result), e);
+            return new Outcome(result, ExitCode.ERROR.code(), e);
         }
     }
 
-    private static OperationResult failed(MsrMode mode, Failure failure) {
-        return new OperationResult(OneShotOperation.of(mode).operation(), failure.exitCode(), Instant.now(), 0, null,
+    private OperationResult failed(Failure failure) {
+        return new OperationResult(settings.operation(), failure.exitCode(), Instant.now(), 0, null,
                 null, List.of(), List.of(), List.of(), failure);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * The human-readable text of a one-shot operation over many schemas: a line per schema up to
  * {@value #SCHEMAS_LISTED} schemas, else the failed ones (and, for info, those behind) only, then the headline.
  */
-public final class SchemasText {
+final class SchemasText {
 
     static final int SCHEMAS_LISTED = 20;
 

@@ -6,8 +6,7 @@ import io.msr.Msr;
 import io.msr.MsrException;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
-import io.msr.boot.autoconfigure.MsrProperties;
-import io.msr.boot.autoconfigure.TargetSchemas;
+import io.msr.boot.autoconfigure.oneshot.TargetSchemas;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SchemaMonitor.class);
 
     private final Msr msr;
-    private final MsrProperties.Verify settings;
+    private final VerifySettings settings;
     private final Clock clock;
     private final DriftWatch drift;
     private final TargetSchemas targets;
@@ -45,7 +44,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     private ScheduledExecutorService scheduler;
 
     /** Creates the monitor, drift check included; it starts when the bean is initialised. */
-    public SchemaMonitor(Msr msr, MsrProperties.Verify settings) {
+    public SchemaMonitor(Msr msr, VerifySettings settings) {
         this(msr, settings, true);
     }
 
@@ -53,15 +52,15 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
      * Creates the monitor; it starts when the bean is initialised. With {@code checkDrift}, each reading also compares
      * the schema with its fingerprint, at most once per {@code msr.verify.drift-check-interval}.
      */
-    public SchemaMonitor(Msr msr, MsrProperties.Verify settings, boolean checkDrift) {
+    public SchemaMonitor(Msr msr, VerifySettings settings, boolean checkDrift) {
         this(msr, settings, Clock.systemUTC(), checkDrift);
     }
 
-    SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock) {
+    SchemaMonitor(Msr msr, VerifySettings settings, Clock clock) {
         this(msr, settings, clock, true);
     }
 
-    SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift) {
+    SchemaMonitor(Msr msr, VerifySettings settings, Clock clock, boolean checkDrift) {
         this(msr, settings, clock, checkDrift, new TargetSchemas.One(null));
     }
 
@@ -69,13 +68,13 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
      * Creates the monitor of {@code targets}: it reads every schema and is ready only when all are current. Drift is
      * checked here for a set of one; over many schemas it is msr.mode=drift's.
      */
-    public SchemaMonitor(Msr msr, MsrProperties.Verify settings, Clock clock, boolean checkDrift,
+    public SchemaMonitor(Msr msr, VerifySettings settings, Clock clock, boolean checkDrift,
             TargetSchemas targets) {
         this.msr = msr;
         this.settings = settings;
         this.clock = clock;
         this.targets = targets;
-        this.drift = new DriftWatch(msr, checkDrift && !targets.listed(), settings.getDriftCheckInterval());
+        this.drift = new DriftWatch(msr, checkDrift && !targets.listed(), settings.driftCheckInterval());
     }
 
     /** Returns the latest state; never blocks and never queries. */
@@ -118,8 +117,8 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
                     : first.failure().message());
         }
         Instant now = clock.instant();
-        SchemaState verdict = SchemaStateEvaluator.evaluate(targets, result, settings.isAllowAhead(), now);
-        return SchemaStateEvaluator.withDrift(verdict, drift.check(verdict.info(), now), settings.isFailOnDrift());
+        SchemaState verdict = SchemaStateEvaluator.evaluate(targets, result, settings.allowAhead(), now);
+        return SchemaStateEvaluator.withDrift(verdict, drift.check(verdict.info(), now), settings.failOnDrift());
     }
 
     /** The schemas the monitor reads. */
@@ -140,7 +139,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
             return new SchemaState(SchemaState.Status.DOWN, "The schema could not be read", previous.info(), error, now);
         }
         Instant since = previous.stale() ? previous.staleSince() : now;
-        Duration grace = settings.getStaleGracePeriod() == null ? Duration.ZERO : settings.getStaleGracePeriod();
+        Duration grace = settings.staleGracePeriod() == null ? Duration.ZERO : settings.staleGracePeriod();
         if (Duration.between(since, now).compareTo(grace) < 0) {
             return new SchemaState(previous.status(), previous.reason(), previous.info(), error, previous.checkedAt(),
                     since, previous.drift(), previous.schemas());
@@ -182,11 +181,11 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         }
         SchemaState first = refresh();
         // With wait-on-start, SchemaWaitOnStart gives the Job its time and fails startup itself.
-        if (settings.isFailOnPending() && settings.getWaitOnStart() == null
+        if (settings.failOnPending() && settings.waitOnStart() == null
                 && first.status() != SchemaState.Status.UP) {
             throw new SchemaNotReadyException(first);
         }
-        Duration interval = settings.getRefreshInterval();
+        Duration interval = settings.refreshInterval();
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "msr-verify");
             thread.setDaemon(true);
@@ -201,7 +200,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         state = new SchemaState(SchemaState.Status.DOWN, "The database is not PostgreSQL", null,
                 unsupported.message(), Instant.now());
         log.warn("MSR schema state {}: {}", state.status(), state.error());
-        if (settings.isFailOnPending()) {
+        if (settings.failOnPending()) {
             throw new SchemaNotReadyException(state);
         }
     }

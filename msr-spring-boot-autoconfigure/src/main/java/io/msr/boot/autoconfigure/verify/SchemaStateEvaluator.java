@@ -10,7 +10,7 @@ import io.msr.MigrationType;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.Version;
-import io.msr.boot.autoconfigure.TargetSchemas;
+import io.msr.boot.autoconfigure.oneshot.TargetSchemas;
 import io.msr.boot.autoconfigure.oneshot.OneShotText;
 
 import java.time.Instant;

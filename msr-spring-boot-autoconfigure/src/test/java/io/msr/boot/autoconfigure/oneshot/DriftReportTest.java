@@ -4,6 +4,7 @@ import io.msr.DriftDifference;
 import io.msr.DriftResult;
 import io.msr.Version;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,8 @@ class DriftReportTest {
 
     private String print(MsrProperties properties, DriftResult result, Path terminationLog) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+        new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
                 .report(result);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -15,6 +15,7 @@ import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.Version;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.json.BasicJsonParser;
@@ -51,7 +52,8 @@ class OneShotEventsTest {
     }
 
     private OneShotReport report(MsrProperties properties) {
-        return new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"),
+        return new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"),
                 new OneShotEvents(logging.getLogger(OneShotEvents.LOGGER)));
     }
 

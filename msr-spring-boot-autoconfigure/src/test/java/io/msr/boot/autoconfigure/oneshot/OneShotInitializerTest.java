@@ -5,6 +5,7 @@ import io.msr.InfoResult;
 import io.msr.Msr;
 import io.msr.boot.autoconfigure.MsrMode;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +30,11 @@ class OneShotInitializerTest {
     private OneShotInitializer initializer(MsrMode mode, Msr msr, boolean insideTest) {
         MsrProperties properties = new MsrProperties();
         properties.setMode(mode);
-        OneShotReport report = new OneShotReport(properties, new PrintStream(out, true), dir.resolve("none"));
-        return new OneShotInitializer(mode, new OneShotRunner(properties,
-                new OneShotInputs(properties, () -> msr, () -> null), report), exits::add, () -> insideTest);
+        OneShotReport report = new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true), dir.resolve("none"));
+        return new OneShotInitializer(new OneShotRunner(
+                new OneShotInputs(SettingsFromProperties.oneShot(properties), () -> msr, () -> null), report),
+                exits::add, () -> insideTest, MsrProperties.DEFAULT_SHUTDOWN_TIMEOUT);
     }
 
     private static Msr msr(Object answer) {
@@ -62,16 +65,18 @@ class OneShotInitializerTest {
     void aRunThatRunsOutOfHeapExitsOneWithASummaryNamingTheMigrationInProgress() {
         MsrProperties properties = new MsrProperties();
         properties.setMode(MsrMode.MIGRATE);
-        OneShotReport report = new OneShotReport(properties, new PrintStream(out, true), dir.resolve("none"));
+        OneShotReport report = new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true), dir.resolve("none"));
         MigrationInProgress progress = new MigrationInProgress();
         Msr msr = (Msr) Proxy.newProxyInstance(Msr.class.getClassLoader(), new Class<?>[] {Msr.class},
                 (proxy, method, args) -> {
                     progress.migrationStarted(io.msr.Version.of(7), "seed", "V7_seed.up.sql", io.msr.Direction.UP);
                     throw new OutOfMemoryError("Java heap space");
                 });
-        OneShotInitializer initializer = new OneShotInitializer(MsrMode.MIGRATE,
-                new OneShotRunner(properties, new OneShotInputs(properties, () -> msr, () -> null), report, false,
-                        progress), exits::add, () -> false);
+        OneShotInitializer initializer = new OneShotInitializer(
+                new OneShotRunner(new OneShotInputs(SettingsFromProperties.oneShot(properties), () -> msr, () -> null),
+                        report, new TargetSchemas.One(null), progress), exits::add, () -> false,
+                MsrProperties.DEFAULT_SHUTDOWN_TIMEOUT);
 
         assertThatThrownBy(initializer::afterPropertiesSet).hasMessageContaining("ran out of memory");
         assertThat(exits).containsExactly(ExitCode.ERROR.code());
@@ -85,7 +90,7 @@ class OneShotInitializerTest {
         OneShotInitializer initializer = initializer(MsrMode.INFO, msr(info), true);
         initializer.afterPropertiesSet();
         assertThat(exits).isEmpty();
-        assertThat(initializer.result().result()).isSameAs(info);
+        assertThat(initializer.result()).isSameAs(info);
     }
 
     @Test

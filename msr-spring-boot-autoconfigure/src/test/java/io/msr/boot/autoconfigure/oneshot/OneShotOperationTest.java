@@ -4,8 +4,10 @@ import io.msr.CheckResult;
 import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
 import io.msr.MsrSettings;
+import io.msr.Operation;
 import io.msr.boot.autoconfigure.MsrMode;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +28,11 @@ class OneShotOperationTest {
     void everyOneShotModeRunsTheOperationOfItsName() {
         for (MsrMode mode : MsrMode.values()) {
             if (mode.oneShot()) {
-                assertThat(OneShotOperation.of(mode).operation().name()).as(mode.name()).isEqualTo(mode.name());
+                assertThat(mode.operation().name()).as(mode.name()).isEqualTo(mode.name());
+                assertThat(OneShotOperation.of(mode.operation()).operation()).as(mode.name())
+                        .isEqualTo(mode.operation());
             } else {
-                assertThatThrownBy(() -> OneShotOperation.of(mode)).as(mode.name())
-                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a one-shot mode");
+                assertThat(mode.operation()).as(mode.name()).isNull();
             }
         }
     }
@@ -47,13 +50,13 @@ class OneShotOperationTest {
     void checkRunsWithoutAnEngineWhetherOrNotThereAreManySchemas() {
         MsrProperties properties = new MsrProperties();
         properties.setMode(MsrMode.CHECK);
-        OneShotInputs inputs = new OneShotInputs(properties, () -> {
+        OneShotInputs inputs = new OneShotInputs(SettingsFromProperties.oneShot(properties), () -> {
             throw new AssertionError("check made an engine");
         }, () -> new CheckSettings(MsrSettings.builder().locations(List.of("filesystem:" + dir)).build(), dir, null,
                 getClass().getClassLoader()));
 
-        for (boolean manySchemas : new boolean[] {false, true}) {
-            CheckResult result = (CheckResult) OneShotOperation.of(MsrMode.CHECK).run(inputs, manySchemas);
+        for (TargetSchemas targets : List.of(new TargetSchemas.One(null), new TargetSchemas.Many())) {
+            CheckResult result = (CheckResult) OneShotOperation.of(Operation.CHECK).run(inputs, targets);
             assertThat(result.passed()).isTrue();
         }
         inputs.stop();
@@ -64,10 +67,10 @@ class OneShotOperationTest {
         MsrProperties properties = new MsrProperties();
         for (MsrMode mode : List.of(MsrMode.LOCK_STATUS, MsrMode.LOCK_RELEASE)) {
             properties.setMode(mode);
-            OneShotInputs inputs = new OneShotInputs(properties, () -> {
+            OneShotInputs inputs = new OneShotInputs(SettingsFromProperties.oneShot(properties), () -> {
                 throw new AssertionError("made an engine");
             }, () -> null);
-            assertThatThrownBy(() -> OneShotOperation.of(mode).run(inputs, true))
+            assertThatThrownBy(() -> OneShotOperation.of(mode.operation()).run(inputs, new TargetSchemas.Many()))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("msr.mode=" + mode.propertyValue() + " works on one schema's lock");
         }

@@ -11,6 +11,7 @@ import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.Version;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,8 @@ class OneShotReportTest {
         for (MsrProperties.Output output : MsrProperties.Output.values()) {
             properties.setOutput(output);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+            new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
                     .report(failedRun(1, "failed: K3y-S3cret, N0te \"S3cret\" and acme"));
             String written = out.toString(StandardCharsets.UTF_8) + Files.readString(dir.resolve("summary.json"))
                     + Files.readString(terminationLog);
@@ -87,7 +89,8 @@ class OneShotReportTest {
         SchemasResult<OperationResult> result = new SchemasResult<>(Operation.MIGRATE, ExitCode.MIGRATION_FAILED,
                 Instant.now(), 1234, 0, 1, outcomes);
 
-        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+        new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
                 .report(result);
 
         String termination = Files.readString(terminationLog);
@@ -109,7 +112,8 @@ class OneShotReportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OperationResult result = failedRun(500, "x".repeat(10_000));
 
-        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+        new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
                 .report(result);
 
         assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"version\":500");
@@ -131,7 +135,8 @@ class OneShotReportTest {
         MsrProperties properties = new MsrProperties();
         properties.setOutput(MsrProperties.Output.JSON);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"))
+        new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("absent"))
                 .report(failedRun(1, "boom"));
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"operation\":\"MIGRATE\"");
         assertThat(dir.resolve("absent")).doesNotExist();
@@ -146,7 +151,8 @@ class OneShotReportTest {
         properties.setSummaryPath(summary.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new OneShotReport(properties, new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
+        new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(out, true, StandardCharsets.UTF_8), terminationLog)
                 .report(succeededRun(2));
 
         assertThat(Files.readString(secret)).isEqualTo("do not overwrite");
@@ -164,7 +170,8 @@ class OneShotReportTest {
         MsrProperties properties = new MsrProperties();
         properties.setSummaryPath(summary.toString());
 
-        new OneShotReport(properties, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new OneShotReport(SettingsFromProperties.oneShotReport(properties),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 terminationLog).report(succeededRun(2));
 
         assertThat(Files.readString(summary)).startsWith("{").doesNotContain("#").endsWith("}\n");

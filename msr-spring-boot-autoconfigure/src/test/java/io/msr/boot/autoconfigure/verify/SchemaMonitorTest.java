@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.msr.ConnectionException;
 import io.msr.boot.autoconfigure.MsrMeters;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import io.msr.boot.autoconfigure.endpoint.MsrEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -25,7 +26,7 @@ class SchemaMonitorTest {
     private final MutableClock clock = new MutableClock(T0);
     private final ScriptedMsr msr = new ScriptedMsr(ScriptedMsr::current);
     private final MsrProperties.Verify settings = new MsrProperties.Verify();
-    private final SchemaMonitor monitor = new SchemaMonitor(msr, settings, clock);
+    private final SchemaMonitor monitor = new SchemaMonitor(msr, SettingsFromProperties.verify(settings), clock);
 
     private void databaseGoesAway() {
         msr.answer(() -> {
@@ -100,6 +101,7 @@ class SchemaMonitorTest {
     @Test
     void aZeroGracePeriodReportsDownAtTheFirstFailedRead() {
         settings.setStaleGracePeriod(Duration.ZERO);
+        SchemaMonitor monitor = new SchemaMonitor(msr, SettingsFromProperties.verify(settings), clock);
         monitor.refresh();
         databaseGoesAway();
         SchemaState state = monitor.refresh();

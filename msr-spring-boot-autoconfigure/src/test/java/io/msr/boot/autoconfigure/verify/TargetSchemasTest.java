@@ -6,7 +6,8 @@ import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.MsrProperties;
 import io.msr.boot.autoconfigure.MsrSchemaSource;
-import io.msr.boot.autoconfigure.TargetSchemas;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
+import io.msr.boot.autoconfigure.oneshot.TargetSchemas;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -21,19 +22,24 @@ class TargetSchemasTest {
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final MsrProperties properties = new MsrProperties();
 
+    /** The target set the root's configurations decide from the properties and the beans. */
+    private TargetSchemas targets() {
+        return SettingsFromProperties.targetSchemas(properties, beans.getBeanProvider(MsrSchemaSource.class));
+    }
+
     @Test
     void theConfiguredSchemaIsASetOfOneUnlessSchemasAreListed() {
-        assertThat(TargetSchemas.of(properties, beans.getBeanProvider(MsrSchemaSource.class)).listed()).isFalse();
+        assertThat(targets().listed()).isFalse();
 
         properties.setSchemas(List.of("tenant_a", "tenant_b"));
-        assertThat(TargetSchemas.of(properties, beans.getBeanProvider(MsrSchemaSource.class)).listed()).isTrue();
+        assertThat(targets().listed()).isTrue();
     }
 
     @Test
     void aSchemaSourceListsTheSchemas() {
         beans.addBean("tenants", (MsrSchemaSource) connection -> List.of("tenant_a"));
 
-        assertThat(TargetSchemas.of(properties, beans.getBeanProvider(MsrSchemaSource.class)).listed()).isTrue();
+        assertThat(targets().listed()).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.msr.boot.autoconfigure.MsrFailureAnalyzer;
 import io.msr.boot.autoconfigure.MsrMigrationStrategy;
 import io.msr.boot.autoconfigure.MsrModeCondition;
 import io.msr.boot.autoconfigure.MsrProperties;
+import io.msr.boot.autoconfigure.SettingsFromProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -133,8 +134,8 @@ class WaitOnStartTest {
     @Test
     void backsOffWhenTheUserDefinesTheWait() {
         ScriptedMsr msr = new ScriptedMsr(ScriptedMsr::current);
-        SchemaWaitOnStart mine = new SchemaWaitOnStart(new SchemaMonitor(msr, new MsrProperties.Verify()),
-                Duration.ofSeconds(1), Duration.ofMillis(10));
+        SchemaMonitor monitor = new SchemaMonitor(msr, SettingsFromProperties.verify(new MsrProperties.Verify()));
+        SchemaWaitOnStart mine = new SchemaWaitOnStart(monitor, Duration.ofSeconds(1), Duration.ofMillis(10));
         runner.withPropertyValues("msr.verify.wait-on-start=10s").withBean(Msr.class, () -> msr)
                 .withBean(SchemaWaitOnStart.class, () -> mine)
                 .run(context -> assertThat(context.getBean(SchemaWaitOnStart.class)).isSameAs(mine));

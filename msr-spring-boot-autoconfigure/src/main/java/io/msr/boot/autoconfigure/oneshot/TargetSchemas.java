@@ -1,4 +1,4 @@
-package io.msr.boot.autoconfigure;
+package io.msr.boot.autoconfigure.oneshot;
 
 import io.msr.AcrossSchemas;
 import io.msr.ExitCode;
@@ -8,30 +8,22 @@ import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
-import io.msr.boot.autoconfigure.oneshot.SchemasText;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The schemas MSR works on, decided once when the context starts: {@link Many} when {@code msr.schemas} or an
- * {@link MsrSchemaSource} bean lists them, each worked on by {@link Msr#acrossSchemas()}; else {@link One}, the set of
- * one schema of {@code msr.schema} (the connection's default when unset), worked on by {@link Msr} itself. Verify mode,
- * migrate-on-start and the one-shot operations follow it instead of asking again: a set of one reads, reports and
- * serves exactly what a single schema always did, many schemas what many schemas always did.
+ * The schemas MSR works on, decided once when the context starts (by the root's configurations): {@link Many} when
+ * {@code msr.schemas} or an {@code MsrSchemaSource} bean lists them, each worked on by {@link Msr#acrossSchemas()};
+ * else {@link One}, the set of one schema of {@code msr.schema} (the connection's default when unset), worked on by
+ * {@link Msr} itself. Verify mode, migrate-on-start and the one-shot operations follow it instead of asking again: a
+ * set of one reads, reports and serves exactly what a single schema always did, many schemas what many schemas always
+ * did.
  */
 public sealed interface TargetSchemas {
 
-    /** The schemas of {@code properties}: those listed (msr.schemas, or the source's) when any are, else msr.schema. */
-    static TargetSchemas of(MsrProperties properties, ObjectProvider<MsrSchemaSource> source) {
-        return !properties.getSchemas().isEmpty() || source.getIfUnique() != null ? new Many()
-                : new One(properties.getSchema());
-    }
-
-    /** Returns true for the schemas of msr.schemas or an {@link MsrSchemaSource}, false for a set of one. */
+    /** Returns true for the schemas of msr.schemas or an {@code MsrSchemaSource}, false for a set of one. */
     boolean listed();
 
     /**
@@ -50,13 +42,13 @@ public sealed interface TargetSchemas {
     SchemasResult<InfoResult> info(Msr msr);
 
     /**
-     * Migrates every schema, migrate-on-start's default {@link MsrMigrationStrategy}: when one of the listed schemas
+     * Migrates every schema, migrate-on-start's default {@code MsrMigrationStrategy}: when one of the listed schemas
      * failed, fails startup naming the failed schemas.
      */
     void migrate(Msr msr);
 
     /** The set of one: {@code schema}, or the connection's default schema when null. */
-    record One(@Nullable String schema) implements TargetSchemas {
+    record One(String schema) implements TargetSchemas {
 
         @Override
         public boolean listed() {
@@ -89,7 +81,7 @@ public sealed interface TargetSchemas {
         }
     }
 
-    /** The schemas of msr.schemas or of the {@link MsrSchemaSource}, listed anew by each operation. */
+    /** The schemas of msr.schemas or of the {@code MsrSchemaSource}, listed anew by each operation. */
     record Many() implements TargetSchemas {
 
         @Override

@@ -1,10 +1,8 @@
-package io.msr.boot.autoconfigure.oneshot;
+package io.msr.boot.autoconfigure;
 
 import io.msr.ExitCode;
 import io.msr.MsrException;
-import io.msr.boot.autoconfigure.MsrFailureAnalyzer;
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrModeCondition;
+import io.msr.boot.autoconfigure.oneshot.ApplicationLaunch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;

@@ -1,9 +1,6 @@
-package io.msr.boot.autoconfigure.oneshot;
+package io.msr.boot.autoconfigure;
 
 import io.msr.ConfigurationException;
-import io.msr.boot.autoconfigure.MsrActuatorAutoConfiguration;
-import io.msr.boot.autoconfigure.MsrAutoConfiguration;
-import io.msr.boot.autoconfigure.MsrFailureAnalyzer;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
 import io.msr.boot.autoconfigure.verify.MsrHealthIndicator;
 import org.junit.jupiter.api.Test;

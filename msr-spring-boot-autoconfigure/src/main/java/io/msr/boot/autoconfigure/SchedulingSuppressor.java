@@ -1,7 +1,5 @@
-package io.msr.boot.autoconfigure.oneshot;
+package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrModeCondition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -15,7 +13,7 @@ import org.springframework.scheduling.config.TaskManagementConfigUtils;
  * (their constructors often read tables the migration has yet to create). Does nothing when the mode at run time
  * is not a one-shot mode (an AOT-processed application has this bean whatever mode it was built with).
  */
-public final class SchedulingSuppressor implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+final class SchedulingSuppressor implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
     static final String SCHEDULED_ANNOTATION_PROCESSOR =
             TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME;

@@ -1,11 +1,9 @@
-package io.msr.boot.autoconfigure.datasource;
+package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.MsrFailureAnalyzer;
-import io.msr.boot.autoconfigure.MsrMode;
 import org.springframework.beans.factory.InitializingBean;
 
 /** Fails startup when a mode that needs a database has none; {@link MsrFailureAnalyzer} explains it. */
-public final class MissingDatabaseCheck implements InitializingBean {
+final class MissingDatabaseCheck implements InitializingBean {
 
     private final MsrMode mode;
 

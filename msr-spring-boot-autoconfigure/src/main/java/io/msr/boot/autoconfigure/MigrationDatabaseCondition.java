@@ -1,8 +1,5 @@
-package io.msr.boot.autoconfigure.datasource;
+package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.MsrConnectionDetails;
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrModeCondition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -18,7 +15,7 @@ import javax.sql.DataSource;
  * with {@code spring.datasource.url}, a DataSource bean or an {@link MsrConnectionDetails} bean. Evaluated when beans are registered, after the
  * DataSource auto-configuration.
  */
-public class MigrationDatabaseCondition extends SpringBootCondition implements ConfigurationCondition {
+class MigrationDatabaseCondition extends SpringBootCondition implements ConfigurationCondition {
 
     @Override
     public ConfigurationPhase getConfigurationPhase() {

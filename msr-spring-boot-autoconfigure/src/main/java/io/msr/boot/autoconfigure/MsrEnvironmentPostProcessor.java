@@ -1,7 +1,6 @@
-package io.msr.boot.autoconfigure.datasource;
+package io.msr.boot.autoconfigure;
 
-import io.msr.boot.autoconfigure.MsrMode;
-import io.msr.boot.autoconfigure.MsrModeCondition;
+import io.msr.boot.autoconfigure.datasource.DatabaseUrl;
 import io.msr.boot.autoconfigure.verify.ReadinessGroupCheck;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -34,7 +33,7 @@ import java.util.Map;
  *       {@code msr.shard.index} when that is not set, so each pod takes its share of {@code msr.schemas}.</li>
  * </ul>
  */
-public final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+final class MsrEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS_SOURCE = "msrDefaults";
     static final String OVERRIDES_SOURCE = "msrOneShot";
