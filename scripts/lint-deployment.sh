@@ -6,6 +6,7 @@
 # Then the hardening, beyond syntax (scripts/lint-deployment-policy.py, k8s/README.md#hardening): no service account
 # token, a securityContext on every container, Actuator on a management port no Service exposes, credentials as
 # files, the Jobs' exit codes and grace period. A broken fixture proves the check still rejects what it must.
+# And one source: the four migration Jobs must be what scripts/render-jobs.py renders from k8s/migration-job.yaml.tmpl.
 # Missing linters and PyYAML are installed from Debian's packages, as .ci/run does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,6 +61,9 @@ if command -v promtool >/dev/null; then
 else
   echo "promtool not installed (Debian package prometheus): skipping the check of ${rules}"
 fi
+
+echo "one source: the migration Jobs against k8s/migration-job.yaml.tmpl"
+"${python}" scripts/render-jobs.py --check
 
 echo "hardening: k8s/ docker/"
 "${python}" scripts/lint-deployment-policy.py

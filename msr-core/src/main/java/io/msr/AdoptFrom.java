@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whose history the first migrate takes over when MSR's history table does not exist yet ({@code msr.adopt-from}).
  * Adopting reads the other tool's history table ({@link AdoptSettings#table()}) and never writes it.
@@ -26,14 +28,14 @@ public enum AdoptFrom {
      */
     LIQUIBASE("databasechangelog");
 
-    private final String defaultTable;
+    private final @Nullable String defaultTable;
 
-    AdoptFrom(String defaultTable) {
+    AdoptFrom(@Nullable String defaultTable) {
         this.defaultTable = defaultTable;
     }
 
     /** Returns the name the tool gives its history table, or null for {@link #NONE}. */
-    public String defaultTable() {
+    public @Nullable String defaultTable() {
         return defaultTable;
     }
 

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Objects;
  *                        {@link AdoptFrom#LIQUIBASE}, the version the first migrate records as the schema's baseline
  *                        once Liquibase's changelog shows every changeset executed (required there); or null
  */
-public record AdoptSettings(AdoptFrom from, String table, Version baselineVersion) {
+public record AdoptSettings(AdoptFrom from, @Nullable String table, @Nullable Version baselineVersion) {
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public AdoptSettings {
@@ -29,8 +31,8 @@ public record AdoptSettings(AdoptFrom from, String table, Version baselineVersio
         }
         if (from == AdoptFrom.LIQUIBASE && baselineVersion == null) {
             throw new ConfigurationException("msr.adopt-from=liquibase needs msr.baseline-version: the version of the"
-                    + " first MSR migration's predecessor, which the first migrate records as the schema's baseline once"
-                    + " Liquibase's changelog shows every changeset executed (MSR cannot tell it from Liquibase's"
+                    + " first MSR migration's predecessor, which the first migrate records as the schema's baseline"
+                    + " once Liquibase's changelog shows every changeset executed (MSR cannot tell it from Liquibase's"
                     + " changesets).");
         }
     }
@@ -41,7 +43,7 @@ public record AdoptSettings(AdoptFrom from, String table, Version baselineVersio
     }
 
     /** Returns the other tool's history table: {@link #table()}, or the tool's own name for it when unset. */
-    public String tableOrDefault() {
+    public @Nullable String tableOrDefault() {
         return table != null ? table : from.defaultTable();
     }
 }

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /** Taking a backup failed: the backup tool is missing, could not connect, or could not write the file. Nothing was migrated. */
 public final class BackupFailedException extends MsrException {
 
@@ -11,7 +13,7 @@ public final class BackupFailedException extends MsrException {
     }
 
     /** Creates the error with a message and its cause. */
-    public BackupFailedException(String message, Throwable cause) {
+    public BackupFailedException(String message, @Nullable Throwable cause) {
         super(message, null, null, null, null, cause);
     }
 

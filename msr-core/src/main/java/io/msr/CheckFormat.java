@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ public enum CheckFormat {
     private static final String INFORMATION_URI = "https://github.com/msr-for-java/msr#safe-for-production-traffic";
 
     /** Returns the format a parameter names ({@code text}, {@code json}, {@code sarif}, {@code github}). */
-    public static CheckFormat of(String name) {
+    public static CheckFormat of(@Nullable String name) {
         for (CheckFormat format : values()) {
             if (format.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
                 return format;

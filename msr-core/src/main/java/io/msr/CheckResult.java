@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
  *                   the base ref)
  * @param baseRef    the base ref compared with, or null
  */
-public record CheckResult(List<Issue> findings, int migrations, int checked, String baseRef) implements MsrResult {
+public record CheckResult(List<Issue> findings, int migrations, int checked, @Nullable String baseRef)
+        implements MsrResult {
 
     /** Copies the list. */
     public CheckResult {
@@ -55,8 +58,8 @@ public record CheckResult(List<Issue> findings, int migrations, int checked, Str
      * {@code checked}, {@code baseRef} and {@code findings} (each as {@link #findingMap(Issue)}).
      */
     @Override
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = Json.header(this);
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = Json.header(this);
         map.putAll(counts());
         map.put("findings", findingMaps());
         return map;
@@ -67,20 +70,20 @@ public record CheckResult(List<Issue> findings, int migrations, int checked, Str
      * a Kubernetes termination message.
      */
     public String toSummaryJson() {
-        Map<String, Object> map = Json.header(this);
+        Map<String, @Nullable Object> map = Json.header(this);
         map.putAll(counts());
         return Json.write(map);
     }
 
     /** The JSON format's fields without the header: the counts, then the findings. */
-    Map<String, Object> formatMap() {
-        Map<String, Object> map = counts();
+    Map<String, @Nullable Object> formatMap() {
+        Map<String, @Nullable Object> map = counts();
         map.put("findings", findingMaps());
         return map;
     }
 
-    private Map<String, Object> counts() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    private Map<String, @Nullable Object> counts() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("passed", passed());
         map.put("errors", errors().size());
         map.put("warnings", warnings().size());
@@ -102,8 +105,8 @@ public record CheckResult(List<Issue> findings, int migrations, int checked, Str
      * Returns a finding as the check writes it: {@code severity}, {@code code}, {@code message}, {@code file} (its
      * {@link Issue#script()}), {@code line} and {@code version}.
      */
-    public static Map<String, Object> findingMap(Issue finding) {
-        Map<String, Object> item = new LinkedHashMap<>();
+    public static Map<String, @Nullable Object> findingMap(Issue finding) {
+        Map<String, @Nullable Object> item = new LinkedHashMap<>();
         item.put("severity", finding.severity().name());
         item.put("code", finding.code());
         item.put("message", finding.message());

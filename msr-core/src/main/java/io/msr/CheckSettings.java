@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,7 +18,8 @@ import java.util.Objects;
  *                    and held to the down policy
  * @param classLoader the class loader for {@code classpath:} locations, or null for the thread's context class loader
  */
-public record CheckSettings(MsrSettings settings, Path projectDir, String baseRef, ClassLoader classLoader) {
+public record CheckSettings(MsrSettings settings, @Nullable Path projectDir, @Nullable String baseRef,
+        @Nullable ClassLoader classLoader) {
 
     /** Fills in the defaults: the working directory, no base ref, the context class loader. */
     public CheckSettings {

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 
 /**
@@ -25,7 +27,7 @@ public enum DeployPhase {
     }
 
     /** Returns the phase a directive or property value names ({@code pre-deploy}, {@code post-deploy}), or null. */
-    public static DeployPhase fromPropertyValue(String value) {
+    public static @Nullable DeployPhase fromPropertyValue(@Nullable String value) {
         for (DeployPhase phase : values()) {
             if (phase.propertyValue().equals(value)) {
                 return phase;

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param expected the object's description in the fingerprint, or null when it was {@link Kind#ADDED}
  * @param actual   the object's description in the schema now, or null when it was {@link Kind#REMOVED}
  */
-public record DriftDifference(String object, Kind kind, String expected, String actual) {
+public record DriftDifference(String object, Kind kind, @Nullable String expected, @Nullable String actual) {
 
     /** How an object differs. */
     public enum Kind {
@@ -41,8 +43,8 @@ public record DriftDifference(String object, Kind kind, String expected, String 
     }
 
     /** Returns this difference as a map: {@code object}, {@code kind}, {@code expected}, {@code actual}. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("object", object);
         map.put("kind", kind);
         map.put("expected", expected);

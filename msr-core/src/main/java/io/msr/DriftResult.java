@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,9 @@ import java.util.Objects;
  * @param differences           every difference, sorted by object; empty unless {@link Status#DRIFT}
  * @param message               one or two sentences for people: what was found and what to do next
  */
-public record DriftResult(Status status, Version version, List<String> schemas, Instant fingerprintCapturedAt,
-        String fingerprintCapturedBy, int objects, List<DriftDifference> differences, String message)
-        implements MsrResult {
+public record DriftResult(Status status, @Nullable Version version, List<String> schemas,
+        @Nullable Instant fingerprintCapturedAt, @Nullable String fingerprintCapturedBy, int objects,
+        List<DriftDifference> differences, String message) implements MsrResult {
 
     /** What a drift result means. */
     public enum Status {
@@ -69,17 +71,17 @@ public record DriftResult(Status status, Version version, List<String> schemas, 
      * {@code message} and {@code differences} (each as {@link DriftDifference#toMap()}).
      */
     @Override
-    public Map<String, Object> toMap() {
+    public Map<String, @Nullable Object> toMap() {
         return toMap(differences);
     }
 
     /** Returns {@link #toMap()} with at most {@code limit} differences, for places with a size limit. */
-    public Map<String, Object> toMap(int limit) {
+    public Map<String, @Nullable Object> toMap(int limit) {
         return toMap(differences.subList(0, Math.min(limit, differences.size())));
     }
 
-    private Map<String, Object> toMap(List<DriftDifference> shown) {
-        Map<String, Object> map = Json.header(this);
+    private Map<String, @Nullable Object> toMap(List<DriftDifference> shown) {
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("status", status);
         map.put("hasDrift", hasDrift());
         map.put("schemaVersion", version);
@@ -98,7 +100,7 @@ public record DriftResult(Status status, Version version, List<String> schemas, 
      * where even {@link #toJson(int)} does not fit.
      */
     public String toSummaryJson() {
-        Map<String, Object> map = Json.header(this);
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("status", status);
         map.put("differenceCount", differences.size());
         return Json.write(map);

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One migration that an operation ran, or tried to run.
  *
@@ -12,11 +14,11 @@ package io.msr;
  * @param durationMs  how long it took, in milliseconds
  * @param phase       when it runs relative to the rollout, or null when not known
  */
-public record ExecutedMigration(Version version, String description, MigrationType type, String script,
-        Direction direction, Outcome outcome, long durationMs, DeployPhase phase) {
+public record ExecutedMigration(@Nullable Version version, String description, MigrationType type, String script,
+        Direction direction, Outcome outcome, long durationMs, @Nullable DeployPhase phase) {
 
     /** A migration without a known phase. */
-    public ExecutedMigration(Version version, String description, MigrationType type, String script,
+    public ExecutedMigration(@Nullable Version version, String description, MigrationType type, String script,
             Direction direction, Outcome outcome, long durationMs) {
         this(version, description, type, script, direction, outcome, durationMs, null);
     }

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The process exit code for each outcome of an operation, the contract Kubernetes Jobs and scripts rely on.
  *
@@ -51,7 +53,7 @@ public enum ExitCode {
      * person (4, 3, 6, 5) before one that changed nothing (1, 2), before one a retry may fix (10, 7, 8), before a
      * finding (9). An operation over many schemas ends with this code of its schemas' codes.
      */
-    public static ExitCode mostSevere(Iterable<ExitCode> codes) {
+    public static ExitCode mostSevere(Iterable<? extends @Nullable ExitCode> codes) {
         ExitCode worst = SUCCESS;
         for (ExitCode code : codes) {
             if (code != null && code.severity() > worst.severity()) {

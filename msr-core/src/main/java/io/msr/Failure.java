@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why an operation failed, as reported in results and JSON summaries.
  *
@@ -11,6 +13,6 @@ package io.msr;
  * @param line     the 1-based line in the script, or null
  * @param sqlState the SQLState reported by the database, or null
  */
-public record Failure(ExitCode exitCode, String type, String message, Version version, String script, Integer line,
-        String sqlState) {
+public record Failure(ExitCode exitCode, String type, @Nullable String message, @Nullable Version version,
+        @Nullable String script, @Nullable Integer line, @Nullable String sqlState) {
 }

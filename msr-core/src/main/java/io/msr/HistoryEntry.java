@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -17,8 +19,8 @@ import java.time.Instant;
  * @param installedOn     when it was written
  * @param executionTimeMs how long it took
  */
-public record HistoryEntry(long id, Version version, String description, MigrationType type, String script,
-        String checksum, HistoryOperation operation, boolean success, String installedBy, Instant installedOn,
+public record HistoryEntry(long id, @Nullable Version version, String description, MigrationType type, String script,
+        @Nullable String checksum, HistoryOperation operation, boolean success, String installedBy, Instant installedOn,
         long executionTimeMs) {
 
     /** What a history row records. */

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * @param timeouts        the statement and lock timeouts migrations run with and where each comes from; empty when
  *                        not known
  */
-public record InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
+public record InfoResult(@Nullable Version schemaVersion, @Nullable Version latestVersion,
+        List<MigrationInfo> migrations,
         List<HistoryEntry> history, boolean historyExists, List<Issue> issues, List<SessionTimeout> timeouts)
         implements MsrResult {
 
@@ -32,7 +35,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
     }
 
     /** Creates a result without the timeouts. */
-    public InfoResult(Version schemaVersion, Version latestVersion, List<MigrationInfo> migrations,
+    public InfoResult(@Nullable Version schemaVersion, @Nullable Version latestVersion, List<MigrationInfo> migrations,
             List<HistoryEntry> history, boolean historyExists, List<Issue> issues) {
         this(schemaVersion, latestVersion, migrations, history, historyExists, issues, List.of());
     }
@@ -111,8 +114,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * {@code checksumMismatches}, {@code lastApplied} (version, description, installedOn) and
      * {@code historyExists}. Values are plain strings, numbers, booleans, lists and maps.
      */
-    public Map<String, Object> summary() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public Map<String, @Nullable Object> summary() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("schemaVersion", Version.jsonValue(schemaVersion));
         map.put("latestVersion", Version.jsonValue(latestVersion));
         List<MigrationInfo> pending = pending();
@@ -125,7 +128,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         map.put("failed", inState(MigrationState.FAILED).size());
         map.put("checksumMismatches", inState(MigrationState.CHECKSUM_MISMATCH).size());
         lastApplied().ifPresent(last -> {
-            Map<String, Object> applied = new LinkedHashMap<>();
+            Map<String, @Nullable Object> applied = new LinkedHashMap<>();
             applied.put("version", Version.jsonValue(last.version()));
             applied.put("description", last.description());
             applied.put("installedOn", last.installedOn() == null ? null : last.installedOn().toString());
@@ -142,8 +145,8 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * {@link SessionTimeout#toMap()}).
      */
     @Override
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = Json.header(this);
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = Json.header(this);
         map.putAll(summary());
         List<Object> rows = new ArrayList<>();
         for (MigrationInfo migration : migrations) {
@@ -152,7 +155,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         map.put("migrations", rows);
         List<Object> audit = new ArrayList<>();
         for (HistoryEntry entry : history) {
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
             row.put("id", entry.id());
             row.put("version", Version.jsonValue(entry.version()));
             row.put("operation", entry.operation().name());
@@ -166,7 +169,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
         map.put("history", audit);
         List<Object> found = new ArrayList<>();
         for (Issue issue : issues) {
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
             row.put("severity", issue.severity().name());
             row.put("code", issue.code());
             row.put("message", issue.message());
@@ -184,7 +187,7 @@ public record InfoResult(Version schemaVersion, Version latestVersion, List<Migr
      * limit, such as a Kubernetes termination message.
      */
     public String toSummaryJson() {
-        Map<String, Object> map = Json.header(this);
+        Map<String, @Nullable Object> map = Json.header(this);
         map.putAll(summary());
         return Json.write(map);
     }

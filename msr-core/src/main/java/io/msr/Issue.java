@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One finding of validation or of the offline check: an error blocks the operation (or fails the check), a warning is
  * reported (and blocks too when the strict setting is on).
@@ -13,7 +15,8 @@ package io.msr;
  *                 the file relative to the repository root (with {@code /}) or a {@code classpath:} name
  * @param line     the 1-based line in the file, or null when not known
  */
-public record Issue(Severity severity, String code, String message, Version version, String script, Integer line) {
+public record Issue(Severity severity, String code, String message, @Nullable Version version, @Nullable String script,
+        @Nullable Integer line) {
 
     /** How serious an issue is. */
     public enum Severity {
@@ -24,17 +27,17 @@ public record Issue(Severity severity, String code, String message, Version vers
     }
 
     /** Creates an issue about no particular line. */
-    public Issue(Severity severity, String code, String message, Version version, String script) {
+    public Issue(Severity severity, String code, String message, @Nullable Version version, @Nullable String script) {
         this(severity, code, message, version, script, null);
     }
 
     /** Creates an error issue. */
-    public static Issue error(String code, String message, Version version, String script) {
+    public static Issue error(String code, String message, @Nullable Version version, @Nullable String script) {
         return new Issue(Severity.ERROR, code, message, version, script);
     }
 
     /** Creates a warning issue. */
-    public static Issue warning(String code, String message, Version version, String script) {
+    public static Issue warning(String code, String message, @Nullable Version version, @Nullable String script) {
         return new Issue(Severity.WARNING, code, message, version, script);
     }
 

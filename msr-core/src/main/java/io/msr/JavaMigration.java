@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A migration written in Java. It runs inside the migration's transaction (unless {@link #transactional()} says
  * otherwise) on the connection that {@link MigrationContext#connection()} hands out; it must not commit, roll
@@ -17,7 +19,7 @@ public interface JavaMigration {
      * Returns the version, unique among all migrations, or null (the default) to take it from the class name under
      * the active naming ({@code msr.naming}).
      */
-    default Version version() {
+    default @Nullable Version version() {
         return null;
     }
 
@@ -25,7 +27,7 @@ public interface JavaMigration {
      * Returns the description shown in logs and history, or null (the default) to take it from the class name under
      * the active naming.
      */
-    default String description() {
+    default @Nullable String description() {
         return null;
     }
 
@@ -33,7 +35,7 @@ public interface JavaMigration {
      * Returns a checksum of the migration's logic, or null when it has none. When not null, an applied
      * migration whose checksum changed fails validation, as an edited SQL file does.
      */
-    default String checksum() {
+    default @Nullable String checksum() {
         return null;
     }
 

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,21 +17,21 @@ final class Json {
      * Returns a new map holding the header every {@link MsrResult} starts with: {@code operation}, {@code success},
      * {@code exitCode}. This is the one place the header is written; a result adds its own fields after it.
      */
-    static Map<String, Object> header(MsrResult result) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    static Map<String, @Nullable Object> header(MsrResult result) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("operation", result.operation().name());
         map.put("success", result.success());
         map.put("exitCode", result.exitCode().code());
         return map;
     }
 
-    static String write(Object value) {
+    static String write(@Nullable Object value) {
         StringBuilder out = new StringBuilder(256);
         append(out, value);
         return out.toString();
     }
 
-    private static void append(StringBuilder out, Object value) {
+    private static void append(StringBuilder out, @Nullable Object value) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,7 +18,7 @@ import java.util.Set;
  *                        linting offline
  */
 public record LintSettings(boolean enabled, Set<String> disabledRules, Set<String> enabledRules,
-        Integer postgresVersion) {
+        @Nullable Integer postgresVersion) {
 
     /** Copies the sets; throws {@link ConfigurationException} for a version that is no PostgreSQL major version. */
     public LintSettings {

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,8 +17,8 @@ import java.util.Map;
  * @param connectedSince  when the holding session connected, or null
  * @param operation       {@link Operation#LOCK_STATUS}, or {@link Operation#LOCK_RELEASE} for what a release found
  */
-public record LockStatus(String key, boolean held, Integer holderPid, String applicationName, String clientAddress,
-        Instant connectedSince, Operation operation) implements MsrResult {
+public record LockStatus(String key, boolean held, @Nullable Integer holderPid, @Nullable String applicationName,
+        @Nullable String clientAddress, @Nullable Instant connectedSince, Operation operation) implements MsrResult {
 
     /** Checks the operation. */
     public LockStatus {
@@ -54,8 +56,8 @@ public record LockStatus(String key, boolean held, Integer holderPid, String app
      * {@code clientAddress} and {@code connectedSince}.
      */
     @Override
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = Json.header(this);
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("key", key);
         map.put("held", held);
         map.put("holderPid", holderPid);

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,14 +22,15 @@ import java.util.Map;
  * @param executionTimeMs   how long applying took, or null
  * @param phase             when it runs relative to the rollout, or null when it is not resolved locally
  */
-public record MigrationInfo(Version version, String description, MigrationType type, String script,
-        MigrationState state, String checksum, String appliedChecksum, boolean hasDown, Instant installedOn,
-        String installedBy, Long executionTimeMs, DeployPhase phase) {
+public record MigrationInfo(@Nullable Version version, String description, MigrationType type, String script,
+        MigrationState state, @Nullable String checksum, @Nullable String appliedChecksum, boolean hasDown,
+        @Nullable Instant installedOn, @Nullable String installedBy, @Nullable Long executionTimeMs,
+        @Nullable DeployPhase phase) {
 
     /** A migration without a known phase (not resolved locally). */
-    public MigrationInfo(Version version, String description, MigrationType type, String script, MigrationState state,
-            String checksum, String appliedChecksum, boolean hasDown, Instant installedOn, String installedBy,
-            Long executionTimeMs) {
+    public MigrationInfo(@Nullable Version version, String description, MigrationType type, String script,
+            MigrationState state, @Nullable String checksum, @Nullable String appliedChecksum, boolean hasDown,
+            @Nullable Instant installedOn, @Nullable String installedBy, @Nullable Long executionTimeMs) {
         this(version, description, type, script, state, checksum, appliedChecksum, hasDown, installedOn, installedBy,
                 executionTimeMs, null);
     }
@@ -46,8 +49,8 @@ public record MigrationInfo(Version version, String description, MigrationType t
      * Returns this migration as plain values, under the names every surface uses (the info result and the
      * Actuator endpoint): its fields, with the type and state as names and the time as ISO-8601 text.
      */
-    public Map<String, Object> toMap() {
-        Map<String, Object> row = new LinkedHashMap<>();
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> row = new LinkedHashMap<>();
         row.put("version", Version.jsonValue(version));
         row.put("description", description);
         row.put("type", type.name());

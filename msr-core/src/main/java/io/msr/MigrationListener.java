@@ -1,6 +1,8 @@
 package io.msr;
 
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -50,7 +52,8 @@ public interface MigrationListener {
      * A migration is about to run. A transient failure may be retried: then this comes again for the same migration,
      * with no {@link #migrationFailed} in between.
      */
-    default void migrationStarted(Version version, String description, String script, Direction direction) {
+    default void migrationStarted(@Nullable Version version, String description, String script,
+            Direction direction) {
     }
 
     /** A migration succeeded (its transaction, if any, is committed or still part of a batch). */

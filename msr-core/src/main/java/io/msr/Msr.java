@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,9 +196,9 @@ public interface Msr {
      * @param classLoader    the class loader for classpath locations
      * @param schemaSource   lists the schemas of {@link #acrossSchemas()} when the settings do not, or null
      */
-    record Configuration(DataSource dataSource, String description, String jdbcUrl, String user, String password,
-            MsrSettings settings, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
-            ClassLoader classLoader, SchemaSource schemaSource) {
+    record Configuration(DataSource dataSource, String description, @Nullable String jdbcUrl, @Nullable String user,
+            @Nullable String password, MsrSettings settings, List<JavaMigration> javaMigrations,
+            List<MigrationListener> listeners, ClassLoader classLoader, @Nullable SchemaSource schemaSource) {
 
         /** Copies the lists. */
         public Configuration {
@@ -228,16 +230,16 @@ public interface Msr {
 
     /** Builds an {@link Msr}. A DataSource or a URL is required. */
     final class Builder {
-        private DataSource dataSource;
+        private @Nullable DataSource dataSource;
         private String description = "the database";
-        private String jdbcUrl;
-        private String user;
-        private String password;
+        private @Nullable String jdbcUrl;
+        private @Nullable String user;
+        private @Nullable String password;
         private MsrSettings settings = MsrSettings.defaults();
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
         private final List<MigrationListener> listeners = new ArrayList<>();
-        private ClassLoader classLoader;
-        private SchemaSource schemaSource;
+        private @Nullable ClassLoader classLoader;
+        private @Nullable SchemaSource schemaSource;
 
         private Builder() {
         }
@@ -251,7 +253,7 @@ public interface Msr {
          *
          * @param description how to name the database in messages, e.g. its URL (passwords are removed)
          */
-        public Builder dataSource(DataSource dataSource, String description) {
+        public Builder dataSource(DataSource dataSource, @Nullable String description) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             this.description = description == null ? "the database" : Redaction.redact(description);
             return this;
@@ -263,7 +265,7 @@ public interface Msr {
         }
 
         /** Connects with {@link java.sql.DriverManager} to a JDBC URL. The password never appears in messages. */
-        public Builder url(String jdbcUrl, String user, String password) {
+        public Builder url(String jdbcUrl, @Nullable String user, @Nullable String password) {
             this.dataSource = new UrlDataSource(jdbcUrl, user, password);
             this.description = Redaction.redact(jdbcUrl) + (user == null ? "" : " as user '" + user + "'");
             return connectionDetails(jdbcUrl, user, password);
@@ -276,7 +278,7 @@ public interface Msr {
          * opened with them too (through {@link java.sql.DriverManager}), so that the session lock never lives on a
          * pooled connection: they must name the DataSource's database. {@link #url} sets these itself.
          */
-        public Builder connectionDetails(String jdbcUrl, String user, String password) {
+        public Builder connectionDetails(@Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
             this.jdbcUrl = jdbcUrl;
             this.user = user;
             if (password != null) {
@@ -314,7 +316,7 @@ public interface Msr {
         }
 
         /** Sets the class loader for classpath locations; default: the thread's context class loader. */
-        public Builder classLoader(ClassLoader classLoader) {
+        public Builder classLoader(@Nullable ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
         }
@@ -323,7 +325,7 @@ public interface Msr {
          * Lists the schemas of {@link Msr#acrossSchemas()} with a query (a tenants table, for example) when
          * {@link MultiSchemaSettings#schemas()} is empty; a non-empty list in the settings wins.
          */
-        public Builder schemaSource(SchemaSource source) {
+        public Builder schemaSource(@Nullable SchemaSource source) {
             this.schemaSource = source;
             return this;
         }

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -17,13 +19,14 @@ public abstract sealed class MsrException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
-    private final Version version;
-    private final String script;
-    private final Integer line;
-    private final String sqlState;
-    private transient OperationResult result;
+    private final @Nullable Version version;
+    private final @Nullable String script;
+    private final @Nullable Integer line;
+    private final @Nullable String sqlState;
+    private transient @Nullable OperationResult result;
 
-    MsrException(String message, Version version, String script, Integer line, String sqlState, Throwable cause) {
+    MsrException(String message, @Nullable Version version, @Nullable String script, @Nullable Integer line,
+            @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, cause);
         this.version = version;
         this.script = script;

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 
 /**
@@ -28,7 +30,7 @@ public sealed interface MsrResult
      * Returns this result as plain values (strings, numbers, booleans, lists and maps, in a stable order): the header
      * ({@code operation}, {@code success}, {@code exitCode}), then the result's own fields.
      */
-    Map<String, Object> toMap();
+    Map<String, @Nullable Object> toMap();
 
     /** Returns {@link #toMap()} as a compact JSON object. */
     default String toJson() {

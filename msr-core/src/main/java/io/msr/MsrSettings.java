@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,8 @@ import java.util.Set;
  *                           under the shipped container limits (512 MiB, {@code -XX:MaxRAMPercentage=75}); a migration
  *                           needs about seven times its size in heap while it runs
  */
-public record MsrSettings(List<String> locations, String table, String schema, Version target, boolean outOfOrder,
+public record MsrSettings(List<String> locations, String table, @Nullable String schema, @Nullable Version target,
+        boolean outOfOrder,
         boolean strict, DownPolicy downPolicy, TransactionMode transactionMode, IsolationLevel isolationLevel,
         LockSettings lock, boolean force, PostgresSettings postgres, int retryMaxAttempts, LintSettings lint,
         RollbackStrategy rollbackStrategy, BackupSettings backup, boolean dryRun, PlaceholderSettings placeholders,
@@ -155,8 +158,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
     public static final class Builder {
         private List<String> locations = List.of(DEFAULT_LOCATION);
         private String table = DEFAULT_TABLE;
-        private String schema;
-        private Version target;
+        private @Nullable String schema;
+        private @Nullable Version target;
         private boolean outOfOrder;
         private boolean strict;
         private DownPolicy downPolicy = DownPolicy.OPTIONAL;
@@ -166,12 +169,12 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
         private boolean force;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
-        private Duration statementTimeout;
+        private @Nullable Duration statementTimeout;
         private int retryMaxAttempts = DEFAULT_RETRY_MAX_ATTEMPTS;
         private boolean lintEnabled = true;
         private Set<String> lintDisabledRules = Set.of();
         private Set<String> lintEnabledRules = Set.of();
-        private Integer lintPostgresVersion;
+        private @Nullable Integer lintPostgresVersion;
         private boolean dryRun;
         private RollbackStrategy rollbackStrategy = RollbackStrategy.NONE;
         private BackupSettings backup = BackupSettings.defaults();
@@ -180,8 +183,8 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         private Set<String> secretPlaceholders = Set.of();
         private MigrationNaming naming = MigrationNaming.MSR;
         private AdoptFrom adoptFrom = AdoptFrom.NONE;
-        private String adoptTable;
-        private Version baselineVersion;
+        private @Nullable String adoptTable;
+        private @Nullable Version baselineVersion;
         private PhaseSelection phase = PhaseSelection.ALL;
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
         private DriftSettings drift = DriftSettings.defaults();
@@ -210,13 +213,13 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
 
         /** Sets the history table schema; null means the connection's current schema. */
-        public Builder schema(String value) {
+        public Builder schema(@Nullable String value) {
             this.schema = value;
             return this;
         }
 
         /** Sets the target version; null means every pending migration. */
-        public Builder target(Version value) {
+        public Builder target(@Nullable Version value) {
             this.target = value;
             return this;
         }
@@ -284,7 +287,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
          * Sets the PostgreSQL statement_timeout of each migration ({@link Duration#ZERO} for none; null, the default,
          * keeps the role's, database's or server's value).
          */
-        public Builder statementTimeout(Duration value) {
+        public Builder statementTimeout(@Nullable Duration value) {
             this.statementTimeout = value;
             return this;
         }
@@ -314,7 +317,7 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
 
         /** Sets the PostgreSQL major version the lint assumes; null for the connected server's. */
-        public Builder lintPostgresVersion(Integer value) {
+        public Builder lintPostgresVersion(@Nullable Integer value) {
             this.lintPostgresVersion = value;
             return this;
         }
@@ -380,13 +383,13 @@ public record MsrSettings(List<String> locations, String table, String schema, V
         }
 
         /** Sets the other tool's history table. */
-        public Builder adoptTable(String value) {
+        public Builder adoptTable(@Nullable String value) {
             this.adoptTable = value;
             return this;
         }
 
         /** Sets the version a baseline records; null for none. */
-        public Builder baselineVersion(Version value) {
+        public Builder baselineVersion(@Nullable Version value) {
             this.baselineVersion = value;
             return this;
         }

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +87,7 @@ public record MultiSchemaSettings(List<String> schemas, int parallelism, boolean
      * {@code $}, starting with a letter or {@code _}; case kept), listed once; surrounding blanks are dropped.
      * Throws {@link ConfigurationException} naming {@code origin} (the property or the source) and the name at fault.
      */
-    public static List<String> checkedNames(List<String> names, String origin) {
+    public static List<String> checkedNames(List<? extends @Nullable String> names, String origin) {
         List<String> checked = new ArrayList<>(names.size());
         Set<String> seen = new HashSet<>();
         for (String raw : names) {

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +25,9 @@ import java.util.Map;
  * @param backup               the backup taken or restored, or null when the operation involved none
  */
 public record OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
-        Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed, List<String> warnings,
-        List<String> notes, Failure failure, BackupReport backup) implements MsrResult {
+        @Nullable Version schemaVersionBefore, @Nullable Version schemaVersionAfter, List<ExecutedMigration> executed,
+        List<String> warnings, List<String> notes, @Nullable Failure failure, @Nullable BackupReport backup)
+        implements MsrResult {
 
     /** Copies the lists. */
     public OperationResult {
@@ -35,8 +38,8 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
 
     /** Creates a result that involved no backup. */
     public OperationResult(Operation operation, ExitCode exitCode, Instant startedAt, long durationMs,
-            Version schemaVersionBefore, Version schemaVersionAfter, List<ExecutedMigration> executed,
-            List<String> warnings, List<String> notes, Failure failure) {
+            @Nullable Version schemaVersionBefore, @Nullable Version schemaVersionAfter, List<ExecutedMigration> executed,
+            List<String> warnings, List<String> notes, @Nullable Failure failure) {
         this(operation, exitCode, startedAt, durationMs, schemaVersionBefore, schemaVersionAfter, executed, warnings,
                 notes, failure, null);
     }
@@ -60,15 +63,15 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
      * {@code sha256}, {@code restored}, {@code dropped}, {@code kept}).
      */
     @Override
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = Json.header(this);
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
         map.put("schemaVersionBefore", Version.jsonValue(schemaVersionBefore));
         map.put("schemaVersionAfter", Version.jsonValue(schemaVersionAfter));
         List<Object> runs = new ArrayList<>();
         for (ExecutedMigration migration : executed) {
-            Map<String, Object> run = new LinkedHashMap<>();
+            Map<String, @Nullable Object> run = new LinkedHashMap<>();
             run.put("version", Version.jsonValue(migration.version()));
             run.put("description", migration.description());
             run.put("type", migration.type().name());
@@ -82,7 +85,7 @@ public record OperationResult(Operation operation, ExitCode exitCode, Instant st
         map.put("warnings", warnings);
         map.put("notes", notes);
         if (failure != null) {
-            Map<String, Object> error = new LinkedHashMap<>();
+            Map<String, @Nullable Object> error = new LinkedHashMap<>();
             error.put("type", failure.type());
             error.put("message", failure.message());
             error.put("version", Version.jsonValue(failure.version()));

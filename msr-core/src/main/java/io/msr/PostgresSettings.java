@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,7 +24,8 @@ import java.util.Objects;
  *                          system's settings (often two hours) and does not watch; else at least
  *                          {@link MsrSettings#MIN_DEAD_CLIENT_TIMEOUT}
  */
-public record PostgresSettings(Duration lockTimeout, Duration statementTimeout, Duration deadClientTimeout) {
+public record PostgresSettings(Duration lockTimeout, @Nullable Duration statementTimeout,
+        Duration deadClientTimeout) {
 
     /** Checks the settings; throws {@link ConfigurationException} naming the setting at fault. */
     public PostgresSettings {

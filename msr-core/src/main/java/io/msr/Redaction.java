@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,7 +38,7 @@ public final class Redaction {
     }
 
     /** Returns the text with {@code password=...} parameters and {@code user:password@} parts masked. */
-    public static String redact(String text) {
+    public static @Nullable String redact(@Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -46,7 +48,7 @@ public final class Redaction {
     }
 
     /** Returns the text redacted as {@link #redact(String)} does, and every occurrence of the password masked. */
-    public static String redact(String text, String password) {
+    public static @Nullable String redact(@Nullable String text, @Nullable String password) {
         String masked = redact(text);
         if (masked != null && password != null && password.length() >= 1) {
             masked = masked.replace(password, MASK);
@@ -73,7 +75,8 @@ public final class Redaction {
      * Returns a redaction that also masks the values of the secret placeholders among {@code values}
      * ({@link #isSecretPlaceholder}).
      */
-    public static Redaction ofPlaceholders(Map<String, String> values, Collection<String> secretNames) {
+    public static Redaction ofPlaceholders(Map<String, ? extends @Nullable String> values,
+            Collection<String> secretNames) {
         List<String> secrets = new ArrayList<>();
         values.forEach((name, value) -> {
             if (value != null && isSecretPlaceholder(name, secretNames)) {
@@ -87,7 +90,7 @@ public final class Redaction {
      * Returns a redaction that also masks each of the secrets wherever it appears: as given, and as the server or a
      * JSON writer may echo it (a quote doubled or undoubled, JSON-escaped). An empty secret masks nothing.
      */
-    public static Redaction of(Collection<String> secrets) {
+    public static Redaction of(Collection<? extends @Nullable String> secrets) {
         Set<String> forms = new LinkedHashSet<>();
         for (String secret : secrets) {
             if (secret == null || secret.isEmpty()) {
@@ -107,7 +110,7 @@ public final class Redaction {
     }
 
     /** Returns the text with passwords ({@link #redact(String)}) and this redaction's secrets masked; null for null. */
-    public String mask(String text) {
+    public @Nullable String mask(@Nullable String text) {
         String masked = redact(text);
         if (masked == null) {
             return null;

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /** Restoring a backup failed: the database may be partly restored. The message names the backup file, which is kept, and how to restore it by hand. */
 public final class RestoreFailedException extends MsrException {
 
@@ -11,7 +13,7 @@ public final class RestoreFailedException extends MsrException {
     }
 
     /** Creates the error with a message and its cause. */
-    public RestoreFailedException(String message, Throwable cause) {
+    public RestoreFailedException(String message, @Nullable Throwable cause) {
         super(message, null, null, null, null, cause);
     }
 

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The run was stopped from outside, by {@link Msr#stop()} (as on SIGTERM or SIGINT) or by interrupting the thread that
  * ran it: the statement running was cancelled, its transaction rolled back and the lock released. The message says
@@ -12,8 +14,8 @@ public final class RunInterruptedException extends MsrException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the error with its message and, where known, the migration it interrupted. */
-    public RunInterruptedException(String message, Version version, String script, Integer line, String sqlState,
-            Throwable cause) {
+    public RunInterruptedException(String message, @Nullable Version version, @Nullable String script,
+            @Nullable Integer line, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, version, script, line, sqlState, cause);
     }
 

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +16,8 @@ import java.util.Map;
  * @param partial  what a failed operation did before it failed (the migrations that ran), or null
  * @param <T>      the operation's result type
  */
-public record SchemaOutcome<T>(String schema, Status status, ExitCode exitCode, T result, Failure failure,
-        OperationResult partial) {
+public record SchemaOutcome<T>(String schema, Status status, @Nullable ExitCode exitCode, @Nullable T result,
+        @Nullable Failure failure, @Nullable OperationResult partial) {
 
     /** How the operation went in a schema. */
     public enum Status {
@@ -51,8 +53,8 @@ public record SchemaOutcome<T>(String schema, Status status, ExitCode exitCode, 
      * a {@link DriftResult}), and on failure {@code failure} with its type, message (at most
      * {@code messageLimit} characters), version, script and SQLState.
      */
-    public Map<String, Object> toMap(int messageLimit) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public Map<String, @Nullable Object> toMap(int messageLimit) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("schema", schema);
         map.put("status", status.name());
         if (exitCode != null) {

@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,8 +90,8 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
      * every outcome. {@link #success()} is true when every schema succeeded.
      */
     @Override
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = headerAndCounts();
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = headerAndCounts();
         List<Object> outcomes = new ArrayList<>();
         for (SchemaOutcome<T> outcome : schemas) {
             outcomes.add(outcome.toMap(2000));
@@ -104,8 +106,8 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
      * status with the migrations executed, and at most {@code listed} failed schemas ({@code failures}, messages
      * shortened) and, for info, schemas behind ({@code behind}), each list with how many it leaves out.
      */
-    public Map<String, Object> toSummaryMap(int listed) {
-        Map<String, Object> map = headerAndCounts();
+    public Map<String, @Nullable Object> toSummaryMap(int listed) {
+        Map<String, @Nullable Object> map = headerAndCounts();
         List<SchemaOutcome<T>> failures = failures();
         map.put("failures", listed(failures, listed, 300));
         if (failures.size() > listed) {
@@ -121,15 +123,15 @@ public record SchemasResult<T>(Operation operation, ExitCode exitCode, Instant s
         return map;
     }
 
-    private Map<String, Object> headerAndCounts() {
-        Map<String, Object> map = Json.header(this);
+    private Map<String, @Nullable Object> headerAndCounts() {
+        Map<String, @Nullable Object> map = Json.header(this);
         map.put("startedAt", startedAt.toString());
         map.put("durationMs", durationMs);
-        Map<String, Object> shard = new LinkedHashMap<>();
+        Map<String, @Nullable Object> shard = new LinkedHashMap<>();
         shard.put("index", shardIndex);
         shard.put("count", shardCount);
         map.put("shard", shard);
-        Map<String, Object> counts = new LinkedHashMap<>();
+        Map<String, @Nullable Object> counts = new LinkedHashMap<>();
         counts.put("schemas", schemas.size());
         counts.put("succeeded", count(SchemaOutcome.Status.SUCCEEDED));
         counts.put("failed", count(SchemaOutcome.Status.FAILED));

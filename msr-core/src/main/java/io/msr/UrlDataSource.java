@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -13,10 +15,10 @@ import java.util.logging.Logger;
 final class UrlDataSource implements DataSource {
 
     private final String url;
-    private final String user;
-    private final String password;
+    private final @Nullable String user;
+    private final @Nullable String password;
 
-    UrlDataSource(String url, String user, String password) {
+    UrlDataSource(String url, @Nullable String user, @Nullable String password) {
         if (url == null || url.isBlank()) {
             throw new ConfigurationException("The JDBC URL is empty: set msr.datasource.url or spring.datasource.url.");
         }
@@ -31,7 +33,7 @@ final class UrlDataSource implements DataSource {
     }
 
     @Override
-    public Connection getConnection(String username, String secret) throws SQLException {
+    public Connection getConnection(@Nullable String username, @Nullable String secret) throws SQLException {
         Properties properties = new Properties();
         if (username != null) {
             properties.setProperty("user", username);
@@ -43,12 +45,12 @@ final class UrlDataSource implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
+    public @Nullable PrintWriter getLogWriter() {
         return null;
     }
 
     @Override
-    public void setLogWriter(PrintWriter out) {
+    public void setLogWriter(@Nullable PrintWriter out) {
         // DriverManager logging is global; this DataSource does not change it.
     }
 

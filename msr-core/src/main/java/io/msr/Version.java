@@ -1,5 +1,7 @@
 package io.msr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,7 +87,7 @@ public final class Version implements Comparable<Version> {
     }
 
     /** Returns {@link #jsonValue()} of a version that may be null (null then). */
-    public static Object jsonValue(Version version) {
+    public static @Nullable Object jsonValue(@Nullable Version version) {
         return version == null ? null : version.jsonValue();
     }
 
@@ -122,7 +124,7 @@ public final class Version implements Comparable<Version> {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof Version version && compareTo(version) == 0;
     }
 

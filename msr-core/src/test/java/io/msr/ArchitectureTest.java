@@ -4,21 +4,30 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.msr.test.ArchitecturePage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The architecture the folders promise, checked: the public API ({@code io.msr}) at the bottom, depending on no
  * implementation package; the parts of the engine below {@code execute} (run migrations) below {@code operation}
- * (orchestrate an operation); no package cycle anywhere, the root package included.
+ * (orchestrate an operation); no package cycle anywhere, the root package included. And the page that describes the
+ * packages, docs/architecture.md, is what the code is: the same packages, and no package using one its row does not
+ * allow.
  */
 class ArchitectureTest {
 
@@ -27,6 +36,8 @@ class ArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPath(Path.of("target", "classes"));
+    /** msr-core's table in docs/architecture.md (read by the tests that use it, so a broken page fails only them). */
+    private static final String MODULE = "msr-core";
 
     @Test
     void noPackageTakesPartInACycleTheRootIncluded() {
@@ -42,6 +53,37 @@ class ArchitectureTest {
             }
         };
         slices().assignedFrom(byPackage).should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void thePageListsEveryPackageOfTheCoreAndNoOther() {
+        Set<String> packages = new TreeSet<>();
+        CORE.forEach(javaClass -> packages.add(javaClass.getPackageName()));
+        assertThat(ArchitecturePage.of(MODULE).packages())
+                .as("the packages in docs/architecture.md (## msr-core) against those of msr-core's classes: add a row"
+                        + " for a new package, remove the row of one that is gone")
+                .isEqualTo(packages);
+    }
+
+    @Test
+    void everyPackageUsesOnlyThePackagesItsRowAllows() {
+        ArchitecturePage page = ArchitecturePage.of(MODULE);
+        List<String> violations = new ArrayList<>();
+        for (String pkg : page.packages()) {
+            Set<String> forbidden = page.forbiddenFor(pkg);
+            if (forbidden.isEmpty()) {
+                continue;
+            }
+            EvaluationResult result = noClasses().that().resideInAPackage(pkg)
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    .because("docs/architecture.md lets " + pkg + " use " + page.mayUse().get(pkg)
+                            + " only: remove the dependency, or allow it there if the arrow is right")
+                    .evaluate(CORE);
+            if (result.hasViolation()) {
+                violations.add(result.getFailureReport().toString());
+            }
+        }
+        assertThat(violations).as("packages using what their row in docs/architecture.md does not allow").isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.msr.internal.backup;
 import io.msr.BackupFailedException;
 import io.msr.Issue;
 import io.msr.ValidationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +179,7 @@ final class BackupFolder {
         return name != null && !name.isEmpty() && !"?".equals(name) ? name : String.valueOf(mine);
     }
 
-    private static Object uid(Path path) {
+    private static @Nullable Object uid(Path path) {
         try {
             return Files.getAttribute(path, "unix:uid");
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {

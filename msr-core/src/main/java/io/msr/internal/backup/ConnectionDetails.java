@@ -1,5 +1,7 @@
 package io.msr.internal.backup;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The JDBC URL and credentials of the migration database, for tools that connect on their own ({@code pg_dump},
  * {@code pg_restore}). {@link #toString()} never shows the password.
@@ -8,7 +10,7 @@ package io.msr.internal.backup;
  * @param user     the user, or null to take it from the URL
  * @param password the password, or null to take it from the URL (or none)
  */
-public record ConnectionDetails(String jdbcUrl, String user, String password) {
+public record ConnectionDetails(String jdbcUrl, @Nullable String user, @Nullable String password) {
 
     @Override
     public String toString() {

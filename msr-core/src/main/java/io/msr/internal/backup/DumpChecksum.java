@@ -1,6 +1,7 @@
 package io.msr.internal.backup;
 
 import io.msr.RestoreFailedException;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class DumpChecksum {
      * returns the checksum. Throws {@link RestoreFailedException} (exit code 6), before anything is changed, when
      * the checksum file is missing or unreadable, or when the dump's SHA-256 differs.
      */
-    static String verify(Path dump, String recorded) {
+    static String verify(Path dump, @Nullable String recorded) {
         Path file = fileFor(dump);
         String expected;
         try {

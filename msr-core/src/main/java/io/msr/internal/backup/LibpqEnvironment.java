@@ -1,6 +1,7 @@
 package io.msr.internal.backup;
 
 import io.msr.Redaction;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -55,7 +56,7 @@ final class LibpqEnvironment {
      * @param environment the variables to give the tools, in place of inherited ones of the same name; a variable
      *                    mapped to null is removed from what they inherit
      */
-    record Target(String database, Map<String, String> environment) {
+    record Target(String database, Map<String, @Nullable String> environment) {
     }
 
     /**
@@ -70,7 +71,7 @@ final class LibpqEnvironment {
                     + " (jdbc:postgresql://host:port/database), not " + describe(url));
         }
         Map<String, String> parsed = parsedByPgJdbc(details);
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, @Nullable String> environment = new LinkedHashMap<>();
         INHERITED.forEach(name -> environment.put(name, null));
         List<String> hosts = new ArrayList<>();
         for (String host : parsed.get("PGHOST").split(",", -1)) {
@@ -134,7 +135,7 @@ final class LibpqEnvironment {
         return parsed;
     }
 
-    private static Driver driverFor(String url, String password) {
+    private static Driver driverFor(String url, @Nullable String password) {
         String named = Redaction.redact(url, password);
         try {
             // pgJDBC logs a URL it refuses, password and all: the URL with its password masked is refused alike.
@@ -172,7 +173,7 @@ final class LibpqEnvironment {
     }
 
     /** pgJDBC's choice: {@code sslmode} when given, else {@code ssl} (true or empty) means verify-full. */
-    private static String sslMode(String sslMode, String ssl) {
+    private static String sslMode(@Nullable String sslMode, @Nullable String ssl) {
         if (sslMode != null && !sslMode.isEmpty()) {
             return sslMode.toLowerCase(Locale.ROOT);
         }
@@ -183,7 +184,7 @@ final class LibpqEnvironment {
      * pgJDBC's {@code targetServerType} as libpq's {@code target_session_attrs}. pgJDBC's primary is a server that
      * accepts writes (read-write); libpq has no prefer-primary, so preferPrimary is any, as pgJDBC's fallback is.
      */
-    private static String sessionAttributes(String serverType) {
+    private static String sessionAttributes(@Nullable String serverType) {
         if (serverType == null) {
             return "any";
         }
@@ -195,13 +196,14 @@ final class LibpqEnvironment {
         };
     }
 
-    private static void putIfPresent(Map<String, String> environment, String name, String value) {
+    private static void putIfPresent(Map<String, @Nullable String> environment, String name,
+            @Nullable String value) {
         if (value != null && !value.isEmpty()) {
             environment.put(name, value);
         }
     }
 
-    private static String describe(String url) {
+    private static String describe(@Nullable String url) {
         if (url == null) {
             return "no URL";
         }

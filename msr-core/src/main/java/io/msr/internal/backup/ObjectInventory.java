@@ -1,5 +1,7 @@
 package io.msr.internal.backup;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -205,7 +207,8 @@ final class ObjectInventory {
      * on one go too, and the restore recreates any of those that the archive holds; when a cascade would take an
      * object left alone, the transaction is rolled back and the removal reports it as swept.
      */
-    Removal dropAbsentFrom(Connection connection, Set<String> inArchive, Set<String> toDrop) throws SQLException {
+    Removal dropAbsentFrom(Connection connection, Set<String> inArchive, @Nullable Set<String> toDrop)
+            throws SQLException {
         List<DatabaseObject> absent = new ArrayList<>();
         List<DatabaseObject> kept = new ArrayList<>();
         for (DatabaseObject object : current(connection)) {

@@ -4,6 +4,7 @@ import io.msr.BackupFailedException;
 import io.msr.BackupSettings;
 import io.msr.Redaction;
 import io.msr.RestoreFailedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public final class PgBackup {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
     private final BackupSettings settings;
-    private final ConnectionDetails details;
+    private final @Nullable ConnectionDetails details;
     private final ToolCommand pgDump;
     private final ToolCommand pgRestore;
     private final ObjectInventory inventory;
@@ -44,7 +45,7 @@ public final class PgBackup {
      * @param details  the database's URL and credentials, or null when MSR was given only a DataSource (every
      *                 dump and restore then fails with a message saying how to give them)
      */
-    public PgBackup(BackupSettings settings, ConnectionDetails details) {
+    public PgBackup(BackupSettings settings, @Nullable ConnectionDetails details) {
         this.settings = settings;
         this.details = details;
         this.pgDump = new ToolCommand("pg_dump", settings.pgDump());
@@ -127,7 +128,8 @@ public final class PgBackup {
         return restore(backup.path(), backup.sha256(), footprint, connection);
     }
 
-    private Restored restore(Path file, String recordedSha256, RunFootprint footprint, Connection connection) {
+    private Restored restore(Path file, @Nullable String recordedSha256, @Nullable RunFootprint footprint,
+            Connection connection) {
         LibpqEnvironment.Target target = target(RestoreFailedException::new);
         if (!Files.isReadable(file)) {
             throw new RestoreFailedException("Cannot restore: the backup file " + file + " does not exist or cannot"

@@ -1,5 +1,6 @@
 package io.msr.internal.backup;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,11 @@ public final class RunFootprint {
 
     private static final Logger log = LoggerFactory.getLogger(RunFootprint.class);
 
-    private final ObjectInventory inventory;
+    private final @Nullable ObjectInventory inventory;
     private final Set<String> written = new HashSet<>();
-    private Set<String> beforeOutside;
+    private @Nullable Set<String> beforeOutside;
 
-    RunFootprint(ObjectInventory inventory) {
+    RunFootprint(@Nullable ObjectInventory inventory) {
         this.inventory = inventory;
     }
 

@@ -1,5 +1,7 @@
 package io.msr.internal.backup;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +99,7 @@ final class ToolCommand {
      * arguments must never hold a secret. Never throws: a tool that cannot be started, or a wait that is
      * interrupted (the tool is then killed), is an outcome too.
      */
-    Outcome run(Path executable, List<String> arguments, Map<String, String> environment) {
+    Outcome run(Path executable, List<String> arguments, Map<String, ? extends @Nullable String> environment) {
         List<String> line = new ArrayList<>();
         line.add(executable.toString());
         line.addAll(arguments);

@@ -4,6 +4,7 @@ import io.msr.internal.jdbc.ConnectionFactory;
 import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.MigrationLock;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -70,8 +71,8 @@ public interface Dialect {
      * Returns the DDL statements that create the history table {@code qualifiedTable} (as {@link #qualify} returns
      * it; {@code table} is its bare name, for naming its index) with the columns
      * {@link io.msr.internal.history.table.SchemaHistory} reads and writes, and an index on its version. The version
-     * column is nullable (repeatable migrations have none) and holds integers, or text when {@code textVersions} (dotted
-     * versions such as {@code 1.2}). Pure: the caller runs them in order.
+     * column is nullable (repeatable migrations have none) and holds integers, or text when {@code textVersions}
+     * (dotted versions such as {@code 1.2}). Pure: the caller runs them in order.
      *
      * <p>Each statement does nothing when its object exists, so running them again is harmless. They may run in
      * autocommit (each commits at once) or inside a migration's transaction, where the DDL must be transactional:
@@ -124,7 +125,7 @@ public interface Dialect {
      * statement text sent, or null when the error carries none (an error that is not about the statement's text).
      * Pure.
      */
-    Integer errorPosition(SQLException error);
+    @Nullable Integer errorPosition(SQLException error);
 
     /**
      * Returns true when the error means the connection is unusable or was refused: network failure, authentication,
@@ -171,8 +172,8 @@ public interface Dialect {
      * before a migration that runs outside a transaction. Changes no other setting. Throws an {@link SQLException}
      * when the database rejects a value (longer than it supports).
      */
-    default void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
-            throws SQLException {
+    default void applyTimeouts(Connection connection, @Nullable Duration lockTimeout,
+            @Nullable Duration statementTimeout, boolean local) throws SQLException {
         applyTimeouts(connection, lockTimeout, statementTimeout, local, null);
     }
 
@@ -182,8 +183,8 @@ public interface Dialect {
      * value, or true when it is null. With {@code local} this statement is the one that opens the migration's
      * transaction, so a migration's BEGIN, timeouts and lock check cost one round trip together.
      */
-    boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local,
-            String heldCondition) throws SQLException;
+    boolean applyTimeouts(Connection connection, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout,
+            boolean local, @Nullable String heldCondition) throws SQLException;
 
     /**
      * Returns the session's own statement and lock timeouts, before MSR sets any: each value as the database shows it

@@ -6,6 +6,7 @@ import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.MigrationLock;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -173,7 +174,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Integer errorPosition(SQLException error) {
+    public @Nullable Integer errorPosition(SQLException error) {
         if (error.getMessage() == null) {
             return null;
         }
@@ -202,8 +203,8 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout,
-            boolean local, String heldCondition) throws SQLException {
+    public boolean applyTimeouts(Connection connection, @Nullable Duration lockTimeout,
+            @Nullable Duration statementTimeout, boolean local, @Nullable String heldCondition) throws SQLException {
         return PostgresSessionSettings.applyTimeouts(connection, lockTimeout, statementTimeout, local, heldCondition);
     }
 
@@ -261,7 +262,7 @@ public final class PostgresDialect implements Dialect {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    private static String single(Connection connection, String sql) throws SQLException {
+    private static @Nullable String single(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             return result.next() ? result.getString(1) : null;
         }

@@ -2,6 +2,7 @@ package io.msr.internal.dialect;
 
 import io.msr.SessionTimeout;
 import io.msr.internal.lock.DeadClientDetection;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,8 +118,8 @@ final class PostgresSessionSettings {
     }
 
     /** Sets the session's timeouts, as {@link Dialect#applyTimeouts} says. */
-    static boolean applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout,
-            boolean local, String heldCondition) throws SQLException {
+    static boolean applyTimeouts(Connection connection, @Nullable Duration lockTimeout,
+            @Nullable Duration statementTimeout, boolean local, @Nullable String heldCondition) throws SQLException {
         // A null timeout is not sent: the session keeps the value of the role, the database or the server.
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -169,7 +170,7 @@ final class PostgresSessionSettings {
         return timeouts;
     }
 
-    /** Names pg_settings.source in the words of the README. */
+    /** Names pg_settings.source in the words of docs/zero-downtime.md ("Statement timeout: the DBA's stays"). */
     private static String source(String source) {
         return switch (source) {
             case "default" -> "server default";
@@ -182,7 +183,7 @@ final class PostgresSessionSettings {
         };
     }
 
-    private static String milliseconds(Duration duration) {
+    private static String milliseconds(@Nullable Duration duration) {
         if (duration == null || duration.isZero()) {
             return "0";
         }

@@ -2,6 +2,7 @@ package io.msr.internal.drift;
 
 import io.msr.Version;
 import io.msr.internal.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,7 +70,7 @@ public final class FingerprintTable {
     }
 
     /** Returns the fingerprint recorded for the version, or null when there is none (or no table yet). */
-    public Recorded read(Connection connection, Version version) throws SQLException {
+    public @Nullable Recorded read(Connection connection, Version version) throws SQLException {
         if (!exists(connection)) {
             return null;
         }

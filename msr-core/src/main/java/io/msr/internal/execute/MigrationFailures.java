@@ -77,7 +77,8 @@ final class MigrationFailures {
      */
     MsrException failure(ResolvedMigration migration, Direction direction, boolean transactional, String phase,
             SQLException error) {
-        SqlScript script = migration.java() != null ? null : direction == Direction.UP ? migration.up() : migration.down();
+        SqlScript script = migration.java() != null ? null
+                : direction == Direction.UP ? migration.up() : migration.down();
         return failure(migration, script, null, null, direction, transactional, phase, error, null);
     }
 

@@ -3,6 +3,7 @@ package io.msr.internal.history;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.HistoryEntry;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  *                 are covered by it
  */
 public record HistoryState(Map<Version, HistoryEntry> applied, Map<Version, HistoryEntry> failed,
-        Map<Version, HistoryEntry> started, Map<String, HistoryEntry> repeatables, HistoryEntry baseline) {
+        Map<Version, HistoryEntry> started, Map<String, HistoryEntry> repeatables, @Nullable HistoryEntry baseline) {
 
     /** An empty history. */
     public static final HistoryState EMPTY = new HistoryState(Map.of(), Map.of(), Map.of(), Map.of());
@@ -47,7 +48,7 @@ public record HistoryState(Map<Version, HistoryEntry> applied, Map<Version, Hist
     }
 
     /** Returns true when {@code version} is at or below the baseline, so covered by it. */
-    public boolean coveredByBaseline(Version version) {
+    public boolean coveredByBaseline(@Nullable Version version) {
         return baseline != null && version != null && !version.isAbove(baseline.version());
     }
 
@@ -108,7 +109,7 @@ public record HistoryState(Map<Version, HistoryEntry> applied, Map<Version, Hist
      * Returns the highest applied version below {@code version} (the baseline's counting as applied), or null when
      * there is none.
      */
-    public Version highestBelow(Version version) {
+    public @Nullable Version highestBelow(Version version) {
         Version highest = baseline != null && baseline.version().isBelow(version) ? baseline.version() : null;
         for (Version applied : applied.keySet()) {
             if (applied.isBelow(version) && (highest == null || applied.isAbove(highest))) {
@@ -119,7 +120,7 @@ public record HistoryState(Map<Version, HistoryEntry> applied, Map<Version, Hist
     }
 
     /** Returns the highest applied version, at least the baseline's; null when nothing is applied. */
-    public Version schemaVersion() {
+    public @Nullable Version schemaVersion() {
         Version highest = baseline == null ? null : baseline.version();
         for (Version version : applied.keySet()) {
             highest = highest == null || version.isAbove(highest) ? version : highest;

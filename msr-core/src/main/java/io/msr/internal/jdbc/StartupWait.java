@@ -2,6 +2,7 @@ package io.msr.internal.jdbc;
 
 import io.msr.ConnectionException;
 import io.msr.Redaction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,14 @@ public final class StartupWait {
 
     private final Duration wait;
     private final String target;
-    private final String password;
+    private final @Nullable String password;
 
     /**
      * @param wait     how long to keep trying; {@link Duration#ZERO} tries once
      * @param target   the database as messages name it, without password
      * @param password the password to mask in every message, or null
      */
-    public StartupWait(Duration wait, String target, String password) {
+    public StartupWait(Duration wait, String target, @Nullable String password) {
         this.wait = wait;
         this.target = target;
         this.password = password;
@@ -48,7 +49,7 @@ public final class StartupWait {
      * {@link ConnectionFactory#openFirst} waits as this class describes; {@code failure} turns the driver's error
      * into the {@link ConnectionException} thrown (its message must be password-free).
      */
-    public static ConnectionFactory connections(JdbcConnector connector, String target, String password,
+    public static ConnectionFactory connections(JdbcConnector connector, String target, @Nullable String password,
             Function<SQLException, ConnectionException> failure) {
         return new ConnectionFactory() {
             @Override

@@ -1,6 +1,7 @@
 package io.msr.internal.lint;
 
 import io.msr.internal.sql.SqlToken;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -177,7 +178,7 @@ final class AlterTableRules {
     }
 
     /** Returns the column of CHECK (col IS NOT NULL), or null. */
-    private static String notNullCheck(List<SqlToken> action, int check) {
+    private static @Nullable String notNullCheck(List<SqlToken> action, int check) {
         if (StatementRules.at(action, check, "CHECK") && action.size() > check + 6
                 && action.get(check + 1).isSymbol("(") && StatementRules.identifier(action.get(check + 2))
                 && action.get(check + 3).is("IS") && action.get(check + 4).is("NOT")

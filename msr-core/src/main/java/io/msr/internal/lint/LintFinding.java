@@ -1,6 +1,7 @@
 package io.msr.internal.lint;
 
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A statement of a pending migration that breaks a lint rule.
@@ -11,10 +12,10 @@ import io.msr.Version;
  * @param line    the 1-based line of the statement's offending part (of the directive, for {@code unused-allow})
  * @param detail  what the finding is about when the rule alone does not say (e.g. the unused rule id), or null
  */
-public record LintFinding(LintRule rule, Version version, String script, int line, String detail) {
+public record LintFinding(LintRule rule, @Nullable Version version, String script, int line, @Nullable String detail) {
 
     /** A finding without detail. */
-    public LintFinding(LintRule rule, Version version, String script, int line) {
+    public LintFinding(LintRule rule, @Nullable Version version, String script, int line) {
         this(rule, version, script, line, null);
     }
 

@@ -2,6 +2,7 @@ package io.msr.internal.lint;
 
 import io.msr.MsrSettings;
 import io.msr.TransactionMode;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +37,7 @@ public record LintOptions(Set<String> disabledRules, Set<String> enabledRules, i
      * Returns the options of the settings: {@code msr.lint.postgres-version} when set, else the connected server's
      * major version, else (offline, {@code serverVersion} null) the newest supported.
      */
-    public static LintOptions of(MsrSettings settings, Integer serverVersion) {
+    public static LintOptions of(MsrSettings settings, @Nullable Integer serverVersion) {
         int version = settings.lint().postgresVersion() != null ? settings.lint().postgresVersion()
                 : serverVersion != null ? serverVersion : NEWEST_POSTGRES_VERSION;
         return new LintOptions(settings.lint().disabledRules(), settings.lint().enabledRules(), version,

@@ -1,5 +1,7 @@
 package io.msr.internal.lint;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The statements that block traffic or break the previous application version during a rolling update, those that
  * cannot run as written, and the style rules, each with the safe way to reach the same result and a bad and a good
@@ -262,7 +264,7 @@ public enum LintRule {
     }
 
     /** Returns the rule with the id, or null. */
-    public static LintRule byId(String id) {
+    public static @Nullable LintRule byId(String id) {
         for (LintRule rule : values()) {
             if (rule.id.equals(id)) {
                 return rule;

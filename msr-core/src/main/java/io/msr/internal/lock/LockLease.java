@@ -1,5 +1,7 @@
 package io.msr.internal.lock;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -30,7 +32,7 @@ public interface LockLease extends AutoCloseable {
      * {@link #ensureHeld(boolean)}. Returns null, by default, when only {@link #ensureHeld()} can check the lock. The
      * condition is constant for the lease's life and holds only literals, no parameters.
      */
-    default String heldCondition() {
+    default @Nullable String heldCondition() {
         return null;
     }
 

@@ -1,6 +1,7 @@
 package io.msr.internal.lock;
 
 import io.msr.ConnectionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ public final class LockWatch implements AutoCloseable {
     private final Consumer<ConnectionException> onLost;
     private final Thread thread;
     private boolean closed;
-    private ConnectionException lost;
+    private @Nullable ConnectionException lost;
 
     private LockWatch(LockLease lease, Duration every, Consumer<ConnectionException> onLost) {
         this.lease = lease;

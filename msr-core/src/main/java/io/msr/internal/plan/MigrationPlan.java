@@ -4,6 +4,7 @@ import io.msr.Version;
 import io.msr.Issue;
 import io.msr.MigrationInfo;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public record MigrationPlan(List<ResolvedMigration> pending, List<ResolvedMigration> deferred,
         List<MigrationInfo> migrations, List<Issue> issues,
-        Version schemaVersion, Version latestVersion) {
+        @Nullable Version schemaVersion, @Nullable Version latestVersion) {
 
     /** Copies the lists. */
     public MigrationPlan {

@@ -8,6 +8,7 @@ import io.msr.Version;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.lint.LintOptions;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class MigrationPlanner {
      *                         assume unless {@code msr.lint.postgres-version} is set (null: the newest supported)
      */
     public static MigrationPlan plan(List<ResolvedMigration> resolved, List<Issue> resolutionIssues,
-            HistoryState history, MsrSettings settings, boolean underLock, Integer serverVersion) {
+            HistoryState history, MsrSettings settings, boolean underLock, @Nullable Integer serverVersion) {
         PlanDraft draft = new PlanDraft(resolutionIssues);
         Map<Version, ResolvedMigration> versioned = DuplicateVersions.firstOfEach(resolved, draft.issues());
 
@@ -92,7 +93,7 @@ public final class MigrationPlanner {
         return UnresolvedFailures.of(history);
     }
 
-    private static Version last(Map<Version, ResolvedMigration> versioned) {
+    private static @Nullable Version last(Map<Version, ResolvedMigration> versioned) {
         Version last = null;
         for (Version version : versioned.keySet()) {
             last = version;

@@ -5,6 +5,7 @@ import io.msr.Issue;
 import io.msr.MigrationState;
 import io.msr.Version;
 import io.msr.internal.history.HistoryState;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Set;
 
@@ -18,8 +19,8 @@ final class MissingFiles {
 
     private final HistoryState history;
     private final Set<Version> resolved;
-    private final Version earliest;
-    private final Version latest;
+    private final @Nullable Version earliest;
+    private final @Nullable Version latest;
     private final PlanDraft draft;
 
     /**
@@ -27,7 +28,8 @@ final class MissingFiles {
      * @param earliest the lowest of them, or null when there are none
      * @param latest   the highest of them, or null when there are none
      */
-    MissingFiles(HistoryState history, Set<Version> resolved, Version earliest, Version latest, PlanDraft draft) {
+    MissingFiles(HistoryState history, Set<Version> resolved, @Nullable Version earliest, @Nullable Version latest,
+            PlanDraft draft) {
         this.history = history;
         this.resolved = resolved;
         this.earliest = earliest;

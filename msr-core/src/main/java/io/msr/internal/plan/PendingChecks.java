@@ -6,6 +6,7 @@ import io.msr.internal.lint.LintFinding;
 import io.msr.internal.lint.LintOptions;
 import io.msr.internal.lint.MigrationLinter;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -41,13 +42,14 @@ final class PendingChecks {
         }
         for (LintFinding finding : MigrationLinter.lint(pending, options)) {
             issues.add(finding.error() ? Issue.error("LINT_" + finding.rule().name(), finding.message(),
-                    finding.version(), finding.script()) : Issue.warning("LINT_" + finding.rule().name(), finding.message(), finding.version(),
-                    finding.script()));
+                    finding.version(), finding.script())
+                    : Issue.warning("LINT_" + finding.rule().name(), finding.message(), finding.version(),
+                            finding.script()));
         }
     }
 
     /** A {@code TARGET_BELOW_SCHEMA} warning when {@code msr.target} is below the schema version. */
-    static void targetBelowSchema(Version target, Version schemaVersion, List<Issue> issues) {
+    static void targetBelowSchema(@Nullable Version target, @Nullable Version schemaVersion, List<Issue> issues) {
         if (target != null && schemaVersion != null && target.isBelow(schemaVersion)) {
             issues.add(Issue.warning("TARGET_BELOW_SCHEMA", "The target version " + target
                     + " is below the schema version " + schemaVersion + ": migrate applies nothing above it. Use the"

@@ -6,6 +6,7 @@ import io.msr.MigrationInfo;
 import io.msr.MigrationState;
 import io.msr.Version;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ final class PlanDraft {
     }
 
     /** Records the state of a resolved migration, with its history row when it has one. */
-    void state(ResolvedMigration migration, MigrationState state, HistoryEntry row) {
+    void state(ResolvedMigration migration, MigrationState state, @Nullable HistoryEntry row) {
         infos.add(new MigrationInfo(migration.version(), migration.description(), migration.type(),
                 migration.script(), state, migration.checksum(), row == null ? null : row.checksum(),
                 migration.hasDown(), row == null || state == MigrationState.FAILED ? null : row.installedOn(),
@@ -64,7 +65,8 @@ final class PlanDraft {
      * The plan: the states by version (repeatable migrations last, by description); the errors first, then the
      * warnings, which strict mode turns into errors; each group in the order found.
      */
-    MigrationPlan plan(PhaseFilter.Split phases, boolean strict, Version schemaVersion, Version latestVersion) {
+    MigrationPlan plan(PhaseFilter.Split phases, boolean strict, @Nullable Version schemaVersion,
+            @Nullable Version latestVersion) {
         List<MigrationInfo> sorted = new ArrayList<>(infos);
         sorted.sort(Comparator.comparing(MigrationInfo::version, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MigrationInfo::description));

@@ -8,6 +8,7 @@ import io.msr.MsrSettings;
 import io.msr.Version;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the state of each resolved versioned migration against the history, running the checks that concern it:
@@ -43,7 +44,8 @@ final class VersionedStates {
         draft.state(migration, state, applied != null ? applied : failed);
     }
 
-    private MigrationState state(ResolvedMigration migration, HistoryEntry applied, HistoryEntry failed) {
+    private MigrationState state(ResolvedMigration migration, @Nullable HistoryEntry applied,
+            @Nullable HistoryEntry failed) {
         Version version = migration.version();
         Version target = settings.target();
         Version schemaVersion = history.schemaVersion();

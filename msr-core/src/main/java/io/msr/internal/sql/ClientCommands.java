@@ -1,5 +1,7 @@
 package io.msr.internal.sql;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +35,7 @@ public final class ClientCommands {
     }
 
     /** Returns the first psql-only command of a script split into {@code statements}, or null when it has none. */
-    public static Found first(String script, List<SqlStatement> statements) {
+    public static @Nullable Found first(String script, List<SqlStatement> statements) {
         if (script.indexOf('\\') < 0 && !mentionsStandardStreams(script)) {
             return null;
         }

@@ -1,5 +1,7 @@
 package io.msr.internal.sql;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -45,7 +47,7 @@ public final class PlaceholderReplacer {
      * Replaces each placeholder with {@code values.apply(name)}; a placeholder whose value is null stays as written.
      * The result maps its indexes back to the text's, so an error position still names the line as written.
      */
-    public static Replaced replace(String text, Function<String, String> values) {
+    public static Replaced replace(String text, Function<String, ? extends @Nullable String> values) {
         List<Span> spans = new ArrayList<>();
         if (!text.contains("${")) {
             return new Replaced(text, spans);

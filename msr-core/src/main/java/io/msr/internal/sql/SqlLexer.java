@@ -1,5 +1,7 @@
 package io.msr.internal.sql;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,7 @@ public final class SqlLexer {
     }
 
     /** Returns the next token, or null at the end of the text. */
-    public SqlToken next() {
+    public @Nullable SqlToken next() {
         while (position < length) {
             int start = position;
             char c = sql.charAt(start);

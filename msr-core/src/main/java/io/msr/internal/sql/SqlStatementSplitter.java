@@ -1,5 +1,7 @@
 package io.msr.internal.sql;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +59,7 @@ public final class SqlStatementSplitter {
 
         private final String[] head = new String[4];
         private int words;
-        private SqlToken previous;
+        private @Nullable SqlToken previous;
         private int parentheses;
         private int bodies;
 

@@ -1,5 +1,7 @@
 package io.msr.internal.sql;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -29,7 +31,7 @@ public final class TransactionControl {
     }
 
     /** Returns what the statement does to the transaction block, or null when it is no transaction control. */
-    public static Effect of(String sql) {
+    public static @Nullable Effect of(String sql) {
         if (sql.length() > PREFIX) {
             List<SqlToken> start = SqlLexer.tokens(sql.substring(0, PREFIX));
             // Six tokens settle it (ROLLBACK WORK AND NO CHAIN ;); a first word that is none of ours settles it too.
@@ -42,7 +44,7 @@ public final class TransactionControl {
     }
 
     /** Returns what the statement with these tokens does to the transaction block, or null. */
-    public static Effect of(List<SqlToken> tokens) {
+    public static @Nullable Effect of(List<SqlToken> tokens) {
         if (tokens.isEmpty()) {
             return null;
         }

@@ -5,6 +5,7 @@ import io.msr.DeployPhase;
 import io.msr.Direction;
 import io.msr.MigrationType;
 import io.msr.Operation;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
 
@@ -84,15 +85,15 @@ public class DefaultMsrObservationConvention implements MsrObservationConvention
         return lower(type);
     }
 
-    private static String direction(Direction direction) {
+    private static String direction(@Nullable Direction direction) {
         return lower(direction);
     }
 
-    private static String phase(DeployPhase phase) {
+    private static String phase(@Nullable DeployPhase phase) {
         return phase == null ? MsrObservations.UNKNOWN : phase.propertyValue();
     }
 
-    private static String lower(Enum<?> value) {
+    private static String lower(@Nullable Enum<?> value) {
         return value == null ? MsrObservations.UNKNOWN : value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
@@ -20,12 +21,12 @@ public interface MsrConnectionDetails extends ConnectionDetails {
     String getJdbcUrl();
 
     /** Returns the user that runs migrations, or null to take it from the URL (or the driver's default). */
-    default String getUsername() {
+    default @Nullable String getUsername() {
         return null;
     }
 
     /** Returns that user's password, or null when the server needs none (trust, certificates, .pgpass). */
-    default String getPassword() {
+    default @Nullable String getPassword() {
         return null;
     }
 

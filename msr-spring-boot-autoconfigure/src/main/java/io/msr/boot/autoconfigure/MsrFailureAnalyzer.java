@@ -5,6 +5,7 @@ import io.msr.boot.autoconfigure.datasource.ApplicationDataSource;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
 import io.msr.boot.autoconfigure.verify.SchemaNotReadyException;
 import io.msr.boot.autoconfigure.verify.SchemaWaitTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 public final class MsrFailureAnalyzer implements FailureAnalyzer {
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             FailureAnalysis analysis = analyzeOne(cause);
             if (analysis != null) {
@@ -31,7 +32,7 @@ public final class MsrFailureAnalyzer implements FailureAnalyzer {
         return null;
     }
 
-    private static FailureAnalysis analyzeOne(Throwable cause) {
+    private static @Nullable FailureAnalysis analyzeOne(Throwable cause) {
         if (cause instanceof BindException bind && bind.getName() != null && bind.getName().toString().startsWith("msr")) {
             return bindFailure(bind);
         }

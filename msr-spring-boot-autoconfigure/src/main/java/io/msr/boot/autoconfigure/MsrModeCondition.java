@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -46,7 +47,7 @@ public abstract class MsrModeCondition extends SpringBootCondition {
     }
 
     /** Returns the configured mode, VERIFY when unset, or null when the value is not a mode. */
-    public static MsrMode mode(Environment environment) {
+    public static @Nullable MsrMode mode(Environment environment) {
         String value = environment.getProperty("msr.mode");
         if (value == null || value.isBlank()) {
             return MsrMode.VERIFY;

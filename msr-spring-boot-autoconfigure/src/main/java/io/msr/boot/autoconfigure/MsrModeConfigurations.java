@@ -12,6 +12,7 @@ import io.msr.boot.autoconfigure.oneshot.OneShotInputs;
 import io.msr.boot.autoconfigure.oneshot.OneShotReport;
 import io.msr.boot.autoconfigure.oneshot.OneShotRunner;
 import io.msr.boot.autoconfigure.verify.SchemaMonitor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -102,7 +103,7 @@ final class MsrModeConfigurations {
 
         /** The result of the one-shot operation that ran inside a test, or null (see {@link OneShotResult}). */
         @Bean
-        OneShotResult msrOneShotResult(OneShotInitializer initializer, MsrProperties properties) {
+        @Nullable OneShotResult msrOneShotResult(OneShotInitializer initializer, MsrProperties properties) {
             MsrResult result = initializer.result();
             return result == null ? null : new OneShotResult(properties.getMode(), result.exitCode().code(), result);
         }

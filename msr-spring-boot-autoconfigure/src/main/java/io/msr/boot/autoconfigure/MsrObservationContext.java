@@ -6,6 +6,7 @@ import io.msr.Direction;
 import io.msr.MigrationType;
 import io.msr.Operation;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an {@link MsrObservationConvention} reads: which of MSR's observations this is ({@link #kind()}), the
@@ -38,17 +39,17 @@ public final class MsrObservationContext extends Observation.Context {
 
     private final Kind kind;
     private final Operation operation;
-    private final String lockKey;
-    private final Version version;
-    private final String description;
-    private final String script;
-    private final Direction direction;
-    private MigrationType type;
-    private DeployPhase phase;
-    private Outcome outcome;
+    private final @Nullable String lockKey;
+    private final @Nullable Version version;
+    private final @Nullable String description;
+    private final @Nullable String script;
+    private final @Nullable Direction direction;
+    private @Nullable MigrationType type;
+    private @Nullable DeployPhase phase;
+    private @Nullable Outcome outcome;
 
-    private MsrObservationContext(Kind kind, Operation operation, String lockKey, Version version,
-            String description, String script, Direction direction) {
+    private MsrObservationContext(Kind kind, Operation operation, @Nullable String lockKey, @Nullable Version version,
+            @Nullable String description, @Nullable String script, @Nullable Direction direction) {
         this.kind = kind;
         this.operation = operation;
         this.lockKey = lockKey;
@@ -82,42 +83,42 @@ public final class MsrObservationContext extends Observation.Context {
     }
 
     /** Returns the lock's key for {@link Kind#LOCK_WAIT}, else null. */
-    public String lockKey() {
+    public @Nullable String lockKey() {
         return lockKey;
     }
 
     /** Returns the migration's version, or null (not a migration, or a repeatable one). */
-    public Version version() {
+    public @Nullable Version version() {
         return version;
     }
 
     /** Returns the migration's description, or null when this is not a migration. */
-    public String description() {
+    public @Nullable String description() {
         return description;
     }
 
     /** Returns the file or class the migration runs, or null when this is not a migration. */
-    public String script() {
+    public @Nullable String script() {
         return script;
     }
 
     /** Returns the migration's direction, or null when this is not a migration. */
-    public Direction direction() {
+    public @Nullable Direction direction() {
         return direction;
     }
 
     /** Returns the migration's type once it ended, else null. */
-    public MigrationType type() {
+    public @Nullable MigrationType type() {
         return type;
     }
 
     /** Returns the migration's phase once it ended, else null. */
-    public DeployPhase phase() {
+    public @Nullable DeployPhase phase() {
         return phase;
     }
 
     /** Returns how it ended, or null while it runs. */
-    public Outcome outcome() {
+    public @Nullable Outcome outcome() {
         return outcome;
     }
 

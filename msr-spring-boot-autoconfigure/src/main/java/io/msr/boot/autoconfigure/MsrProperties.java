@@ -9,6 +9,7 @@ import io.msr.MsrSettings;
 import io.msr.PhaseSelection;
 import io.msr.RollbackStrategy;
 import io.msr.TransactionMode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -51,13 +52,13 @@ public class MsrProperties {
     private String table = MsrSettings.DEFAULT_TABLE;
 
     /** Schema of the history table; by default the connection's current schema. */
-    private String schema;
+    private @Nullable String schema;
 
     /**
      * Highest version to migrate to, or the version the down mode goes back to: a number, or a dotted version such
      * as 1.2 under msr.naming=flyway.
      */
-    private String target;
+    private @Nullable String target;
 
     /**
      * What migrate does after a migration fails: none (committed migrations stay), down (revert this run's
@@ -118,14 +119,14 @@ public class MsrProperties {
      * (flyway_schema_history, schema_migrations, databasechangelog; Liquibase's lock table is the name plus
      * "lock").
      */
-    private String adoptTable;
+    private @Nullable String adoptTable;
 
     /**
      * The version msr.mode=baseline records: the schema already holds everything the migrations up to it create, so
      * they count as covered and only newer ones run. Also the baseline msr.adopt-from=liquibase records, which needs
      * it. A number, or a dotted version such as 1.2.
      */
-    private String baselineVersion;
+    private @Nullable String baselineVersion;
 
     /**
      * Which pending migrations msr.mode=migrate applies by their phase (-- msr:phase=post-deploy marks the contract
@@ -134,7 +135,7 @@ public class MsrProperties {
      * pre-deploy one is pending) or all. By default pre-deploy for the one-shot migrate mode and all for
      * migrate-on-start and dry runs; the other modes always consider all.
      */
-    private PhaseSelection phase;
+    private @Nullable PhaseSelection phase;
 
     /** Apply pending migrations older than the newest applied one instead of failing validation. */
     private boolean outOfOrder;
@@ -180,7 +181,7 @@ public class MsrProperties {
      * File to write the JSON result of a one-shot mode to (in addition to /dev/termination-log when present), whole
      * (written beside it, then moved); a symbolic link there is left alone and the summary not written.
      */
-    private String summaryPath;
+    private @Nullable String summaryPath;
 
     /**
      * Standard output format of one-shot modes. With a structured console log (logging.structured.format.console)
@@ -274,7 +275,7 @@ public class MsrProperties {
          * (ALTER ROLE ... SET statement_timeout), the database or the server. A file's "-- msr:statement-timeout="
          * overrides it.
          */
-        private Duration statementTimeout;
+        private @Nullable Duration statementTimeout;
 
         /**
          * How soon the migration lock is freed when the runner's node vanishes (power loss, network partition): the
@@ -292,11 +293,11 @@ public class MsrProperties {
             this.lockTimeout = lockTimeout;
         }
 
-        public Duration getStatementTimeout() {
+        public @Nullable Duration getStatementTimeout() {
             return statementTimeout;
         }
 
-        public void setStatementTimeout(Duration statementTimeout) {
+        public void setStatementTimeout(@Nullable Duration statementTimeout) {
             this.statementTimeout = statementTimeout;
         }
 
@@ -330,7 +331,7 @@ public class MsrProperties {
         /** Check pending SQL migrations; findings are warnings, errors with msr.strict. */
         private boolean enabled = true;
 
-        /** Rule ids never reported, e.g. drop-column (see the README for the list). */
+        /** Rule ids never reported, e.g. drop-column (see docs/lint-rules.md for the list). */
         private java.util.Set<String> disabledRules = new java.util.LinkedHashSet<>();
 
         /** Rule ids that are off by default and reported anyway: the style rules, e.g. prefer-bigint, prefer-text. */
@@ -340,7 +341,7 @@ public class MsrProperties {
          * PostgreSQL major version the version-aware rules assume (e.g. 11: a constant default is free); unset for
          * the connected server's version, or the newest supported when linting offline.
          */
-        private Integer postgresVersion;
+        private @Nullable Integer postgresVersion;
 
         public boolean isEnabled() {
             return enabled;
@@ -366,11 +367,11 @@ public class MsrProperties {
             this.enabledRules = enabledRules;
         }
 
-        public Integer getPostgresVersion() {
+        public @Nullable Integer getPostgresVersion() {
             return postgresVersion;
         }
 
-        public void setPostgresVersion(Integer postgresVersion) {
+        public void setPostgresVersion(@Nullable Integer postgresVersion) {
             this.postgresVersion = postgresVersion;
         }
     }
@@ -405,7 +406,7 @@ public class MsrProperties {
         private List<String> schemas = new ArrayList<>();
 
         /** The backup file msr.mode=restore restores (needs msr.force=true). */
-        private Path file;
+        private @Nullable Path file;
 
         public Path getFolder() {
             return folder;
@@ -447,11 +448,11 @@ public class MsrProperties {
             this.schemas = schemas;
         }
 
-        public Path getFile() {
+        public @Nullable Path getFile() {
             return file;
         }
 
-        public void setFile(Path file) {
+        public void setFile(@Nullable Path file) {
             this.file = file;
         }
     }
@@ -473,7 +474,7 @@ public class MsrProperties {
          * current, polling, for at most this long; then fail startup naming the pending migrations. None by default:
          * start at once and report OUT_OF_SERVICE until the migration Job has run.
          */
-        private Duration waitOnStart;
+        private @Nullable Duration waitOnStart;
 
         /**
          * How long the last state read successfully is kept, marked stale, when the database cannot be read, before
@@ -518,11 +519,11 @@ public class MsrProperties {
             this.failOnPending = failOnPending;
         }
 
-        public Duration getWaitOnStart() {
+        public @Nullable Duration getWaitOnStart() {
             return waitOnStart;
         }
 
-        public void setWaitOnStart(Duration waitOnStart) {
+        public void setWaitOnStart(@Nullable Duration waitOnStart) {
             this.waitOnStart = waitOnStart;
         }
 
@@ -615,35 +616,35 @@ public class MsrProperties {
     public static class Datasource {
 
         /** JDBC URL of the database to migrate. */
-        private String url;
+        private @Nullable String url;
 
         /** User that runs migrations (needs DDL rights). */
-        private String username;
+        private @Nullable String username;
 
         /** Password of that user. */
-        private String password;
+        private @Nullable String password;
 
-        public String getUrl() {
+        public @Nullable String getUrl() {
             return url;
         }
 
-        public void setUrl(String url) {
+        public void setUrl(@Nullable String url) {
             this.url = url;
         }
 
-        public String getUsername() {
+        public @Nullable String getUsername() {
             return username;
         }
 
-        public void setUsername(String username) {
+        public void setUsername(@Nullable String username) {
             this.username = username;
         }
 
-        public String getPassword() {
+        public @Nullable String getPassword() {
             return password;
         }
 
-        public void setPassword(String password) {
+        public void setPassword(@Nullable String password) {
             this.password = password;
         }
     }
@@ -661,22 +662,22 @@ public class MsrProperties {
          * once. 0 never waits. Unset: 60s in one-shot modes and migrate-on-start. Verify mode never waits: it starts
          * at once and reports an unreachable database through health.
          */
-        private Duration wait;
+        private @Nullable Duration wait;
 
-        public Duration getWait() {
+        public @Nullable Duration getWait() {
             return wait;
         }
 
-        public void setWait(Duration wait) {
+        public void setWait(@Nullable Duration wait) {
             this.wait = wait;
         }
     }
 
-    public PhaseSelection getPhase() {
+    public @Nullable PhaseSelection getPhase() {
         return phase;
     }
 
-    public void setPhase(PhaseSelection phase) {
+    public void setPhase(@Nullable PhaseSelection phase) {
         this.phase = phase;
     }
 
@@ -712,27 +713,27 @@ public class MsrProperties {
         this.table = table;
     }
 
-    public String getSchema() {
+    public @Nullable String getSchema() {
         return schema;
     }
 
-    public void setSchema(String schema) {
+    public void setSchema(@Nullable String schema) {
         this.schema = schema;
     }
 
-    public String getTarget() {
+    public @Nullable String getTarget() {
         return target;
     }
 
-    public void setTarget(String target) {
+    public void setTarget(@Nullable String target) {
         this.target = target;
     }
 
-    public String getBaselineVersion() {
+    public @Nullable String getBaselineVersion() {
         return baselineVersion;
     }
 
-    public void setBaselineVersion(String baselineVersion) {
+    public void setBaselineVersion(@Nullable String baselineVersion) {
         this.baselineVersion = baselineVersion;
     }
 
@@ -776,11 +777,11 @@ public class MsrProperties {
         this.adoptFrom = adoptFrom;
     }
 
-    public String getAdoptTable() {
+    public @Nullable String getAdoptTable() {
         return adoptTable;
     }
 
-    public void setAdoptTable(String adoptTable) {
+    public void setAdoptTable(@Nullable String adoptTable) {
         this.adoptTable = adoptTable;
     }
 
@@ -856,11 +857,11 @@ public class MsrProperties {
         this.force = force;
     }
 
-    public String getSummaryPath() {
+    public @Nullable String getSummaryPath() {
         return summaryPath;
     }
 
-    public void setSummaryPath(String summaryPath) {
+    public void setSummaryPath(@Nullable String summaryPath) {
         this.summaryPath = summaryPath;
     }
 
@@ -944,16 +945,16 @@ public class MsrProperties {
          * its name alone, so every schema is taken by exactly one process, on every retry. Defaults to the
          * JOB_COMPLETION_INDEX that Kubernetes sets in each pod of an Indexed Job, else 0.
          */
-        private Integer index;
+        private @Nullable Integer index;
 
         /** Into how many shares msr.schemas is split: an Indexed Job's completions. */
         private int count = 1;
 
-        public Integer getIndex() {
+        public @Nullable Integer getIndex() {
             return index;
         }
 
-        public void setIndex(Integer index) {
+        public void setIndex(@Nullable Integer index) {
             this.index = index;
         }
 

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure;
 
 import io.msr.Msr;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -18,7 +19,7 @@ final class MsrRuntimeHints implements RuntimeHintsRegistrar {
     static final String SERVICE_FILE = "META-INF/services/" + Msr.Provider.class.getName();
 
     @Override
-    public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+    public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         hints.resources().registerPattern("db/msr/**");
         hints.resources().registerPattern(SERVICE_FILE);
         ClassLoader loader = classLoader != null ? classLoader : Msr.class.getClassLoader();

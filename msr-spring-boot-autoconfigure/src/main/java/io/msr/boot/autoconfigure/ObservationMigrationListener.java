@@ -12,6 +12,7 @@ import io.msr.OperationResult;
 import io.msr.Version;
 import io.msr.boot.autoconfigure.MsrObservationContext.Kind;
 import io.msr.boot.autoconfigure.MsrObservationContext.Outcome;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -150,12 +151,12 @@ final class ObservationMigrationListener implements MigrationListener {
         run.migration = null;
     }
 
-    private Run current() {
+    private @Nullable Run current() {
         Deque<Run> stack = runs.get();
         return stack == null ? null : stack.peek();
     }
 
-    private Observed open(MsrObservationContext context, Observation parent) {
+    private Observed open(MsrObservationContext context, @Nullable Observation parent) {
         Observation observation = Observation.createNotStarted(conventions.get(context.kind()),
                 defaults.get(context.kind()), () -> context, registry);
         if (parent != null) {
@@ -178,9 +179,9 @@ final class ObservationMigrationListener implements MigrationListener {
 
         final Operation operation;
         final Observed observed;
-        Observed lock;
-        Observed migration;
-        MsrException error;
+        @Nullable Observed lock;
+        @Nullable Observed migration;
+        @Nullable MsrException error;
 
         Run(Operation operation, Observed observed) {
             this.operation = operation;
@@ -190,7 +191,7 @@ final class ObservationMigrationListener implements MigrationListener {
 
     private record Observed(MsrObservationContext context, Observation observation, Observation.Scope scope) {
 
-        void stop(Outcome outcome, Throwable error) {
+        void stop(Outcome outcome, @Nullable Throwable error) {
             context.outcome(outcome);
             if (error != null) {
                 observation.error(error);

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 final class OtherMigrationToolsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
-    private Environment environment;
+    private @Nullable Environment environment;
 
     @Override
     public void setEnvironment(Environment environment) {

@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
@@ -31,7 +32,7 @@ final class SliceModeContextCustomizerFactory implements ContextCustomizerFactor
     static final String JDBC = "org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureJdbc";
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+    public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         MergedAnnotations annotations = MergedAnnotations.search(SearchStrategy.TYPE_HIERARCHY)
                 .withEnclosingClasses(TestContextAnnotationUtils::searchEnclosingClass).from(testClass);

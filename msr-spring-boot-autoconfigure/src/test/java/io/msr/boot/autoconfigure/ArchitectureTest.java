@@ -9,20 +9,27 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.msr.test.ArchitecturePage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The architecture the folders promise, checked. The root package holds what users see and what wires the rest:
@@ -31,7 +38,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * {@code endpoint}, {@code datasource}), and the root is the top: it reads the properties, the mode and the
  * Environment and hands the features plain values (their own small settings records), so a feature never uses the
  * root, and no package, the root included, takes part in a cycle. From the core only the API ({@code io.msr}) is
- * used.
+ * used. And the page that describes the packages, docs/architecture.md, is what the code is: the same packages, and
+ * no package using one its row does not allow.
  */
 class ArchitectureTest {
 
@@ -41,6 +49,37 @@ class ArchitectureTest {
     private static final JavaClasses MODULE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPath(Path.of("target", "classes"));
+
+    @Test
+    void thePageListsEveryPackageOfTheModuleAndNoOther() {
+        Set<String> packages = new TreeSet<>();
+        MODULE.forEach(javaClass -> packages.add(javaClass.getPackageName()));
+        assertThat(ArchitecturePage.of("msr-spring-boot-autoconfigure").packages())
+                .as("the packages in docs/architecture.md (## msr-spring-boot-autoconfigure) against those of the"
+                        + " module's classes: add a row for a new package, remove the row of one that is gone")
+                .isEqualTo(packages);
+    }
+
+    @Test
+    void everyPackageUsesOnlyThePackagesItsRowAllows() {
+        ArchitecturePage page = ArchitecturePage.of("msr-spring-boot-autoconfigure");
+        List<String> violations = new ArrayList<>();
+        for (String pkg : page.packages()) {
+            Set<String> forbidden = page.forbiddenFor(pkg);
+            if (forbidden.isEmpty()) {
+                continue;
+            }
+            EvaluationResult result = noClasses().that().resideInAPackage(pkg)
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    .because("docs/architecture.md lets " + pkg + " use " + page.mayUse().get(pkg)
+                            + " only: remove the dependency, or allow it there if the arrow is right")
+                    .evaluate(MODULE);
+            if (result.hasViolation()) {
+                violations.add(result.getFailureReport().toString());
+            }
+        }
+        assertThat(violations).as("packages using what their row in docs/architecture.md does not allow").isEmpty();
+    }
 
     @Test
     void noFeaturePackageTakesPartInACycle() {

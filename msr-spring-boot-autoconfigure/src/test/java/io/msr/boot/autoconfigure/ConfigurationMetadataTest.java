@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generated configuration metadata, which IDEs and the README's table rely on, shows every default. */
+/** The generated configuration metadata, which IDEs and docs/spring-boot.md rely on, shows every default. */
 class ConfigurationMetadataTest {
 
     /**

@@ -2,12 +2,10 @@ package io.msr.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.msr.ExitCode;
 import io.msr.InfoResult;
 import io.msr.Msr;
 import io.msr.MsrSettings;
 import io.msr.MultiSchemaSettings;
-import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.verify.MsrHealthIndicator;

@@ -80,13 +80,15 @@ class PrometheusSeriesTest {
                 .getBean(MeterRegistry.class)).scrape()));
         List<String> series = series(scrape.toString());
 
-        for (String timer : List.of("msr_migration_seconds", "msr_lock_acquire_seconds", "msr_migration_duration_seconds",
-                "msr_lock_wait_seconds")) {
-            assertThat(scrape.toString().lines().filter(line -> line.startsWith(timer + "_bucket{")
-                    && line.contains("outcome=\"" + (timer.startsWith("msr_lock_wait") ? "acquired" : "success") + "\""))
+        for (String timer : List.of("msr_migration_seconds", "msr_lock_acquire_seconds",
+                "msr_migration_duration_seconds", "msr_lock_wait_seconds")) {
+            String outcome = "outcome=\"" + (timer.startsWith("msr_lock_wait") ? "acquired" : "success") + "\"";
+            assertThat(scrape.toString().lines()
+                    .filter(line -> line.startsWith(timer + "_bucket{") && line.contains(outcome))
                     .map(line -> line.replaceAll(".*le=\"([^\"]*)\".*", "$1")))
-                    .as("the fixed buckets of %s, for histogram_quantile per type", timer).containsExactly("0.01", "0.1",
-                            "0.5", "1.0", "5.0", "10.0", "30.0", "60.0", "120.0", "300.0", "900.0", "3600.0", "+Inf");
+                    .as("the fixed buckets of %s, for histogram_quantile per type", timer)
+                    .containsExactly("0.01", "0.1", "0.5", "1.0", "5.0", "10.0", "30.0", "60.0", "120.0", "300.0",
+                            "900.0", "3600.0", "+Inf");
         }
 
         for (String meter : meterNames()) {

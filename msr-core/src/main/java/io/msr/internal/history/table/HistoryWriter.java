@@ -3,6 +3,7 @@ package io.msr.internal.history.table;
 import io.msr.HistoryEntry.HistoryOperation;
 import io.msr.MigrationType;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +22,8 @@ public final class HistoryWriter implements AutoCloseable {
     private final String qualified;
     private final String insertSql;
     private final PreparedStatement insert;
-    private PreparedStatement importInsert;
-    private PreparedStatement insertAndCommit;
+    private @Nullable PreparedStatement importInsert;
+    private @Nullable PreparedStatement insertAndCommit;
 
     HistoryWriter(Connection connection, String qualified, String insertSql, PreparedStatement insert) {
         this.connection = connection;
@@ -37,7 +38,8 @@ public final class HistoryWriter implements AutoCloseable {
      * database records the current user and the time of the insert; a description longer than 200 characters
      * and a script path longer than 1000 are cut short.
      */
-    public void append(Version version, String description, MigrationType type, String script, String checksum,
+    public void append(@Nullable Version version, String description, MigrationType type, String script,
+            @Nullable String checksum,
             HistoryOperation operation, boolean success, long executionTimeMs) throws SQLException {
         // Untyped, so the database converts it to the column's type: tables created before dotted versions hold bigint.
         bind(insert, version, description, type, script, checksum, operation, success, executionTimeMs);
@@ -51,8 +53,8 @@ public final class HistoryWriter implements AutoCloseable {
      * aborted, for the caller to roll back. When the COMMIT fails, throws a {@link CommitFailedException}: the
      * transaction is over, and a new one may be open (roll back before going on).
      */
-    public void appendAndCommit(Version version, String description, MigrationType type, String script,
-            String checksum, HistoryOperation operation, boolean success, long executionTimeMs)
+    public void appendAndCommit(@Nullable Version version, String description, MigrationType type, String script,
+            @Nullable String checksum, HistoryOperation operation, boolean success, long executionTimeMs)
             throws SQLException {
         if (insertAndCommit == null) {
             insertAndCommit = connection.prepareStatement(insertSql + "; commit");
@@ -83,9 +85,9 @@ public final class HistoryWriter implements AutoCloseable {
         }
     }
 
-    private static void bind(PreparedStatement insert, Version version, String description, MigrationType type,
-            String script, String checksum, HistoryOperation operation, boolean success, long executionTimeMs)
-            throws SQLException {
+    private static void bind(PreparedStatement insert, @Nullable Version version, String description,
+            MigrationType type, String script, @Nullable String checksum, HistoryOperation operation, boolean success,
+            long executionTimeMs) throws SQLException {
         // Untyped, so the database converts it to the column's type: tables created before dotted versions hold bigint.
         insert.setObject(1, version == null ? null : version.toString(), Types.OTHER);
         insert.setString(2, truncate(description, 200));
@@ -102,8 +104,9 @@ public final class HistoryWriter implements AutoCloseable {
      * and how long it took as that tool recorded them (the current user and time when they are null). Does not
      * commit.
      */
-    public void appendImported(Version version, String description, MigrationType type, String script,
-            String checksum, String installedBy, Instant installedOn, long executionTimeMs) throws SQLException {
+    public void appendImported(@Nullable Version version, String description, MigrationType type, String script,
+            @Nullable String checksum, @Nullable String installedBy, @Nullable Instant installedOn,
+            long executionTimeMs) throws SQLException {
         if (importInsert == null) {
             importInsert = connection.prepareStatement("insert into " + qualified + " (version, description,"
                     + " type, script, checksum, operation, success, installed_by, installed_on, execution_time_ms)"

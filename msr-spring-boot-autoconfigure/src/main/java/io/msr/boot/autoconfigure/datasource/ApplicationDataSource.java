@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure.datasource;
 
 import io.msr.Redaction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactoryUtils;
@@ -33,7 +34,8 @@ public final class ApplicationDataSource {
      * @param username    its user, or null
      * @param password    its password, or null
      */
-    record Target(DataSource dataSource, String description, String url, String username, String password) {
+    record Target(@Nullable DataSource dataSource, String description, @Nullable String url, @Nullable String username,
+            @Nullable String password) {
 
         static final Target NONE = new Target(null, "no database", null, null, null);
 
@@ -103,7 +105,7 @@ public final class ApplicationDataSource {
         }
     }
 
-    private static String read(Supplier<String> part) {
+    private static @Nullable String read(Supplier<@Nullable String> part) {
         try {
             return part.get();
         } catch (RuntimeException e) {

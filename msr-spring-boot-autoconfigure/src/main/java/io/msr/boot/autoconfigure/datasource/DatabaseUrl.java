@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure.datasource;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
  * @param username the user, or null
  * @param password the password, or null
  */
-public record DatabaseUrl(String jdbcUrl, String username, String password) {
+public record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
 
     /** The characters that end a URL's user info or host early unless percent-encoded. */
     private static final String RESERVED = "@#/?";

@@ -2,6 +2,7 @@ package io.msr.boot.autoconfigure.datasource;
 
 import io.msr.ConfigurationException;
 import io.msr.Msr;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides where MSR connects. An {@code MsrConnectionDetails} bean decides alone. Otherwise each part
@@ -16,7 +17,7 @@ import io.msr.Msr;
 public final class MigrationDataSource {
 
     private final Connection own;
-    private final Connection details;
+    private final @Nullable Connection details;
     private final ApplicationDataSource application;
 
     /**
@@ -24,14 +25,14 @@ public final class MigrationDataSource {
      * @param details     the details of the {@code MsrConnectionDetails} bean, or null
      * @param application the application's database, looked up only when a part is missing
      */
-    public MigrationDataSource(Connection own, Connection details, ApplicationDataSource application) {
+    public MigrationDataSource(Connection own, @Nullable Connection details, ApplicationDataSource application) {
         this.own = own;
         this.details = details;
         this.application = application;
     }
 
     /** A URL, user name and password, each null when not set. */
-    public record Connection(String url, String username, String password) {
+    public record Connection(@Nullable String url, @Nullable String username, @Nullable String password) {
     }
 
     /** Configures the builder's connection; throws when a part set in {@code msr.datasource.*} cannot be used. */

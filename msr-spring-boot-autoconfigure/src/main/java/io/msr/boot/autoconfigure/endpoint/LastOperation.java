@@ -3,6 +3,7 @@ package io.msr.boot.autoconfigure.endpoint;
 import io.msr.MigrationListener;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class LastOperation implements MigrationListener {
 
-    private volatile OperationResult last;
+    private volatile @Nullable OperationResult last;
 
     @Override
     public void runFinished(OperationResult result) {

@@ -6,6 +6,7 @@ import io.msr.boot.autoconfigure.verify.SchemaMonitor;
 import io.msr.boot.autoconfigure.verify.SchemaState;
 import io.msr.boot.autoconfigure.verify.SchemaStateEvaluator;
 import io.msr.boot.autoconfigure.verify.SchemaSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
@@ -23,9 +24,9 @@ import java.util.Map;
 @Endpoint(id = "msr")
 public final class MsrEndpoint {
 
-    private final SchemaMonitor monitor;
-    private final Msr msr;
-    private final LastOperation lastOperation;
+    private final @Nullable SchemaMonitor monitor;
+    private final @Nullable Msr msr;
+    private final @Nullable LastOperation lastOperation;
 
     /** Creates the endpoint over verify mode's cached state. */
     public MsrEndpoint(SchemaMonitor monitor) {
@@ -37,7 +38,7 @@ public final class MsrEndpoint {
         this(null, msr, lastOperation);
     }
 
-    private MsrEndpoint(SchemaMonitor monitor, Msr msr, LastOperation lastOperation) {
+    private MsrEndpoint(@Nullable SchemaMonitor monitor, @Nullable Msr msr, @Nullable LastOperation lastOperation) {
         this.monitor = monitor;
         this.msr = msr;
         this.lastOperation = lastOperation;

@@ -1,6 +1,5 @@
 package io.msr.boot.autoconfigure.verify;
 
-import io.msr.InfoResult;
 import io.msr.Msr;
 import io.msr.boot.autoconfigure.MsrAutoConfiguration;
 import io.msr.boot.autoconfigure.MsrFailureAnalyzer;
