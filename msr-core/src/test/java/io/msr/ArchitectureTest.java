@@ -1,25 +1,17 @@
 package io.msr;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.EvaluationResult;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.msr.test.ArchitecturePage;
+import io.msr.test.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,49 +33,21 @@ class ArchitectureTest {
 
     @Test
     void noPackageTakesPartInACycleTheRootIncluded() {
-        SliceAssignment byPackage = new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                return SliceIdentifier.of(javaClass.getPackageName());
-            }
-
-            @Override
-            public String getDescription() {
-                return "every package of msr-core";
-            }
-        };
-        slices().assignedFrom(byPackage).should().beFreeOfCycles().check(CORE);
+        ArchitectureRules.noPackageInACycle("msr-core").check(CORE);
     }
 
     @Test
     void thePageListsEveryPackageOfTheCoreAndNoOther() {
-        Set<String> packages = new TreeSet<>();
-        CORE.forEach(javaClass -> packages.add(javaClass.getPackageName()));
         assertThat(ArchitecturePage.of(MODULE).packages())
                 .as("the packages in docs/architecture.md (## msr-core) against those of msr-core's classes: add a row"
                         + " for a new package, remove the row of one that is gone")
-                .isEqualTo(packages);
+                .isEqualTo(ArchitectureRules.packagesOf(CORE));
     }
 
     @Test
     void everyPackageUsesOnlyThePackagesItsRowAllows() {
-        ArchitecturePage page = ArchitecturePage.of(MODULE);
-        List<String> violations = new ArrayList<>();
-        for (String pkg : page.packages()) {
-            Set<String> forbidden = page.forbiddenFor(pkg);
-            if (forbidden.isEmpty()) {
-                continue;
-            }
-            EvaluationResult result = noClasses().that().resideInAPackage(pkg)
-                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
-                    .because("docs/architecture.md lets " + pkg + " use " + page.mayUse().get(pkg)
-                            + " only: remove the dependency, or allow it there if the arrow is right")
-                    .evaluate(CORE);
-            if (result.hasViolation()) {
-                violations.add(result.getFailureReport().toString());
-            }
-        }
-        assertThat(violations).as("packages using what their row in docs/architecture.md does not allow").isEmpty();
+        assertThat(ArchitectureRules.dependenciesThePageForbids(ArchitecturePage.of(MODULE), CORE))
+                .as("packages using what their row in docs/architecture.md does not allow").isEmpty();
     }
 
     @Test

@@ -9,20 +9,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.msr.test.ArchitecturePage;
+import io.msr.test.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
@@ -52,33 +48,16 @@ class ArchitectureTest {
 
     @Test
     void thePageListsEveryPackageOfTheModuleAndNoOther() {
-        Set<String> packages = new TreeSet<>();
-        MODULE.forEach(javaClass -> packages.add(javaClass.getPackageName()));
         assertThat(ArchitecturePage.of("msr-spring-boot-autoconfigure").packages())
                 .as("the packages in docs/architecture.md (## msr-spring-boot-autoconfigure) against those of the"
                         + " module's classes: add a row for a new package, remove the row of one that is gone")
-                .isEqualTo(packages);
+                .isEqualTo(ArchitectureRules.packagesOf(MODULE));
     }
 
     @Test
     void everyPackageUsesOnlyThePackagesItsRowAllows() {
-        ArchitecturePage page = ArchitecturePage.of("msr-spring-boot-autoconfigure");
-        List<String> violations = new ArrayList<>();
-        for (String pkg : page.packages()) {
-            Set<String> forbidden = page.forbiddenFor(pkg);
-            if (forbidden.isEmpty()) {
-                continue;
-            }
-            EvaluationResult result = noClasses().that().resideInAPackage(pkg)
-                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
-                    .because("docs/architecture.md lets " + pkg + " use " + page.mayUse().get(pkg)
-                            + " only: remove the dependency, or allow it there if the arrow is right")
-                    .evaluate(MODULE);
-            if (result.hasViolation()) {
-                violations.add(result.getFailureReport().toString());
-            }
-        }
-        assertThat(violations).as("packages using what their row in docs/architecture.md does not allow").isEmpty();
+        assertThat(ArchitectureRules.dependenciesThePageForbids(ArchitecturePage.of("msr-spring-boot-autoconfigure"),
+                MODULE)).as("packages using what their row in docs/architecture.md does not allow").isEmpty();
     }
 
     @Test
@@ -88,18 +67,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageTakesPartInACycleTheRootIncluded() {
-        SliceAssignment byPackage = new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                return SliceIdentifier.of(javaClass.getPackageName());
-            }
-
-            @Override
-            public String getDescription() {
-                return "every package of the module";
-            }
-        };
-        slices().assignedFrom(byPackage).should().beFreeOfCycles().check(MODULE);
+        ArchitectureRules.noPackageInACycle("the module").check(MODULE);
     }
 
     @Test
