@@ -132,7 +132,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         return refreshErrors.get();
     }
 
-    private SchemaState unreadable(SchemaState previous, String error) {
+    private SchemaState unreadable(SchemaState previous, @Nullable String error) {
         Instant now = clock.instant();
         boolean known = previous.info() != null && previous.status() != SchemaState.Status.UNKNOWN
                 && (previous.error() == null || previous.stale());
