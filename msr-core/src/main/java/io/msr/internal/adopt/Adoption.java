@@ -4,6 +4,7 @@ import io.msr.Issue;
 import io.msr.Version;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.history.table.SchemaHistory;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ public interface Adoption {
     String table();
 
     /** Returns the schema version the tool's history gives, or null when it gives none. */
-    Version version();
+    @Nullable Version version();
 
     /** Returns how many rows adopting writes. */
     int importedCount();

@@ -8,6 +8,7 @@ import io.msr.Version;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,15 +32,16 @@ import java.util.function.UnaryOperator;
  * @param issues   the errors that forbid adopting
  * @param version  the schema version Flyway's history gives, or null
  */
-public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List<Issue> issues, Version version)
+public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List<Issue> issues,
+        @Nullable Version version)
         implements Adoption {
 
     /**
      * One row to import: Flyway's row (version, description, script, who applied it, when and how long it took) with
      * the checksum of the local file as MSR computes it, so a later edit is caught like any other.
      */
-    public record Imported(Version version, String description, MigrationType type, String script, String checksum,
-            String installedBy, Instant installedOn, long executionTimeMs) {
+    public record Imported(@Nullable Version version, String description, MigrationType type, String script,
+            @Nullable String checksum, String installedBy, @Nullable Instant installedOn, long executionTimeMs) {
     }
 
     /**
@@ -173,11 +175,11 @@ public record FlywayAdoption(FlywayHistory flyway, List<Imported> imported, List
         return (row.version() == null ? "repeatable migration" : "V" + row.version()) + " (" + row.script() + ")";
     }
 
-    private static Version parse(String version) {
+    private static @Nullable Version parse(@Nullable String version) {
         return version == null ? null : Version.parse(version);
     }
 
-    private static Version max(Version current, Version candidate) {
+    private static @Nullable Version max(@Nullable Version current, @Nullable Version candidate) {
         return current == null || candidate != null && candidate.isAbove(current) ? candidate : current;
     }
 }

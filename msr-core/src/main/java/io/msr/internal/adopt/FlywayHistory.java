@@ -1,6 +1,7 @@
 package io.msr.internal.adopt;
 
 import io.msr.internal.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ public record FlywayHistory(String table, List<Row> rows) {
      * Reads every row of Flyway's history table {@code schema.table} (names as the catalog stores them), oldest
      * first. Returns null when the table does not exist. Reads only; throws the driver's {@link SQLException}.
      */
-    public static FlywayHistory read(Connection connection, Dialect dialect, String schema, String table)
+    public static @Nullable FlywayHistory read(Connection connection, Dialect dialect, String schema, String table)
             throws SQLException {
         if (!dialect.tableExists(connection, schema, table)) {
             return null;
@@ -106,7 +107,7 @@ public record FlywayHistory(String table, List<Row> rows) {
 
     // A DELETE row of a version stands for the latest earlier row of that version, failed or not; the BASELINE
     // marker and the other markers are never its target, as in Flyway. Null when there is none.
-    private static Row deletedBy(Row delete, List<Row> seen) {
+    private static @Nullable Row deletedBy(Row delete, List<Row> seen) {
         for (int i = seen.size() - 1; i >= 0; i--) {
             Row earlier = seen.get(i);
             boolean marker = earlier.isDeleted() || earlier.isSchemaMarker() || "BASELINE".equals(earlier.type());
@@ -134,9 +135,9 @@ public record FlywayHistory(String table, List<Row> rows) {
      * @param executionTimeMs how long it ran, in milliseconds
      * @param success         whether it succeeded; for a DELETE row, the success of the row it deletes
      */
-    public record Row(int installedRank, String version, String description, String type, String script,
-                      Integer checksum, String installedBy, Instant installedOn, long executionTimeMs,
-                      boolean success) {
+    public record Row(int installedRank, @Nullable String version, String description, String type, String script,
+                      @Nullable Integer checksum, String installedBy, @Nullable Instant installedOn,
+                      long executionTimeMs, boolean success) {
 
         /** Returns true for a run of a repeatable migration: no version, and not a SCHEMA or DELETE marker. */
         public boolean isRepeatable() {

@@ -4,6 +4,7 @@ import io.msr.AdoptFrom;
 import io.msr.Version;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,8 +27,8 @@ public record ForeignHistory(AdoptFrom source, String table, Version version, bo
      * Reads golang-migrate's table: one row {@code (version bigint, dirty boolean)}. Returns null when the table does
      * not exist or holds no row (nothing to adopt). Reads only; throws the driver's {@link SQLException}.
      */
-    public static ForeignHistory readGolangMigrate(Connection connection, Dialect dialect, String schema, String table)
-            throws SQLException {
+    public static @Nullable ForeignHistory readGolangMigrate(Connection connection, Dialect dialect, String schema,
+            String table) throws SQLException {
         if (!dialect.tableExists(connection, schema, table)) {
             return null;
         }

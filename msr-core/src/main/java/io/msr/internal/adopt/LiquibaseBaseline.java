@@ -4,6 +4,7 @@ import io.msr.Issue;
 import io.msr.Version;
 import io.msr.internal.dialect.Dialect;
 import io.msr.internal.history.Baseline;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,8 +30,8 @@ public record LiquibaseBaseline(LiquibaseHistory history, Version version) {
      * Reads Liquibase's changelog and lock tables in {@code schema} (read-only). Returns null when the changelog table
      * does not exist or holds no row: then there is nothing to take over.
      */
-    public static LiquibaseBaseline read(Connection connection, Dialect dialect, String schema, String changelog,
-            Version version) throws SQLException {
+    public static @Nullable LiquibaseBaseline read(Connection connection, Dialect dialect, String schema,
+            String changelog, Version version) throws SQLException {
         LiquibaseHistory history = LiquibaseHistory.read(connection, dialect, schema, changelog, lockTable(changelog));
         return history == null || history.rows().isEmpty() ? null : new LiquibaseBaseline(history, version);
     }

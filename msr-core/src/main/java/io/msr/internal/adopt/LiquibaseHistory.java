@@ -1,6 +1,7 @@
 package io.msr.internal.adopt;
 
 import io.msr.internal.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +23,8 @@ import java.util.Set;
  * @param lockedBy    who holds the lock, as Liquibase wrote it (host name and address); null when not locked
  * @param lockGranted when the lock was taken; null when not locked
  */
-record LiquibaseHistory(String table, List<Row> rows, boolean locked, String lockedBy, Instant lockGranted) {
+record LiquibaseHistory(String table, List<Row> rows, boolean locked, @Nullable String lockedBy,
+        @Nullable Instant lockGranted) {
 
     /** Liquibase's default name for its changelog table. */
     public static final String DEFAULT_TABLE = "databasechangelog";
@@ -42,8 +44,8 @@ record LiquibaseHistory(String table, List<Row> rows, boolean locked, String loc
      * changelog table does not exist; a missing lock table reads as not locked. Reads only; throws the driver's
      * {@link SQLException}.
      */
-    public static LiquibaseHistory read(Connection connection, Dialect dialect, String schema, String changelogTable,
-                                        String lockTable) throws SQLException {
+    public static @Nullable LiquibaseHistory read(Connection connection, Dialect dialect, String schema,
+            String changelogTable, String lockTable) throws SQLException {
         if (!dialect.tableExists(connection, schema, changelogTable)) {
             return null;
         }
@@ -74,12 +76,12 @@ record LiquibaseHistory(String table, List<Row> rows, boolean locked, String loc
         return new LiquibaseHistory(qualified, rows, false, null, null);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Returns the changeset that ran last ({@link Row#ran()}), or null when none did. */
-    public Row last() {
+    public @Nullable Row last() {
         for (int i = rows.size() - 1; i >= 0; i--) {
             if (rows.get(i).ran()) {
                 return rows.get(i);
@@ -106,8 +108,8 @@ record LiquibaseHistory(String table, List<Row> rows, boolean locked, String loc
      * @param description   Liquibase's summary of the changes
      * @param tag           the tag set on this row, or null
      */
-    public record Row(String id, String author, String filename, Instant dateExecuted, int orderExecuted,
-                      String execType, String md5sum, String description, String tag) {
+    public record Row(String id, String author, String filename, @Nullable Instant dateExecuted, int orderExecuted,
+                      String execType, @Nullable String md5sum, @Nullable String description, @Nullable String tag) {
 
         /** Returns true when Liquibase counts the changeset as run: EXECUTED, RERAN or MARK_RAN. */
         public boolean ran() {

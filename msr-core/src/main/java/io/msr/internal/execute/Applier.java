@@ -15,6 +15,7 @@ import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,7 +227,7 @@ public final class Applier {
      * never starts. When the database rejects the timeouts, returns its error, for the migration to fail with once
      * started.
      */
-    private SQLException begin(Connection connection, LockLease lease, ResolvedMigration migration) {
+    private @Nullable SQLException begin(Connection connection, LockLease lease, ResolvedMigration migration) {
         String heldCondition = lease.heldCondition();
         if (heldCondition == null) {
             lease.ensureHeld();

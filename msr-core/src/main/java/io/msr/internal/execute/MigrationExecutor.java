@@ -20,6 +20,7 @@ import io.msr.internal.sql.PlaceholderBoundaries;
 import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.TransactionControl;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,7 +101,7 @@ final class MigrationExecutor {
      * before the failure leaves, so that the failure can be recorded and the connection is clean.
      */
     private static final class OwnBlock {
-        private SqlStatement open;
+        private @Nullable SqlStatement open;
 
         void ran(TransactionControl.Effect effect, SqlStatement statement) {
             if (effect == TransactionControl.Effect.ENDS) {
@@ -115,7 +116,7 @@ final class MigrationExecutor {
          * block was open). A failed block never commits, so the sentence holds even when the ROLLBACK itself fails;
          * that error is attached to {@code error}, when given.
          */
-        String rollBack(Statement statement, SqlScript script, SQLException error) {
+        @Nullable String rollBack(Statement statement, SqlScript script, @Nullable SQLException error) {
             if (open == null) {
                 return null;
             }

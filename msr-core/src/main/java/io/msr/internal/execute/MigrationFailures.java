@@ -12,6 +12,7 @@ import io.msr.internal.source.SqlScript;
 import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.TransactionControl;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.SQLException;
 
@@ -87,9 +88,9 @@ final class MigrationFailures {
      * {@code sent}, when known, place it on its line); {@code stayed}, when given, says what remains of the migration
      * instead of the transaction mode's sentence.
      */
-    MsrException failure(ResolvedMigration migration, SqlScript script, SqlStatement statement,
-            PlaceholderReplacer.Replaced sent, Direction direction, boolean transactional, String phase,
-            SQLException error, String stayed) {
+    MsrException failure(ResolvedMigration migration, @Nullable SqlScript script, @Nullable SqlStatement statement,
+            PlaceholderReplacer.@Nullable Replaced sent, Direction direction, boolean transactional,
+            @Nullable String phase, SQLException error, @Nullable String stayed) {
         String consequence = stayed != null ? stayed : consequence(transactional, direction)
                 + (transactional ? ErrorHints.of(error) : "");
         String file = script != null ? script.fileName() : migration.script();

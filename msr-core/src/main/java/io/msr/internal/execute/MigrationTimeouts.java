@@ -7,6 +7,7 @@ import io.msr.internal.dialect.Dialect;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.Directives;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,7 +39,7 @@ final class MigrationTimeouts {
      * the lock's held condition in the same round trip; returns its value (true when it is null).
      */
     boolean apply(Connection connection, ResolvedMigration migration, Direction direction, boolean transactional,
-            String heldCondition) throws SQLException {
+            @Nullable String heldCondition) throws SQLException {
         Directives directives = migration.directives(direction);
         Duration lock = directives.lockTimeout() != null ? directives.lockTimeout() : settings.postgres().lockTimeout();
         Duration statement = directives.statementTimeout() != null ? directives.statementTimeout()
@@ -50,8 +51,8 @@ final class MigrationTimeouts {
      * Sets the migration's timeouts and, given a held condition (in a transaction only), checks the lock with them;
      * returns the database's error when it rejected the timeouts; throws, having rolled back, when the lock is lost.
      */
-    SQLException applyCheckingLock(Connection connection, LockLease lease, ResolvedMigration migration,
-            Direction direction, boolean transactional, String heldCondition) {
+    @Nullable SQLException applyCheckingLock(Connection connection, LockLease lease, ResolvedMigration migration,
+            Direction direction, boolean transactional, @Nullable String heldCondition) {
         boolean held;
         try {
             held = apply(connection, migration, direction, transactional, heldCondition);

@@ -5,6 +5,7 @@ import io.msr.MsrSettings;
 import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.source.SqlScript;
 import io.msr.internal.sql.PlaceholderReplacer;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,10 +25,10 @@ public final class Placeholders {
 
     private final boolean enabled;
     private final Map<String, String> configured = new HashMap<>();
-    private final SchemaHistory history;
+    private final @Nullable SchemaHistory history;
     private final boolean flywayNames;
 
-    Placeholders(MsrSettings settings, SchemaHistory history) {
+    Placeholders(MsrSettings settings, @Nullable SchemaHistory history) {
         this.enabled = settings.placeholders().replacement();
         this.flywayNames = settings.naming() == MigrationNaming.FLYWAY;
         settings.placeholders().values().forEach((name, value) -> configured.put(name.toLowerCase(Locale.ROOT), value));
@@ -68,7 +69,7 @@ public final class Placeholders {
     }
 
     /** The values of one script's run; null values mean replacement is off. */
-    record Values(Map<String, String> values) {
+    record Values(@Nullable Map<String, String> values) {
 
         PlaceholderReplacer.Replaced replace(String sql) {
             if (values == null) {

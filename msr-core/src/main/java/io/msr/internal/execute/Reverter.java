@@ -13,6 +13,7 @@ import io.msr.internal.history.table.SchemaHistory;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +119,8 @@ public final class Reverter {
         }
     }
 
-    private void append(ResolvedMigration migration, String script, String checksum, boolean success, long ms) {
+    private void append(ResolvedMigration migration, String script, @Nullable String checksum, boolean success,
+            long ms) {
         try {
             writer.append(migration.version(), migration.description(), migration.type(), script, checksum,
                     HistoryOperation.DOWN, success, ms);

@@ -9,6 +9,7 @@ import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,9 +26,9 @@ public final class RunRecorder {
     private final List<ExecutedMigration> executed = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private Version versionBefore;
-    private Version versionAfter;
-    private BackupReport backup;
+    private @Nullable Version versionBefore;
+    private @Nullable Version versionAfter;
+    private @Nullable BackupReport backup;
 
     /** Starts recording an operation and tells the listener it started. */
     public RunRecorder(Operation operation, MigrationListener listener) {
@@ -37,23 +38,23 @@ public final class RunRecorder {
     }
 
     /** Sets the schema version before the operation and, for now, after it. */
-    public void versions(Version before, Version after) {
+    public void versions(@Nullable Version before, @Nullable Version after) {
         this.versionBefore = before;
         this.versionAfter = after;
     }
 
     /** Sets the schema version after the operation. */
-    public void versionAfter(Version after) {
+    public void versionAfter(@Nullable Version after) {
         this.versionAfter = after;
     }
 
     /** Returns the schema version before the operation, or null when none was applied. */
-    public Version versionBefore() {
+    public @Nullable Version versionBefore() {
         return versionBefore;
     }
 
     /** Returns the schema version after the operation, or null when none is applied. */
-    public Version versionAfter() {
+    public @Nullable Version versionAfter() {
         return versionAfter;
     }
 

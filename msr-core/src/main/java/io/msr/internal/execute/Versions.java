@@ -1,6 +1,7 @@
 package io.msr.internal.execute;
 
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 /** How versions and durations read in logs and notes. */
 public final class Versions {
@@ -9,7 +10,7 @@ public final class Versions {
     }
 
     /** Returns {@code V42}, or {@code <none>} for no version. */
-    public static String text(Version version) {
+    public static String text(@Nullable Version version) {
         return version == null ? "<none>" : "V" + version;
     }
 

@@ -18,6 +18,7 @@ import io.msr.SchemaSource;
 import io.msr.SchemasResult;
 import io.msr.Version;
 import io.msr.internal.jdbc.SqlErrors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -56,7 +57,7 @@ final class AcrossSchemasEngine implements AcrossSchemas {
 
     private final EngineContext context;
     private final MultiSchemaSettings settings;
-    private final SchemaSource source;
+    private final @Nullable SchemaSource source;
     private final Function<EngineContext, Msr> engines;
 
     /**
@@ -65,7 +66,7 @@ final class AcrossSchemasEngine implements AcrossSchemas {
      * @param source  lists the schemas when the settings do not, or null
      * @param engines makes the engine of one schema from that schema's context
      */
-    AcrossSchemasEngine(EngineContext context, SchemaSource source, Function<EngineContext, Msr> engines) {
+    AcrossSchemasEngine(EngineContext context, @Nullable SchemaSource source, Function<EngineContext, Msr> engines) {
         this.context = context;
         this.settings = context.settings().multiSchema();
         this.source = source;
@@ -123,7 +124,7 @@ final class AcrossSchemasEngine implements AcrossSchemas {
     }
 
     @Override
-    public SchemasResult<OperationResult> baseline(Version version) {
+    public SchemasResult<OperationResult> baseline(@Nullable Version version) {
         if (version == null) {
             throw new ConfigurationException("A baseline needs its version: set msr.baseline-version to the version"
                     + " the schemas already hold everything up to.");

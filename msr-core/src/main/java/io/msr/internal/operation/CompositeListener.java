@@ -8,6 +8,7 @@ import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ final class CompositeListener implements MigrationListener {
     }
 
     @Override
-    public void migrationStarted(Version version, String description, String script, Direction direction) {
+    public void migrationStarted(@Nullable Version version, String description, String script, Direction direction) {
         each("migrationStarted", listener -> listener.migrationStarted(version, description, script, direction));
     }
 

@@ -1,6 +1,7 @@
 package io.msr.internal.operation;
 
 import io.msr.internal.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DatabaseFacts {
 
-    private volatile String database;
+    private volatile @Nullable String database;
     private final Set<String> existingHistories = ConcurrentHashMap.newKeySet();
 
     /** Returns the current database's name, asking the connection the first time only. */
@@ -29,7 +30,7 @@ final class DatabaseFacts {
         return known;
     }
 
-    private volatile List<io.msr.SessionTimeout> timeouts;
+    private volatile @Nullable List<io.msr.SessionTimeout> timeouts;
 
     /**
      * Returns the session's own timeouts and their sources ({@link Dialect#sessionTimeouts}), asking the connection the

@@ -10,6 +10,7 @@ import io.msr.internal.drift.FingerprintTable;
 import io.msr.internal.drift.SchemaCatalog;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.jdbc.SqlErrors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,8 @@ final class DriftSteps {
      * is the last word about them. Does nothing without a fingerprint, or when {@code msr.drift.enabled} is off;
      * never throws.
      */
-    static void beforeMigrate(RunSession session, MsrSettings settings, Version version, RunRecorder recorder) {
+    static void beforeMigrate(RunSession session, MsrSettings settings, @Nullable Version version,
+            RunRecorder recorder) {
         if (!settings.drift().enabled() || version == null) {
             return;
         }
@@ -116,7 +118,7 @@ final class DriftSteps {
      * or no version is applied. Never throws: a failure is logged as a warning and noted in the run's result, since
      * the migrations themselves succeeded.
      */
-    static void afterMigrate(RunSession session, MsrSettings settings, Version version, boolean applied,
+    static void afterMigrate(RunSession session, MsrSettings settings, @Nullable Version version, boolean applied,
             RunRecorder recorder) {
         if (!settings.drift().enabled() || version == null) {
             return;
@@ -153,13 +155,13 @@ final class DriftSteps {
         }
     }
 
-    private interface CatalogWork<T> {
+    private interface CatalogWork<T extends @Nullable Object> {
         T run() throws SQLException;
     }
 
     /** Runs the work in a transaction that reads the catalog with search_path pg_catalog; commits only a write. */
-    private static <T> T inCatalogSnapshot(Connection connection, boolean write, CatalogWork<T> work)
-            throws SQLException {
+    private static <T extends @Nullable Object> T inCatalogSnapshot(Connection connection, boolean write,
+            CatalogWork<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {

@@ -23,6 +23,7 @@ import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.jdbc.StartupWait;
 import io.msr.internal.lint.MigrationLinter;
 import io.msr.internal.source.ResolutionCache;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ final class Engine implements Msr {
 
     private final EngineContext context;
     private final OperationTemplate template;
-    private final SchemaSource schemaSource;
+    private final @Nullable SchemaSource schemaSource;
 
     /** Creates engines for {@link Msr.Builder}; registered in {@code META-INF/services/io.msr.Msr$Provider}. */
     public static final class Factory implements Msr.Provider {
@@ -94,14 +95,14 @@ final class Engine implements Msr {
     }
 
     /** An engine of the context, sharing the caller's connections, resolutions and listener. */
-    Engine(EngineContext context, SchemaSource schemaSource) {
+    Engine(EngineContext context, @Nullable SchemaSource schemaSource) {
         this.context = context;
         this.template = new OperationTemplate(context);
         this.schemaSource = schemaSource;
     }
 
     @Override
-    public Msr forSchema(String schema) {
+    public Msr forSchema(@Nullable String schema) {
         if (schema == null || schema.isBlank()) {
             throw new ConfigurationException("An engine of one schema needs the schema's name.");
         }
@@ -163,7 +164,7 @@ final class Engine implements Msr {
     }
 
     @Override
-    public OperationResult baseline(Version version) {
+    public OperationResult baseline(@Nullable Version version) {
         if (version == null) {
             throw new ConfigurationException("A baseline needs its version: set msr.baseline-version to the version"
                     + " the schema already holds everything up to.");
@@ -208,7 +209,7 @@ final class Engine implements Msr {
         }
     }
 
-    private static Connection open(ConnectionDetails details, String description) {
+    private static Connection open(ConnectionDetails details, @Nullable String description) {
         java.util.Properties properties = new java.util.Properties();
         // A default the URL may override: the lock's session is idle for long stretches.
         properties.setProperty("tcpKeepAlive", "true");
@@ -236,7 +237,7 @@ final class Engine implements Msr {
         return connection;
     }
 
-    private static ConnectionException refused(String description, String password, SQLException e) {
+    private static ConnectionException refused(String description, @Nullable String password, SQLException e) {
         String message = "Could not connect to " + description + ": " + SqlErrors.describe(e) + ". Check that"
                 + " the database is running and reachable, and that the URL, user and password are right.";
         return new ConnectionException(Redaction.redact(message, password), null, null, null, e.getSQLState(), null);

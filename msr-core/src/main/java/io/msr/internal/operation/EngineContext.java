@@ -11,6 +11,7 @@ import io.msr.internal.plan.MigrationPlanner;
 import io.msr.internal.source.MigrationResolver;
 import io.msr.internal.source.ResolutionCache;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ record EngineContext(ConnectionFactory connections, ConnectionFactory lockConnec
      */
     EngineContext resolvingOnce() {
         Resolver first = new Resolver() {
-            private MigrationResolver.Resolution resolution;
+            private MigrationResolver.@Nullable Resolution resolution;
 
             @Override
             public synchronized MigrationResolver.Resolution resolve(MsrSettings settings,

@@ -9,6 +9,7 @@ import io.msr.TransactionMode;
 import io.msr.internal.execute.RunRecorder;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,13 @@ final class FailureRecovery {
     private final RollbackStrategy strategy;
     private final TransactionMode transactionMode;
     private final DownRollback down;
-    private final RunBackup backup;
+    private final @Nullable RunBackup backup;
 
     /**
      * @param backup the run's backup, or null when the strategy takes none
      */
-    FailureRecovery(RollbackStrategy strategy, TransactionMode transactionMode, DownRollback down, RunBackup backup) {
+    FailureRecovery(RollbackStrategy strategy, TransactionMode transactionMode, DownRollback down,
+            @Nullable RunBackup backup) {
         this.strategy = strategy;
         this.transactionMode = transactionMode;
         this.down = down;

@@ -9,6 +9,7 @@ import io.msr.internal.history.Baseline;
 import io.msr.internal.history.HistoryState;
 import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.plan.NonEmptySchema;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,10 +27,10 @@ final class FirstRun {
 
     private static final FirstRun NOTHING = new FirstRun(null, List.of());
 
-    private final LiquibaseBaseline liquibase;
+    private final @Nullable LiquibaseBaseline liquibase;
     private final List<Issue> issues;
 
-    private FirstRun(LiquibaseBaseline liquibase, List<Issue> issues) {
+    private FirstRun(@Nullable LiquibaseBaseline liquibase, List<Issue> issues) {
         this.liquibase = liquibase;
         this.issues = List.copyOf(issues);
     }
@@ -84,7 +85,7 @@ final class FirstRun {
     }
 
     /** Returns the baseline the first migrate records from Liquibase's changelog, or null when there is none. */
-    Baseline baseline() {
+    @Nullable Baseline baseline() {
         return liquibase == null ? null : liquibase.baseline();
     }
 }

@@ -17,6 +17,7 @@ import io.msr.internal.jdbc.SqlErrors;
 import io.msr.internal.plan.EmptyLocations;
 import io.msr.internal.source.MigrationResolver;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,10 +35,11 @@ import java.util.function.UnaryOperator;
  * @param foreign another tool's history to adopt ({@code msr.adopt-from}), read only while MSR's table does not
  *                exist; null when there is none
  */
-record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state, AdoptableHistory foreign) {
+record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState state,
+        @Nullable AdoptableHistory foreign) {
 
     /** The adoption the first migrate will make, or null when there is nothing to adopt. */
-    Adoption adoption(List<ResolvedMigration> resolved) {
+    @Nullable Adoption adoption(List<ResolvedMigration> resolved) {
         return foreign == null ? null : foreign.adoption(resolved);
     }
 
@@ -98,7 +100,7 @@ record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState sta
     }
 
     /** Reads the rows of a table seen before; returns null when it is gone. */
-    private static List<HistoryEntry> readIfStillThere(Connection connection, SchemaHistory history)
+    private static @Nullable List<HistoryEntry> readIfStillThere(Connection connection, SchemaHistory history)
             throws SQLException {
         try {
             return history.readExisting(connection);
@@ -110,7 +112,8 @@ record HistorySnapshot(boolean exists, List<HistoryEntry> rows, HistoryState sta
         }
     }
 
-    private static AdoptableHistory readForeign(RunSession session, MsrSettings settings) throws SQLException {
+    private static @Nullable AdoptableHistory readForeign(RunSession session, MsrSettings settings)
+            throws SQLException {
         Connection connection = session.connection;
         Dialect dialect = session.dialect;
         String schema = session.schema;

@@ -5,6 +5,7 @@ import io.msr.Issue;
 import io.msr.ValidationException;
 import io.msr.internal.plan.MigrationPlan;
 import io.msr.internal.source.MigrationResolver;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class InspectSteps {
     /** Fails with every error that would block a migrate; records the warnings. */
     static OperationTemplate.Step validate(EngineContext context) {
         return new OperationTemplate.Step() {
-            private MigrationResolver.Resolution resolution;
+            private MigrationResolver.@Nullable Resolution resolution;
 
             @Override
             public void prepare() {

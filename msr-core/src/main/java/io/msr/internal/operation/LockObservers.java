@@ -4,6 +4,7 @@ import io.msr.LockStatus;
 import io.msr.MigrationListener;
 import io.msr.internal.lock.LockKey;
 import io.msr.internal.lock.LockObserver;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,14 @@ final class LockObservers {
     static final class Logging implements LockObserver {
 
         private final MigrationListener listener;
-        private LockStatus lastHolder;
+        private @Nullable LockStatus lastHolder;
 
         private Logging(MigrationListener listener) {
             this.listener = listener;
         }
 
         /** Returns the holder heard of last while waiting, or null before the first report. */
-        LockStatus lastHolder() {
+        @Nullable LockStatus lastHolder() {
             return lastHolder;
         }
 

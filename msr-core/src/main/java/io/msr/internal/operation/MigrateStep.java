@@ -21,6 +21,7 @@ import io.msr.internal.lock.LockLease;
 import io.msr.internal.plan.MigrationPlan;
 import io.msr.internal.source.MigrationResolver;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class MigrateStep implements OperationTemplate.Step {
     private final EngineContext context;
     private final MsrSettings settings;
     private final MsrSettings withoutLint;
-    private MigrationResolver.Resolution resolution;
+    private MigrationResolver.@Nullable Resolution resolution;
     private boolean unlockedReadFailed;
 
     MigrateStep(EngineContext context, MsrSettings settings) {
@@ -116,7 +117,7 @@ final class MigrateStep implements OperationTemplate.Step {
      * and no later poll reads again.
      */
     @Override
-    public boolean finishedWithoutLock(RunSession session, LockStatus holder, RunRecorder recorder) {
+    public boolean finishedWithoutLock(RunSession session, @Nullable LockStatus holder, RunRecorder recorder) {
         if (unlockedReadFailed) {
             return false;
         }
@@ -151,7 +152,7 @@ final class MigrateStep implements OperationTemplate.Step {
         return true;
     }
 
-    private static String describe(LockStatus holder) {
+    private static String describe(@Nullable LockStatus holder) {
         if (holder == null || !holder.held()) {
             return "another runner";
         }
@@ -203,7 +204,7 @@ final class MigrateStep implements OperationTemplate.Step {
      * Takes over another tool's history before anything is applied: creates the history table with the IMPORTED
      * rows in one transaction (a dry run only notes what it would adopt). Returns whether the table now exists.
      */
-    private boolean adopt(OperationTemplate.Run run, Adoption adoption) throws SQLException {
+    private boolean adopt(OperationTemplate.Run run, @Nullable Adoption adoption) throws SQLException {
         if (adoption == null) {
             return false;
         }
@@ -224,7 +225,7 @@ final class MigrateStep implements OperationTemplate.Step {
      * Records the baseline taken from Liquibase's changelog before anything is applied: creates the history table with
      * the BASELINE row in one transaction (a dry run only notes it). Returns whether the table now exists.
      */
-    private boolean recordBaseline(OperationTemplate.Run run, Baseline baseline) throws SQLException {
+    private boolean recordBaseline(OperationTemplate.Run run, @Nullable Baseline baseline) throws SQLException {
         if (baseline == null) {
             return false;
         }

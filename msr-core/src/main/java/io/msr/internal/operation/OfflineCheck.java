@@ -19,6 +19,7 @@ import io.msr.internal.source.PlaceholderCheck;
 import io.msr.internal.source.ResolvedMigration;
 import io.msr.internal.source.ScriptFile;
 import io.msr.internal.source.SqlScript;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -176,7 +177,7 @@ final class OfflineCheck {
         return changed;
     }
 
-    private Issue finding(Issue issue, String file, Integer line) {
+    private Issue finding(Issue issue, @Nullable String file, @Nullable Integer line) {
         Issue effective = settings.strict() ? issue.asError() : issue;
         String message = effective.message();
         // Messages name files as the engine shows them; the folders that the check made absolute read as given.

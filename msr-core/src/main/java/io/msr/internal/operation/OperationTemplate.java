@@ -12,6 +12,7 @@ import io.msr.internal.lock.DeadClientDetection;
 import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.LockWatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ final class OperationTemplate {
          * recorded; false keeps waiting, and must leave the recorder untouched. Only for an operation whose work another
          * runner's does for it (migrate); false by default.
          */
-        default boolean finishedWithoutLock(RunSession session, LockStatus holder, RunRecorder recorder) {
+        default boolean finishedWithoutLock(RunSession session, @Nullable LockStatus holder, RunRecorder recorder) {
             return false;
         }
     }
@@ -74,7 +75,7 @@ final class OperationTemplate {
      * @param history  the history as read after the lock was taken
      * @param recorder records what the step did
      */
-    record Run(RunSession session, LockLease lease, HistorySnapshot history, RunRecorder recorder) {
+    record Run(RunSession session, LockLease lease, HistorySnapshot history, @Nullable RunRecorder recorder) {
     }
 
     /** Runs an operation: under the lock when {@code locked} (and the settings enable it), else without. */
@@ -141,7 +142,7 @@ final class OperationTemplate {
         T run(RunSession session, LockLease lease);
     }
 
-    private static final BiPredicate<RunSession, LockStatus> NEVER_DONE = (session, holder) -> false;
+    private static final BiPredicate<RunSession, @Nullable LockStatus> NEVER_DONE = (session, holder) -> false;
 
     /**
      * Opens the session, takes the lock when {@code locked} and runs the body; returns {@code finished}'s result
@@ -151,8 +152,8 @@ final class OperationTemplate {
      * migration connection is cut, before the server can have freed the lock for another runner, so nothing this run
      * sends after that can commit, and the body's failure becomes a {@link ConnectionException} that says so.
      */
-    private <T> T withSession(MsrSettings settings, boolean locked, BiPredicate<RunSession, LockStatus> done,
-            Supplier<T> finished, SessionBody<T> body) {
+    private <T> T withSession(MsrSettings settings, boolean locked,
+            BiPredicate<RunSession, @Nullable LockStatus> done, @Nullable Supplier<T> finished, SessionBody<T> body) {
         try (RunSession session = RunSession.open(context, settings, locked && settings.lock().enabled())) {
             Optional<LockLease> acquired = session.acquireLockUnlessDone(settings, context.listener(),
                     holder -> done.test(session, holder));

@@ -3,6 +3,7 @@ package io.msr.internal.operation;
 import io.msr.ConnectionException;
 import io.msr.MsrDatabaseException;
 import io.msr.MsrException;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,7 +94,7 @@ final class ReadOnlyDatabase {
     }
 
     /** The server's own words, without what MSR guessed around them (such as a missing privilege). */
-    private static String serverError(String message) {
+    private static String serverError(@Nullable String message) {
         if (message == null) {
             return "";
         }

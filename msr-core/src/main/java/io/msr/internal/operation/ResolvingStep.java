@@ -2,6 +2,7 @@ package io.msr.internal.operation;
 
 import io.msr.Version;
 import io.msr.internal.source.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 
@@ -15,7 +16,7 @@ abstract class ResolvingStep implements OperationTemplate.Step {
     protected final EngineContext context;
 
     /** The local versioned migrations by version, set by {@link #prepare()}. */
-    protected Map<Version, ResolvedMigration> resolved;
+    protected @Nullable Map<Version, ResolvedMigration> resolved;
 
     ResolvingStep(EngineContext context) {
         this.context = context;

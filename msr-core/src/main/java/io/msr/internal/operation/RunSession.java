@@ -18,6 +18,7 @@ import io.msr.internal.lock.LockLease;
 import io.msr.internal.lock.LockObserver;
 import io.msr.internal.lock.MigrationLock;
 import io.msr.internal.lock.NoMigrationLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class RunSession implements AutoCloseable {
      * Returns the server's PostgreSQL major version, which the lint's version-aware rules assume unless
      * {@code msr.lint.postgres-version} is set; null when the driver cannot tell.
      */
-    Integer serverMajorVersion() {
+    @Nullable Integer serverMajorVersion() {
         try {
             return connection.getMetaData().getDatabaseMajorVersion();
         } catch (java.sql.SQLException | RuntimeException e) {
@@ -153,7 +154,7 @@ final class RunSession implements AutoCloseable {
      * migration connection, which is idle while the runner waits.
      */
     Optional<LockLease> acquireLockUnlessDone(MsrSettings settings, MigrationListener listener,
-            Predicate<LockStatus> done) {
+            Predicate<@Nullable LockStatus> done) {
         if (!locking) {
             return Optional.of(lock.acquire(settings.lock().waitTimeout(), LockObserver.NONE));
         }

@@ -4,5 +4,10 @@
  * {@code RepairStep}, ...) plus {@code FailureRecovery} for the rollback strategies; it also runs an operation over
  * many schemas, and {@code Engine} implements {@link io.msr.Msr}. The top of the engine: no package uses it, and
  * docs/architecture.md lists the parts it may use.
+ *
+ * <p>Nothing in this package is null unless marked {@link org.jspecify.annotations.Nullable @Nullable}.
  */
+@NullMarked
 package io.msr.internal.operation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.msr.internal.source;
 
 import io.msr.DeployPhase;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -116,13 +117,13 @@ public record Directives(Map<String, String> values) {
     }
 
     /** Returns the {@code transaction} directive: TRUE, FALSE, or null when the file does not set it. */
-    public Boolean transaction() {
+    public @Nullable Boolean transaction() {
         String value = values.get("transaction");
         return value == null ? null : Boolean.valueOf(value);
     }
 
     /** Returns the file's phase, or null when it does not set one (pre-deploy). */
-    public DeployPhase phase() {
+    public @Nullable DeployPhase phase() {
         String value = values.get("phase");
         return value == null ? null : DeployPhase.fromPropertyValue(value);
     }
@@ -133,16 +134,16 @@ public record Directives(Map<String, String> values) {
     }
 
     /** Returns the file's lock timeout, or null when it does not set one. */
-    public Duration lockTimeout() {
+    public @Nullable Duration lockTimeout() {
         return duration(values.get("lock-timeout"));
     }
 
     /** Returns the file's statement timeout, or null when it does not set one. */
-    public Duration statementTimeout() {
+    public @Nullable Duration statementTimeout() {
         return duration(values.get("statement-timeout"));
     }
 
-    private static Duration duration(String value) {
+    private static @Nullable Duration duration(@Nullable String value) {
         if (value == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.msr.internal.source;
 
 import io.msr.MigrationNaming;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One layout of migration file names: the seam where each {@link MigrationNaming} plugs in its parser. A parser
@@ -23,7 +24,7 @@ interface FileNaming {
      * Parses a Java migration's simple class name under this layout; returns null when it does not match. Layouts
      * without Java migrations of their own (golang-migrate) use MSR's class names.
      */
-    default SqlFileName.Valid parseJavaClass(String simpleName) {
+    default SqlFileName.@Nullable Valid parseJavaClass(String simpleName) {
         return SqlFileName.parseJavaClass(simpleName);
     }
 

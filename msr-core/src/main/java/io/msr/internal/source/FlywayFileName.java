@@ -3,6 +3,7 @@ package io.msr.internal.source;
 import io.msr.Direction;
 import io.msr.MigrationNaming;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +45,7 @@ enum FlywayFileName implements FileNaming {
     }
 
     @Override
-    public SqlFileName.Valid parseJavaClass(String simpleName) {
+    public SqlFileName.@Nullable Valid parseJavaClass(String simpleName) {
         SqlFileName.Valid valid = name(simpleName, false);
         return valid == null || valid.repeatable() ? null : valid;
     }
@@ -54,7 +55,7 @@ enum FlywayFileName implements FileNaming {
         return "V<version>__<description> (e.g. V1_2__Backfill_names)";
     }
 
-    private static SqlFileName.Valid name(String base, boolean allowUndo) {
+    private static SqlFileName.@Nullable Valid name(String base, boolean allowUndo) {
         Matcher repeatable = REPEATABLE.matcher(base);
         if (repeatable.matches()) {
             String description = description(repeatable.group(1));
@@ -89,7 +90,7 @@ enum FlywayFileName implements FileNaming {
         return "its version may only hold digits separated by . or _";
     }
 
-    private static String suggest(String fileName) {
+    private static @Nullable String suggest(String fileName) {
         Matcher loose = LOOSE.matcher(fileName);
         if (!loose.matches()) {
             return null;

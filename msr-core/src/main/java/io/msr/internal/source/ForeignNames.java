@@ -2,6 +2,7 @@ package io.msr.internal.source;
 
 import io.msr.Issue;
 import io.msr.MigrationNaming;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ final class ForeignNames {
                 + " if that is their layout.";
     }
 
-    private MigrationNaming otherLayout(String fileName) {
+    private @Nullable MigrationNaming otherLayout(String fileName) {
         for (MigrationNaming layout : MigrationNaming.values()) {
             if (layout != active.naming() && FileNaming.of(layout).parse(fileName) instanceof SqlFileName.Valid) {
                 return layout;
@@ -83,7 +84,7 @@ final class ForeignNames {
     private static final class Count {
         private int valid;
         private int other;
-        private String example;
+        private @Nullable String example;
         private final Map<MigrationNaming, Integer> otherLayout = new LinkedHashMap<>();
         private final Map<MigrationNaming, String> otherLayoutExample = new LinkedHashMap<>();
     }

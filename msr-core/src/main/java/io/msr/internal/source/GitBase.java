@@ -4,6 +4,7 @@ import io.msr.ConfigurationException;
 import io.msr.Direction;
 import io.msr.MigrationNaming;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class GitBase {
      * Returns the newest versioned up migration the ref holds under any of the folders (paths relative to the root,
      * {@code /} separated), named as {@code naming} says, or null when there is none.
      */
-    public Migration newestUnder(List<String> folders, MigrationNaming naming) {
+    public @Nullable Migration newestUnder(List<String> folders, MigrationNaming naming) {
         FileNaming layout = FileNaming.of(naming);
         Migration newest = null;
         for (String path : blobs.keySet()) {
@@ -122,7 +123,7 @@ public final class GitBase {
     }
 
     /** Runs git in a folder; returns its output, or null when it exits with a failure. */
-    private static String git(Path dir, String... args) {
+    private static @Nullable String git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         Process process;
@@ -149,7 +150,7 @@ public final class GitBase {
     }
 
     /** Returns the enclosing git repository's root (a folder with {@code .git}), or null; runs no git. */
-    public static Path repositoryRoot(Path dir) {
+    public static @Nullable Path repositoryRoot(Path dir) {
         for (Path current = dir.toAbsolutePath().normalize(); current != null; current = current.getParent()) {
             if (Files.exists(current.resolve(".git"))) {
                 return current;

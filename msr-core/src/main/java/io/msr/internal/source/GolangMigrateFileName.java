@@ -2,6 +2,7 @@ package io.msr.internal.source;
 
 import io.msr.Direction;
 import io.msr.MigrationNaming;
+import org.jspecify.annotations.Nullable;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +67,7 @@ enum GolangMigrateFileName implements FileNaming {
         return "its description may only contain letters, digits, _ and -";
     }
 
-    private static String suggest(String fileName) {
+    private static @Nullable String suggest(String fileName) {
         Matcher loose = LOOSE.matcher(fileName);
         if (!loose.matches()) {
             return null;

@@ -1,6 +1,7 @@
 package io.msr.internal.source;
 
 import io.msr.ConfigurationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A place migrations are read from: {@code classpath:db/msr} or {@code filesystem:/opt/app/migrations}.
@@ -20,7 +21,7 @@ public record MigrationLocation(Kind kind, String path) {
     }
 
     /** Parses a location string; throws {@link ConfigurationException} for an unknown prefix. */
-    public static MigrationLocation parse(String location) {
+    public static MigrationLocation parse(@Nullable String location) {
         String text = location == null ? "" : location.trim();
         if (text.startsWith("classpath:")) {
             return new MigrationLocation(Kind.CLASSPATH, trimSlashes(text.substring("classpath:".length())));

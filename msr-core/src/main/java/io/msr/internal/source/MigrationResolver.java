@@ -10,6 +10,7 @@ import io.msr.MigrationType;
 import io.msr.internal.sql.ClientCommands;
 import io.msr.internal.sql.SqlStatement;
 import io.msr.internal.sql.SqlStatementSplitter;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -181,7 +182,7 @@ public final class MigrationResolver {
      * The down file of the same description, else another one of the same version in the folder (in any folder for
      * Flyway undo files).
      */
-    private static Pending pairedDown(Pending up, Map<String, Pending> downs, boolean anyFolder,
+    private static @Nullable Pending pairedDown(Pending up, Map<String, Pending> downs, boolean anyFolder,
             List<Issue> issues) {
         String key = pairKey(up.script.file(), up.name);
         Pending exact = downs.remove(key + "|" + up.name.description());
@@ -209,7 +210,7 @@ public final class MigrationResolver {
         return null;
     }
 
-    private static SqlScript read(ScriptFile file, List<Issue> issues) {
+    private static @Nullable SqlScript read(ScriptFile file, List<Issue> issues) {
         byte[] content = file.content();
         if (!isUtf8(content)) {
             issues.add(Issue.error("NOT_TEXT", "File " + file.displayName()

@@ -7,6 +7,7 @@ import io.msr.MsrSettings;
 import io.msr.internal.sql.PlaceholderBoundaries;
 import io.msr.internal.sql.PlaceholderReplacer;
 import io.msr.internal.sql.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ public final class PlaceholderCheck {
                 : resolution.withIssues(issues);
     }
 
-    private static void unknown(Version version, SqlScript script, Set<String> known, List<Issue> issues) {
+    private static void unknown(@Nullable Version version, SqlScript script, Set<String> known, List<Issue> issues) {
         for (PlaceholderReplacer.Found found : PlaceholderReplacer.find(script.text())) {
             String name = found.name();
             if (BUILT_INS.contains(name) || known.contains(name.toLowerCase(Locale.ROOT))) {
@@ -82,7 +83,8 @@ public final class PlaceholderCheck {
         }
     }
 
-    private static void breaches(Version version, SqlScript script, Map<String, String> values, List<Issue> issues) {
+    private static void breaches(@Nullable Version version, SqlScript script, Map<String, String> values,
+            List<Issue> issues) {
         for (SqlStatement statement : script.statements()) {
             if (!statement.sql().contains("${")) {
                 continue;

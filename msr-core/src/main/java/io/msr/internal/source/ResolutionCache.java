@@ -3,6 +3,7 @@ package io.msr.internal.source;
 import io.msr.JavaMigration;
 import io.msr.MigrationNaming;
 import io.msr.MsrSettings;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +22,12 @@ import java.util.Objects;
 public final class ResolutionCache {
 
     private final ClassLoader classLoader;
-    private LocationScanner scanner;
+    private @Nullable LocationScanner scanner;
     private final Map<MigrationLocation, Scanned> scans = new HashMap<>();
-    private MigrationNaming javaNaming;
-    private List<ResolvedMigration> java;
-    private Key lastKey;
-    private MigrationResolver.Resolution last;
+    private @Nullable MigrationNaming javaNaming;
+    private @Nullable List<ResolvedMigration> java;
+    private @Nullable Key lastKey;
+    private MigrationResolver.@Nullable Resolution last;
     private int locationReads;
 
     /** Creates the cache, reading classpath locations with the given class loader. */
@@ -35,7 +36,7 @@ public final class ResolutionCache {
     }
 
     /** A location's files as last read, and for a filesystem location the listing they were read with. */
-    private record Scanned(List<String> listing, LocationScanner.Scan scan) {
+    private record Scanned(@Nullable List<String> listing, LocationScanner.Scan scan) {
     }
 
     /** What a resolution was made from besides the files: the same key and no file read, the same resolution. */

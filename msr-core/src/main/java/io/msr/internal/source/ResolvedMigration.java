@@ -5,6 +5,7 @@ import io.msr.JavaMigration;
 import io.msr.MigrationType;
 import io.msr.TransactionMode;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 
@@ -21,8 +22,9 @@ import java.util.Comparator;
  * @param java        the Java migration, or null for SQL
  * @param javaDown    whether the Java migration overrides {@code down}
  */
-public record ResolvedMigration(Version version, String description, MigrationType type, String script,
-        String checksum, SqlScript up, SqlScript down, JavaMigration java, boolean javaDown) {
+public record ResolvedMigration(@Nullable Version version, String description, MigrationType type, String script,
+        @Nullable String checksum, @Nullable SqlScript up, @Nullable SqlScript down, @Nullable JavaMigration java,
+        boolean javaDown) {
 
     /** Versioned migrations by version, then repeatable ones by description: the order they are applied in. */
     public static final Comparator<ResolvedMigration> ORDER = Comparator

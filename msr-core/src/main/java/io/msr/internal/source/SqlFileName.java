@@ -2,6 +2,7 @@ package io.msr.internal.source;
 
 import io.msr.Direction;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ final class SqlFileName {
      * @param description the description with {@code _} shown as spaces
      * @param direction   UP for an up (or repeatable) migration, DOWN for a down (or undo) migration
      */
-    public record Valid(Version version, String description, Direction direction) implements Parsed {
+    public record Valid(@Nullable Version version, String description, Direction direction) implements Parsed {
 
         /** Returns true for a repeatable migration, which has no version. */
         public boolean repeatable() {
@@ -53,7 +54,7 @@ final class SqlFileName {
      * @param reason     what is wrong, as a sentence fragment
      * @param suggestion the name probably meant, or null when none can be guessed
      */
-    public record Malformed(String reason, String suggestion) implements Parsed {
+    public record Malformed(String reason, @Nullable String suggestion) implements Parsed {
     }
 
     /** A file that is not a migration: it does not start with V, U or R. */
@@ -94,7 +95,7 @@ final class SqlFileName {
      * Parses a Java migration's simple class name, {@code V<version>_<description>} (e.g.
      * {@code V202601150930_Backfill_names}); returns null when it does not match.
      */
-    public static Valid parseJavaClass(String simpleName) {
+    public static @Nullable Valid parseJavaClass(String simpleName) {
         Matcher matcher = JAVA.matcher(simpleName);
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
             return null;
@@ -123,7 +124,7 @@ final class SqlFileName {
         return "its description may only contain letters, digits and _";
     }
 
-    static String suggest(String fileName) {
+    static @Nullable String suggest(String fileName) {
         Matcher loose = LOOSE.matcher(fileName);
         if (!loose.matches() || loose.group(1).isEmpty()) {
             return null;

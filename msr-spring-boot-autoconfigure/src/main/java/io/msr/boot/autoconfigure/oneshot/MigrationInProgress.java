@@ -5,6 +5,7 @@ import io.msr.ExecutedMigration;
 import io.msr.MigrationListener;
 import io.msr.MsrException;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers which migration a one-shot run is applying, so that a run the JVM cannot finish (the heap runs out)
@@ -13,13 +14,13 @@ import io.msr.Version;
 public final class MigrationInProgress implements MigrationListener {
 
     /** The migration being applied: its version (null for a repeatable one) and its script. */
-    record Current(Version version, String script, Direction direction) {
+    record Current(@Nullable Version version, String script, Direction direction) {
     }
 
-    private volatile Current current;
+    private volatile @Nullable Current current;
 
     @Override
-    public void migrationStarted(Version version, String description, String script, Direction direction) {
+    public void migrationStarted(@Nullable Version version, String description, String script, Direction direction) {
         current = new Current(version, script, direction);
     }
 
@@ -34,7 +35,7 @@ public final class MigrationInProgress implements MigrationListener {
     }
 
     /** Returns the migration started and not finished, or null when none is. */
-    Current current() {
+    @Nullable Current current() {
         return current;
     }
 }

@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure.oneshot;
 
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -71,7 +72,7 @@ final class OneShotEvents {
      * @param result the result as plain values (a {@code toMap()}), flattened into the event's key/value pairs
      * @param json the whole JSON result, added as {@code msr.json} ({@code msr.output=json}); null leaves it out
      */
-    void result(String message, int exitCode, Map<String, ?> result, String json) {
+    void result(String message, int exitCode, Map<String, ?> result, @Nullable String json) {
         Map<String, Object> fields = flatten(result);
         fields.putIfAbsent(PREFIX + "exitCode", exitCode);
         if (json != null) {
@@ -104,7 +105,7 @@ final class OneShotEvents {
         values.forEach((name, value) -> {
             String key = prefix + name;
             if (value instanceof Map<?, ?> nested) {
-                Map<String, Object> named = new LinkedHashMap<>();
+                Map<String, @Nullable Object> named = new LinkedHashMap<>();
                 nested.forEach((nestedName, nestedValue) -> named.put(String.valueOf(nestedName), nestedValue));
                 flatten(key + ".", named, fields);
             } else if (value instanceof Collection<?> items) {

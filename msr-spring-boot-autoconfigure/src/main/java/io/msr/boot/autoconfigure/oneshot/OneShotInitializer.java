@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure.oneshot;
 
 import io.msr.MsrResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -35,7 +36,7 @@ public final class OneShotInitializer implements InitializingBean {
     private final OneShotExit exit;
     private final BooleanSupplier insideTest;
     private final Duration shutdownTimeout;
-    private MsrResult result;
+    private @Nullable MsrResult result;
 
     /**
      * Creates the initializer; in a launched application, a SIGTERM or SIGINT during the run stops it and ends the
@@ -81,7 +82,7 @@ public final class OneShotInitializer implements InitializingBean {
      * Returns what the operation that succeeded reported (the root makes the {@code OneShotResult} bean of it), or
      * null when no one-shot operation ran.
      */
-    public MsrResult result() {
+    public @Nullable MsrResult result() {
         return result;
     }
 }

@@ -5,6 +5,7 @@ import io.msr.CheckSettings;
 import io.msr.ConfigurationException;
 import io.msr.Msr;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -19,7 +20,7 @@ public final class OneShotInputs {
     private final OneShotSettings settings;
     private final Supplier<Msr> engine;
     private final Supplier<CheckSettings> checkSettings;
-    private volatile Msr msr;
+    private volatile @Nullable Msr msr;
 
     /**
      * Creates the inputs.

@@ -2,6 +2,7 @@ package io.msr.boot.autoconfigure.oneshot;
 
 import io.msr.MsrResult;
 import io.msr.Redaction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -30,7 +31,7 @@ public final class OneShotReport {
     private final Settings settings;
     private final PrintStream out;
     private final Path terminationLog;
-    private final OneShotEvents events;
+    private final @Nullable OneShotEvents events;
     private final Redaction redaction;
 
     /**
@@ -44,8 +45,8 @@ public final class OneShotReport {
      *                               those whose names say so
      * @param password               the migration password ({@code msr.datasource.password}), masked, or null
      */
-    public record Settings(boolean json, String summaryPath, String terminationMessagePath,
-            Map<String, String> placeholders, Collection<String> secretPlaceholders, String password) {
+    public record Settings(boolean json, @Nullable String summaryPath, String terminationMessagePath,
+            Map<String, String> placeholders, Collection<String> secretPlaceholders, @Nullable String password) {
     }
 
     /** Creates a report that logs the result when {@code environment} has a structured console log. */
@@ -59,7 +60,7 @@ public final class OneShotReport {
     }
 
     /** Creates a report; {@code events} null prints the result to {@code out}, else logs it there instead. */
-    OneShotReport(Settings settings, PrintStream out, Path terminationLog, OneShotEvents events) {
+    OneShotReport(Settings settings, PrintStream out, Path terminationLog, @Nullable OneShotEvents events) {
         this.settings = settings;
         this.out = out;
         this.terminationLog = terminationLog;
@@ -125,7 +126,7 @@ public final class OneShotReport {
     }
 
     /** With {@code msr.output=json}, the result event carries the whole JSON result as one field. */
-    private String jsonField(String json) {
+    private @Nullable String jsonField(String json) {
         return settings.json() ? json : null;
     }
 

@@ -8,6 +8,7 @@ import io.msr.MsrResult;
 import io.msr.OperationResult;
 import io.msr.Redaction;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public final class OneShotRunner {
     private final TargetSchemas targets;
     private final MigrationInProgress progress;
     /** Freed when the heap runs out, so that the summary can still be written. */
-    private byte[] reserve = new byte[1024 * 1024];
+    private byte @Nullable [] reserve = new byte[1024 * 1024];
 
     /** Creates a runner of the operation of {@code msr.mode} on one schema. */
     OneShotRunner(OneShotInputs inputs, OneShotReport report) {
@@ -53,7 +54,7 @@ public final class OneShotRunner {
      * What the operation produced: what was reported, the exit code it stands for, and the exception it ended with
      * ({@code failure}), null when it ended normally.
      */
-    record Outcome(MsrResult result, int exitCode, RuntimeException failure) {
+    record Outcome(MsrResult result, int exitCode, @Nullable RuntimeException failure) {
     }
 
     /** Returns whether {@code msr.mode} at run time is a one-shot mode, so that there is an operation to run. */

@@ -2,6 +2,7 @@ package io.msr.boot.autoconfigure.oneshot;
 
 import io.msr.Operation;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * @param baselineVersion           {@code msr.baseline-version}, read when baseline runs: null when unset
  * @param backupFile                {@code msr.backup.file}, the file restore reads, or null
  */
-public record OneShotSettings(String mode, Operation operation, boolean needsDatabase, String password,
-        long maxMigrationSizeMegabytes, boolean recordDrift, Supplier<Version> target,
-        Supplier<Version> baselineVersion, Path backupFile) {
+public record OneShotSettings(String mode, @Nullable Operation operation, boolean needsDatabase,
+        @Nullable String password, long maxMigrationSizeMegabytes, boolean recordDrift,
+        Supplier<@Nullable Version> target, Supplier<@Nullable Version> baselineVersion, @Nullable Path backupFile) {
 }

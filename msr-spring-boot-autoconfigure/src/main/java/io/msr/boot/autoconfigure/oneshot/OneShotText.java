@@ -11,6 +11,7 @@ import io.msr.LockStatus;
 import io.msr.MigrationInfo;
 import io.msr.Operation;
 import io.msr.OperationResult;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Locale;
@@ -127,11 +128,11 @@ public final class OneShotText {
                 : "Migration lock " + status.key() + ": " + state;
     }
 
-    private static String label(Version version) {
+    private static String label(@Nullable Version version) {
         return version == null ? "R" : "V" + version;
     }
 
-    static String version(Version version) {
+    static String version(@Nullable Version version) {
         return version == null ? "<none>" : "V" + version;
     }
 

@@ -13,6 +13,7 @@ import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
  * @param warning   a line logged at WARN whatever the output (a drift check that compared nothing), or null
  */
 record OneShotView(String headline, String text, String document, Map<String, ?> fields, List<Detail> details,
-        List<Supplier<String>> shorter, String warning) {
+        List<Supplier<String>> shorter, @Nullable String warning) {
 
     /** A detail event: its level, message, and fields under {@code msr.<kind>.}. */
     record Detail(Level level, String message, String kind, Map<String, ?> fields) {
@@ -95,8 +96,8 @@ record OneShotView(String headline, String text, String document, Map<String, ?>
         return new OneShotView(headline, text, result.toJson(), result.toMap(), List.of(), shorter, null);
     }
 
-    private static Map<String, Object> issueFields(Issue issue) {
-        Map<String, Object> fields = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> issueFields(Issue issue) {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
         fields.put("severity", issue.severity().name());
         fields.put("code", issue.code());
         fields.put("version", Version.jsonValue(issue.version()));
@@ -104,8 +105,8 @@ record OneShotView(String headline, String text, String document, Map<String, ?>
         return fields;
     }
 
-    private static Map<String, Object> findingFields(Issue finding) {
-        Map<String, Object> fields = new LinkedHashMap<>(CheckResult.findingMap(finding));
+    private static Map<String, @Nullable Object> findingFields(Issue finding) {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>(CheckResult.findingMap(finding));
         fields.remove("message");
         return fields;
     }
@@ -129,7 +130,7 @@ record OneShotView(String headline, String text, String document, Map<String, ?>
                 List.of(), failure).toJson();
     }
 
-    private static String truncate(String text, int max) {
+    private static @Nullable String truncate(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max) + "...";
     }
 

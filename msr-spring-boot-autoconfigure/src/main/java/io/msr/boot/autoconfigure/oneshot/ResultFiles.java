@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure.oneshot;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +97,7 @@ final class ResultFiles {
         }
     }
 
-    private static void deleteQuietly(Path temp) {
+    private static void deleteQuietly(@Nullable Path temp) {
         if (temp == null) {
             return;
         }

@@ -8,6 +8,7 @@ import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,7 @@ public sealed interface TargetSchemas {
     void migrate(Msr msr);
 
     /** The set of one: {@code schema}, or the connection's default schema when null. */
-    record One(String schema) implements TargetSchemas {
+    record One(@Nullable String schema) implements TargetSchemas {
 
         @Override
         public boolean listed() {

@@ -4,6 +4,7 @@ import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.Msr;
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,19 +25,19 @@ final class DriftWatch {
     private final Msr msr;
     private final boolean enabled;
     private final Duration interval;
-    private DriftResult last;
-    private String lastError;
-    private Version lastVersion;
-    private Instant lastCheck;
+    private @Nullable DriftResult last;
+    private @Nullable String lastError;
+    private @Nullable Version lastVersion;
+    private @Nullable Instant lastCheck;
 
-    DriftWatch(Msr msr, boolean enabled, Duration interval) {
+    DriftWatch(Msr msr, boolean enabled, @Nullable Duration interval) {
         this.msr = msr;
         this.enabled = enabled;
         this.interval = interval == null ? Duration.ZERO : interval;
     }
 
     /** Returns the drift of the schema {@code info} read, or null when it is unknown or the check is off. */
-    synchronized DriftResult check(InfoResult info, Instant now) {
+    synchronized @Nullable DriftResult check(@Nullable InfoResult info, Instant now) {
         if (!enabled || info == null) {
             return null;
         }
@@ -63,7 +64,7 @@ final class DriftWatch {
         return last;
     }
 
-    private static void logChange(DriftResult previous, DriftResult next) {
+    private static void logChange(@Nullable DriftResult previous, DriftResult next) {
         boolean same = previous != null && previous.status() == next.status()
                 && previous.differences().equals(next.differences());
         if (same) {

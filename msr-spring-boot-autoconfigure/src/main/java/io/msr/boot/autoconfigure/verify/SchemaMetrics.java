@@ -9,6 +9,7 @@ import io.msr.DeployPhase;
 import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.MigrationState;
+import org.jspecify.annotations.Nullable;
 
 import java.util.function.ToDoubleFunction;
 
@@ -67,12 +68,12 @@ public final class SchemaMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private static double version(io.msr.Version version) {
+    private static double version(io.msr.@Nullable Version version) {
         return version == null || !version.isNumber() ? Double.NaN : version.toLong();
     }
 
     /** The difference count, or NaN when drift is unknown or there is no fingerprint to compare with. */
-    static double drift(DriftResult drift) {
+    static double drift(@Nullable DriftResult drift) {
         return drift == null || drift.status() == DriftResult.Status.NO_FINGERPRINT ? Double.NaN
                 : drift.differences().size();
     }

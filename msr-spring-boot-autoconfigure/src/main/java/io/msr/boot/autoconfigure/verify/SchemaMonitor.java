@@ -8,6 +8,7 @@ import io.msr.SchemaOutcome;
 import io.msr.SchemasResult;
 import io.msr.boot.autoconfigure.oneshot.TargetSchemas;
 import io.msr.boot.autoconfigure.datasource.UnsupportedDatabase;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,7 +42,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
     private final TargetSchemas targets;
     private final AtomicLong refreshErrors = new AtomicLong();
     private volatile SchemaState state = SchemaState.unknown();
-    private ScheduledExecutorService scheduler;
+    private @Nullable ScheduledExecutorService scheduler;
 
     /** Creates the monitor, drift check included; it starts when the bean is initialised. */
     public SchemaMonitor(Msr msr, VerifySettings settings) {
@@ -131,7 +132,7 @@ public final class SchemaMonitor implements InitializingBean, DisposableBean {
         return refreshErrors.get();
     }
 
-    private SchemaState unreadable(SchemaState previous, String error) {
+    private SchemaState unreadable(SchemaState previous, @Nullable String error) {
         Instant now = clock.instant();
         boolean known = previous.info() != null && previous.status() != SchemaState.Status.UNKNOWN
                 && (previous.error() == null || previous.stale());

@@ -4,6 +4,7 @@ import io.msr.DeployPhase;
 import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.MigrationInfo;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,23 +27,25 @@ import java.util.stream.Collectors;
  * @param schemas   with many schemas ({@code msr.schemas}), how many are ready, behind and down, and which come first;
  *                  {@code info} is then the first schema not ready (else the first schema); null with one schema
  */
-public record SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
-        Instant staleSince, DriftResult drift, SchemasSummary schemas) {
+public record SchemaState(Status status, String reason, @Nullable InfoResult info, @Nullable String error,
+        Instant checkedAt, @Nullable Instant staleSince, @Nullable DriftResult drift,
+        @Nullable SchemasSummary schemas) {
 
     /** A state of one schema. */
-    public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
-            Instant staleSince, DriftResult drift) {
+    public SchemaState(Status status, String reason, @Nullable InfoResult info, @Nullable String error,
+            Instant checkedAt, @Nullable Instant staleSince, @Nullable DriftResult drift) {
         this(status, reason, info, error, checkedAt, staleSince, drift, null);
     }
 
     /** A state without a drift check. */
-    public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt,
-            Instant staleSince) {
+    public SchemaState(Status status, String reason, @Nullable InfoResult info, @Nullable String error,
+            Instant checkedAt, @Nullable Instant staleSince) {
         this(status, reason, info, error, checkedAt, staleSince, null);
     }
 
     /** A fresh state: read just now, or failed to be read with nothing known before. */
-    public SchemaState(Status status, String reason, InfoResult info, String error, Instant checkedAt) {
+    public SchemaState(Status status, String reason, @Nullable InfoResult info, @Nullable String error,
+            Instant checkedAt) {
         this(status, reason, info, error, checkedAt, null);
     }
 

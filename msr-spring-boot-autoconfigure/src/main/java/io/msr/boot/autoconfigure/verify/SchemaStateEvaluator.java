@@ -12,6 +12,7 @@ import io.msr.SchemasResult;
 import io.msr.Version;
 import io.msr.boot.autoconfigure.oneshot.TargetSchemas;
 import io.msr.boot.autoconfigure.oneshot.OneShotText;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class SchemaStateEvaluator {
      * Adds the drift check to the state. Drift leaves readiness alone unless {@code failOnDrift}
      * ({@code msr.verify.fail-on-drift}): then an UP schema that drifted is DOWN, with a reason naming the drift.
      */
-    static SchemaState withDrift(SchemaState state, DriftResult drift, boolean failOnDrift) {
+    static SchemaState withDrift(SchemaState state, @Nullable DriftResult drift, boolean failOnDrift) {
         if (drift == null) {
             return state;
         }

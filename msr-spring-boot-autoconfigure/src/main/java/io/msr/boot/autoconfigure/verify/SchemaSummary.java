@@ -4,6 +4,7 @@ import io.msr.DriftResult;
 import io.msr.InfoResult;
 import io.msr.Issue;
 import io.msr.MigrationInfo;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,8 @@ public final class SchemaSummary {
     private SchemaSummary() {
     }
 
-    public static Map<String, Object> of(SchemaState state) {
-        Map<String, Object> details = new LinkedHashMap<>();
+    public static Map<String, @Nullable Object> of(SchemaState state) {
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
         InfoResult info = state.info();
         if (state.schemas() != null) {
             details.put("schemas", state.schemas().toMap());
@@ -54,8 +55,8 @@ public final class SchemaSummary {
      * few differences, one line each), {@code fingerprintVersion}, {@code fingerprintCapturedAt}; and the
      * {@code message} when there was nothing to compare.
      */
-    static Map<String, Object> drift(DriftResult drift) {
-        Map<String, Object> details = new LinkedHashMap<>();
+    static Map<String, @Nullable Object> drift(DriftResult drift) {
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
         details.put("status", drift.status().name());
         if (drift.status() == DriftResult.Status.NO_FINGERPRINT) {
             details.put("message", drift.message());
@@ -75,8 +76,8 @@ public final class SchemaSummary {
         return text.length() <= 200 ? text : text.substring(0, 199) + "~";
     }
 
-    public static List<Map<String, Object>> migrations(SchemaState state) {
-        List<Map<String, Object>> migrations = new ArrayList<>();
+    public static List<Map<String, @Nullable Object>> migrations(SchemaState state) {
+        List<Map<String, @Nullable Object>> migrations = new ArrayList<>();
         if (state.info() != null) {
             state.info().migrations().forEach(migration -> migrations.add(migration.toMap()));
         }

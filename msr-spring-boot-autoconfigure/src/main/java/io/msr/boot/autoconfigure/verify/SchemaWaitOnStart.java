@@ -1,5 +1,6 @@
 package io.msr.boot.autoconfigure.verify;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -20,7 +21,7 @@ public final class SchemaWaitOnStart implements InitializingBean {
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final SchemaMonitor monitor;
-    private final Duration timeout;
+    private final @Nullable Duration timeout;
     private final Duration poll;
 
     /**
@@ -31,7 +32,7 @@ public final class SchemaWaitOnStart implements InitializingBean {
      *                every mode, with or without the property)
      * @param poll    how long to sleep between two reads of the schema
      */
-    public SchemaWaitOnStart(SchemaMonitor monitor, Duration timeout, Duration poll) {
+    public SchemaWaitOnStart(SchemaMonitor monitor, @Nullable Duration timeout, Duration poll) {
         this.monitor = monitor;
         this.timeout = timeout;
         this.poll = poll;

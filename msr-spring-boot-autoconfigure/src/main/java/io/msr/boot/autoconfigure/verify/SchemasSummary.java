@@ -1,6 +1,7 @@
 package io.msr.boot.autoconfigure.verify;
 
 import io.msr.Version;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param firstDown          the first schemas down, with why ({@value #NAMES_SHOWN} at most)
  */
 public record SchemasSummary(int total, int ready, int behind, int down, int pendingPreDeploy, int pendingPostDeploy,
-        int failedMigrations, int appliedMigrations, Version lowestVersion, List<String> firstBehind,
+        int failedMigrations, int appliedMigrations, @Nullable Version lowestVersion, List<String> firstBehind,
         List<String> firstDown) {
 
     /** How many schema names each list holds at most. */
@@ -37,8 +38,8 @@ public record SchemasSummary(int total, int ready, int behind, int down, int pen
     }
 
     /** Returns the summary as health details and endpoint content. */
-    Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("total", total);
         map.put("ready", ready);
         map.put("behind", behind);

@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure.verify;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -15,5 +17,6 @@ import java.time.Duration;
  * @param driftCheckInterval how often, at most, the schema is compared with its fingerprint
  */
 public record VerifySettings(Duration refreshInterval, boolean allowAhead, boolean failOnPending,
-        Duration waitOnStart, Duration staleGracePeriod, boolean failOnDrift, Duration driftCheckInterval) {
+        @Nullable Duration waitOnStart, @Nullable Duration staleGracePeriod, boolean failOnDrift,
+        Duration driftCheckInterval) {
 }
