@@ -15,13 +15,14 @@ import java.time.Instant;
  * @param checksum        the checksum recorded, or null
  * @param operation       UP, DOWN, REPAIR, STARTED, IMPORTED or BASELINE
  * @param success         whether it succeeded
- * @param installedBy     the database user
- * @param installedOn     when it was written
+ * @param installedBy     the database user; null in a preview of a row not written yet (an adoption or a baseline
+ *                        shown before the run that records it)
+ * @param installedOn     when it was written; null in such a preview, and for an adopted Flyway row with no time
  * @param executionTimeMs how long it took
  */
 public record HistoryEntry(long id, @Nullable Version version, String description, MigrationType type, String script,
-        @Nullable String checksum, HistoryOperation operation, boolean success, String installedBy, Instant installedOn,
-        long executionTimeMs) {
+        @Nullable String checksum, HistoryOperation operation, boolean success, @Nullable String installedBy,
+        @Nullable Instant installedOn, long executionTimeMs) {
 
     /** What a history row records. */
     public enum HistoryOperation {

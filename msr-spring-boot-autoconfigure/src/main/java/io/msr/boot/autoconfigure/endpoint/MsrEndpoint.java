@@ -46,9 +46,9 @@ public final class MsrEndpoint {
 
     /** Returns the status, the summary, every migration and, outside verify mode, the last operation. */
     @ReadOperation
-    public Map<String, Object> schema() {
+    public Map<String, @Nullable Object> schema() {
         SchemaState state = monitor != null ? monitor.current() : readNow();
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, @Nullable Object> body = new LinkedHashMap<>();
         body.put("status", state.status().name());
         body.putAll(SchemaSummary.of(state));
         body.put("migrations", SchemaSummary.migrations(state));
