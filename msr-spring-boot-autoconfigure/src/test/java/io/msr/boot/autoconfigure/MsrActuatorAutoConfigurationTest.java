@@ -1,5 +1,7 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.boot.autoconfigure.observation.MsrMeters;
+import io.msr.boot.autoconfigure.observation.MicrometerMigrationListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.msr.Msr;

@@ -1,5 +1,13 @@
 package io.msr.boot.autoconfigure;
 
+import io.msr.boot.autoconfigure.observation.MsrMeters;
+import io.msr.boot.autoconfigure.observation.MsrObservations;
+import io.msr.boot.autoconfigure.observation.MsrObservationConvention;
+import io.msr.boot.autoconfigure.observation.DefaultMsrObservationConvention;
+import io.msr.boot.autoconfigure.observation.MsrObservationContext;
+import io.msr.boot.autoconfigure.observation.ObservationMigrationListener;
+import io.msr.boot.autoconfigure.observation.MicrometerMigrationListener;
+import io.msr.boot.autoconfigure.observation.MsrTimerBuckets;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
 /** Gauges of the schema state verify mode keeps, and its failed readings; reading them costs no query. */
 public final class SchemaMetrics implements MeterBinder {
 
-    // The names of verify mode's meters, each documented in the root's MsrMeters, which refers to them here.
+    // The names of verify mode's meters, each documented in observation.MsrMeters, which refers to them here.
     public static final String SCHEMA_VERSION = "msr.schema.version";
     public static final String MIGRATIONS_PENDING = "msr.migrations.pending";
     public static final String MIGRATIONS_APPLIED = "msr.migrations.applied";

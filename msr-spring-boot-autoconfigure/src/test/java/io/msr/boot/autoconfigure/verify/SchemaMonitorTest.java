@@ -3,7 +3,7 @@ package io.msr.boot.autoconfigure.verify;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.msr.ConnectionException;
-import io.msr.boot.autoconfigure.MsrMeters;
+import io.msr.boot.autoconfigure.observation.MsrMeters;
 import io.msr.boot.autoconfigure.MsrProperties;
 import io.msr.boot.autoconfigure.SettingsFromProperties;
 import io.msr.boot.autoconfigure.endpoint.MsrEndpoint;

@@ -1,4 +1,4 @@
-package io.msr.boot.autoconfigure;
+package io.msr.boot.autoconfigure.observation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
  * {@code msr.metrics.deprecated-timers.enabled=false}. Goes with them.
  */
 @SuppressWarnings("removal")
-final class MicrometerMigrationListener implements MigrationListener {
+public final class MicrometerMigrationListener implements MigrationListener {
 
     private final MeterRegistry registry;
 
-    MicrometerMigrationListener(MeterRegistry registry) {
+    public MicrometerMigrationListener(MeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -1,4 +1,4 @@
-package io.msr.boot.autoconfigure;
+package io.msr.boot.autoconfigure.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -10,8 +10,8 @@ import io.msr.MsrException;
 import io.msr.Operation;
 import io.msr.OperationResult;
 import io.msr.Version;
-import io.msr.boot.autoconfigure.MsrObservationContext.Kind;
-import io.msr.boot.autoconfigure.MsrObservationContext.Outcome;
+import io.msr.boot.autoconfigure.observation.MsrObservationContext.Kind;
+import io.msr.boot.autoconfigure.observation.MsrObservationContext.Outcome;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.Map;
  * what the migration does (JDBC observations, log lines with the trace id) belongs to it. Events arrive on the run's
  * thread, so the open observations are kept per thread; runFinished stops whatever is still open, with the error.
  */
-final class ObservationMigrationListener implements MigrationListener {
+public final class ObservationMigrationListener implements MigrationListener {
 
     private final ObservationRegistry registry;
     private final Map<Kind, MsrObservationConvention> conventions = new EnumMap<>(Kind.class);
@@ -36,7 +36,7 @@ final class ObservationMigrationListener implements MigrationListener {
     private final ThreadLocal<Deque<Run>> runs = new ThreadLocal<>();
 
     /** Observes into the registry; the first of {@code conventions} for a kind replaces its default. */
-    ObservationMigrationListener(ObservationRegistry registry, List<MsrObservationConvention> conventions) {
+    public ObservationMigrationListener(ObservationRegistry registry, List<MsrObservationConvention> conventions) {
         this.registry = registry;
         for (Kind kind : Kind.values()) {
             defaults.put(kind, new DefaultMsrObservationConvention(kind));

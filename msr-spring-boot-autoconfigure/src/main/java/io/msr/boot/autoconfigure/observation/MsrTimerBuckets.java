@@ -1,4 +1,4 @@
-package io.msr.boot.autoconfigure;
+package io.msr.boot.autoconfigure.observation;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -16,10 +16,10 @@ import java.util.stream.Stream;
  * other filter set, so {@code management.metrics.distribution.slo.msr.migration} wins in whichever order Spring Boot
  * applies the filters; the other {@code management.metrics.distribution.*} properties apply on top.
  */
-final class MsrTimerBuckets implements MeterFilter {
+public final class MsrTimerBuckets implements MeterFilter {
 
     /** The bounds: migrations and lock waits both range from milliseconds to minutes. */
-    static final List<Duration> BUCKETS = Stream.of(10L, 100L, 500L, 1_000L, 5_000L, 10_000L, 30_000L, 60_000L,
+    public static final List<Duration> BUCKETS = Stream.of(10L, 100L, 500L, 1_000L, 5_000L, 10_000L, 30_000L, 60_000L,
             120_000L, 300_000L, 900_000L, 3_600_000L).map(Duration::ofMillis).toList();
 
     private static final Set<String> TIMERS = Set.of(MsrMeters.MIGRATION, MsrMeters.LOCK_ACQUIRE);

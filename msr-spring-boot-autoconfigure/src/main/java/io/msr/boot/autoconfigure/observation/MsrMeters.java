@@ -1,4 +1,4 @@
-package io.msr.boot.autoconfigure;
+package io.msr.boot.autoconfigure.observation;
 
 import io.msr.boot.autoconfigure.verify.SchemaMetrics;
 

@@ -1,4 +1,4 @@
-package io.msr.boot.autoconfigure;
+package io.msr.boot.autoconfigure.observation;
 
 /**
  * Every Micrometer observation MSR makes, and its keys, in one place. An operation that takes the lock is observed
