@@ -259,7 +259,9 @@ public final class Applier {
         try {
             timeouts.reset(connection, transactional);
         } catch (SQLException e) {
-            throw SqlErrors.outsideMigration("Could not reset the session timeouts after V" + migration.version(), e);
+            String which = migration.version() == null ? "" : "V" + migration.version() + " ";
+            throw SqlErrors.outsideMigration("Could not reset the session timeouts after " + which + "("
+                    + migration.script() + ")", e);
         }
     }
 

@@ -42,9 +42,14 @@ final class ResultFiles {
                     + " path that does not exist yet.", path, target(path));
             return;
         }
+        Path folder = path.toAbsolutePath().getParent();
+        if (folder == null || path.getFileName() == null) {
+            log.warn("Not writing the MSR summary to {} (msr.summary-path): it names no file. Point msr.summary-path at"
+                    + " a file, for example /tmp/msr/summary.json.", path);
+            return;
+        }
         Path temp = null;
         try {
-            Path folder = path.toAbsolutePath().getParent();
             Files.createDirectories(folder);
             temp = Files.createTempFile(folder, "." + path.getFileName() + ".", ".tmp");
             Files.writeString(temp, content, StandardCharsets.UTF_8);
